@@ -1,0 +1,15 @@
+package jama
+
+import "fmt"
+
+// Endpoint paths of the Jama Connect REST API, relative to the instance URL.
+const (
+	pathREST        = "/rest/v1"
+	pathOAuthToken  = "/rest/oauth/token"
+	pathUsers       = "/users"
+	pathUserCurrent = "/users/current"
+)
+
+func pathUser(id int64) string { return fmt.Sprintf("/users/%d", id) }
+
+func pathUserActive(id int64) string { return fmt.Sprintf("/users/%d/active", id) }

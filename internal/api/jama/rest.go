@@ -1,0 +1,206 @@
+package jama
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api"
+	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
+)
+
+// Credentials authenticate a client: Username and Password for HTTP Basic,
+// or ClientID and ClientSecret for OAuth client credentials.
+type Credentials struct {
+	Username     string
+	Password     string
+	ClientID     string
+	ClientSecret string
+}
+
+// OAuth reports whether the credentials are OAuth client credentials.
+func (c Credentials) OAuth() bool { return c.ClientID != "" }
+
+// REST sends calls in Jama's envelope style to {instance}/rest/v1 with
+// Jama's authentication. Product names the API in errors, e.g. "Jama" or
+// "Interchange".
+type REST struct {
+	product string
+	base    string // instance URL, no trailing slash
+	creds   Credentials
+	http    *transport.Client
+	tokens  *tokenCache
+}
+
+// NewREST returns a REST client for the instance at instanceURL.
+func NewREST(product, instanceURL string, creds Credentials, tc *transport.Client) (*REST, error) {
+	u, err := url.Parse(strings.TrimRight(instanceURL, "/"))
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, fmt.Errorf("%s URL %q must be an absolute http(s) URL", product, instanceURL)
+	}
+	if tc == nil {
+		return nil, errors.New("jama: nil transport client")
+	}
+	r := &REST{product: product, base: u.String(), creds: creds, http: tc}
+	if creds.OAuth() {
+		r.tokens = &tokenCache{}
+	}
+	return r, nil
+}
+
+// Product returns the product name used in errors.
+func (r *REST) Product() string { return r.product }
+
+// Call sends one request to path below /rest/v1. A non-nil body is sent as
+// JSON; when out is non-nil the envelope's data is decoded into it. It
+// returns the envelope's meta (for meta.id after a create).
+func (r *REST) Call(ctx context.Context, op, method, path string, query url.Values, body, out any) (Meta, error) {
+	var payload []byte
+	if body != nil {
+		var err error
+		if payload, err = json.Marshal(body); err != nil {
+			return Meta{}, fmt.Errorf("%s %s: encoding request: %w", r.product, op, err)
+		}
+	}
+	full := r.base + pathREST + path
+	if len(query) > 0 {
+		full += "?" + query.Encode()
+	}
+	resp, err := r.send(ctx, op, method, full, payload)
+	if err != nil {
+		return Meta{}, err
+	}
+	return r.decode(op, method, path, resp, out)
+}
+
+// send sends with authentication, fetching a new OAuth token once if the
+// cached one is refused.
+func (r *REST) send(ctx context.Context, op, method, full string, payload []byte) (*transport.Response, error) {
+	for attempt := 0; ; attempt++ {
+		auth, err := r.authorization(ctx)
+		if err != nil {
+			return nil, err
+		}
+		req := &transport.Request{
+			Method:    method,
+			URL:       full,
+			Header:    http.Header{"Authorization": {auth}, "Accept": {"application/json"}},
+			Body:      payload,
+			Operation: op,
+		}
+		if payload != nil {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		resp, err := r.http.Do(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode == http.StatusUnauthorized && r.tokens != nil && attempt == 0 {
+			r.tokens.invalidate()
+			continue
+		}
+		return resp, nil
+	}
+}
+
+func (r *REST) authorization(ctx context.Context) (string, error) {
+	if r.tokens == nil {
+		return basicAuth(r.creds.Username, r.creds.Password), nil
+	}
+	token, err := r.tokens.get(ctx, r.fetchToken)
+	if err != nil {
+		return "", err
+	}
+	return "Bearer " + token, nil
+}
+
+func (r *REST) decode(op, method, path string, resp *transport.Response, out any) (Meta, error) {
+	var env Envelope[json.RawMessage]
+	ct := resp.Header.Get("Content-Type")
+	decodeErr := func(err error) error {
+		return &api.DecodeError{Product: r.product, Operation: op, StatusCode: resp.StatusCode,
+			ContentType: ct, Excerpt: api.Excerpt([]byte(transport.MaskBody(ct, resp.Body)), 120), Err: err}
+	}
+	if resp.StatusCode >= 400 {
+		apiErr := &api.Error{Product: r.product, Operation: op, Method: method, Path: pathREST + path, StatusCode: resp.StatusCode}
+		if json.Unmarshal(resp.Body, &env) == nil {
+			apiErr.Message = env.Meta.Message
+		} else if len(resp.Body) > 0 {
+			apiErr.Message = "answer is not JSON: " + api.Excerpt([]byte(transport.MaskBody(ct, resp.Body)), 120)
+		}
+		return Meta{}, apiErr
+	}
+	if resp.StatusCode == http.StatusNoContent || (out == nil && len(bytes.TrimSpace(resp.Body)) == 0) {
+		return Meta{}, nil
+	}
+	if err := json.Unmarshal(resp.Body, &env); err != nil {
+		return Meta{}, decodeErr(err)
+	}
+	if out == nil {
+		return env.Meta, nil
+	}
+	if len(env.Data) == 0 || string(env.Data) == "null" {
+		return Meta{}, decodeErr(errors.New("the envelope has no data"))
+	}
+	if err := json.Unmarshal(env.Data, out); err != nil {
+		return Meta{}, decodeErr(err)
+	}
+	return env.Meta, nil
+}
+
+// List fetches every page of a list endpoint below /rest/v1.
+func List[T any](ctx context.Context, r *REST, op, path string, query url.Values) ([]T, error) {
+	var all []T
+	q := url.Values{}
+	for k, v := range query {
+		q[k] = v
+	}
+	q.Set("maxResults", strconv.Itoa(MaxMaxResults))
+	for start := 0; ; {
+		q.Set("startAt", strconv.Itoa(start))
+		var page []T
+		meta, err := r.Call(ctx, op, http.MethodGet, path, q, nil, &page)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, page...)
+		if meta.PageInfo == nil || len(page) == 0 || start+len(page) >= meta.PageInfo.TotalResults {
+			return all, nil
+		}
+		start += len(page)
+	}
+}
+
+// Create posts body to path and returns the new object's id from meta.id.
+// When the answer is lost (a transport failure or a 5xx), it calls find
+// before giving up, so a create that did reach the server is adopted
+// rather than repeated.
+func (r *REST) Create(ctx context.Context, op, path string, body any, find func(context.Context) (int64, bool, error)) (int64, error) {
+	meta, err := r.Call(ctx, op, http.MethodPost, path, nil, body, nil)
+	if err == nil {
+		if meta.ID == 0 {
+			return 0, &api.DecodeError{Product: r.product, Operation: op, StatusCode: http.StatusCreated,
+				Err: errors.New("meta.id is missing from the answer")}
+		}
+		return meta.ID, nil
+	}
+	if !api.IsAmbiguous(err) || find == nil {
+		return 0, err
+	}
+	id, found, findErr := find(ctx)
+	if findErr != nil || !found {
+		return 0, err
+	}
+	return id, nil
+}
+
+func basicAuth(user, password string) string {
+	return "Basic " + base64.StdEncoding.EncodeToString([]byte(user+":"+password))
+}

@@ -1,0 +1,74 @@
+package jama
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
+)
+
+// Client is a Jama Connect REST API client.
+type Client struct {
+	rest *REST
+}
+
+// New returns a client for the Jama Connect instance at instanceURL.
+func New(instanceURL string, creds Credentials, tc *transport.Client) (*Client, error) {
+	rest, err := NewREST("Jama", instanceURL, creds, tc)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{rest: rest}, nil
+}
+
+// CurrentUser returns the user the client authenticates as.
+func (c *Client) CurrentUser(ctx context.Context) (User, error) {
+	var u User
+	_, err := c.rest.Call(ctx, "read current user", http.MethodGet, pathUserCurrent, nil, nil, &u)
+	return u, err
+}
+
+// GetUser reads one user by id.
+func (c *Client) GetUser(ctx context.Context, id int64) (User, error) {
+	var u User
+	_, err := c.rest.Call(ctx, "read user", http.MethodGet, pathUser(id), nil, nil, &u)
+	return u, err
+}
+
+// FindUser looks a user up by username (case-insensitive), active or not.
+func (c *Client) FindUser(ctx context.Context, username string) (User, bool, error) {
+	q := url.Values{"username": {username}, "includeInactive": {"true"}}
+	users, err := List[User](ctx, c.rest, "find user", pathUsers, q)
+	if err != nil {
+		return User{}, false, err
+	}
+	for _, u := range users {
+		if strings.EqualFold(u.Username, username) {
+			return u, true, nil
+		}
+	}
+	return User{}, false, nil
+}
+
+// CreateUser creates a user and returns its id. If the answer is lost, the
+// user is looked up by username rather than created twice.
+func (c *Client) CreateUser(ctx context.Context, req UserRequest) (int64, error) {
+	return c.rest.Create(ctx, "create user", pathUsers, req, func(ctx context.Context) (int64, bool, error) {
+		u, found, err := c.FindUser(ctx, req.Username)
+		return u.ID, found, err
+	})
+}
+
+// UpdateUser replaces a user's fields; an empty password keeps the current one.
+func (c *Client) UpdateUser(ctx context.Context, id int64, req UserRequest) error {
+	_, err := c.rest.Call(ctx, "update user", http.MethodPut, pathUser(id), nil, req, nil)
+	return err
+}
+
+// SetUserActive activates or deactivates a user (Jama has no user delete).
+func (c *Client) SetUserActive(ctx context.Context, id int64, active bool) error {
+	_, err := c.rest.Call(ctx, "set user active", http.MethodPut, pathUserActive(id), nil, ActiveRequest{Active: active}, nil)
+	return err
+}
