@@ -1,0 +1,179 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestControlRefusesNonLoopback(t *testing.T) {
+	srv, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		remote string
+		want   int
+	}{
+		{"192.0.2.1:1234", http.StatusForbidden},
+		{"10.0.0.8:80", http.StatusForbidden},
+		{"[2001:db8::1]:443", http.StatusForbidden},
+		{"garbage", http.StatusForbidden},
+		{"", http.StatusForbidden},
+		{"127.0.0.1:5555", http.StatusOK},
+		{"127.8.9.10:1", http.StatusOK},
+		{"[::1]:5555", http.StatusOK},
+		{"[::ffff:127.0.0.1]:5555", http.StatusOK},
+	}
+	for _, tc := range tests {
+		for _, target := range []struct{ method, path, body string }{
+			{http.MethodGet, "/_sandbox/stats", ""},
+			{http.MethodGet, "/_sandbox/faults", ""},
+			{http.MethodPut, "/_sandbox/faults", `{}`},
+			{http.MethodPost, "/_sandbox/reset", ""},
+		} {
+			t.Run(fmt.Sprintf("%s %s from %q", target.method, target.path, tc.remote), func(t *testing.T) {
+				req := httptest.NewRequest(target.method, target.path, strings.NewReader(target.body))
+				req.RemoteAddr = tc.remote
+				rec := httptest.NewRecorder()
+				srv.Handler().ServeHTTP(rec, req)
+				want := tc.want
+				if want == http.StatusOK && target.path == "/_sandbox/reset" {
+					want = http.StatusNoContent
+				}
+				if rec.Code != want {
+					t.Errorf("status = %d, want %d; body %s", rec.Code, want, rec.Body)
+				}
+			})
+		}
+	}
+	t.Run("httptest default remote address", func(t *testing.T) {
+		rec := httptest.NewRecorder()
+		srv.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/_sandbox/stats", nil))
+		if rec.Code != http.StatusForbidden || !strings.Contains(rec.Body.String(), "loopback") {
+			t.Errorf("status = %d, body %s", rec.Code, rec.Body)
+		}
+	})
+}
+
+func getStats(t testing.TB, ts *httptest.Server) Stats {
+	t.Helper()
+	r := call(t, ts, noAuth, http.MethodGet, "/_sandbox/stats", nil)
+	wantStatus(t, r, http.StatusOK)
+	var st Stats
+	if err := json.Unmarshal(r.body, &st); err != nil {
+		t.Fatalf("decode stats %s: %v", r.body, err)
+	}
+	return st
+}
+
+func TestStatsCountRoutes(t *testing.T) {
+	srv, ts := newTestServer(t, Options{})
+	createUser(t, ts, validUser("kim"))
+	call(t, ts, asAdmin, http.MethodGet, "/jama/rest/v1/users/1", nil)
+	call(t, ts, asAdmin, http.MethodGet, "/jama/rest/v1/users/2", nil)
+	call(t, ts, noAuth, http.MethodGet, "/jama/rest/v1/users/3", nil) // 401 still counts
+	call(t, ts, asAdmin, http.MethodGet, "/jama/rest/v1/users/current", nil)
+	call(t, ts, asAdmin, http.MethodDelete, "/jama/rest/v1/users/1", nil)
+	call(t, ts, asAdmin, http.MethodGet, "/interchange/rest/v1/connectors", nil)
+	call(t, ts, noAuth, http.MethodGet, "/nowhere", nil) // not a product: not counted
+
+	want := Stats{
+		Total: 7,
+		Products: map[string]ProductStats{
+			"jama": {Total: 6, Routes: map[string]int64{
+				"POST /rest/v1/users":        1,
+				"GET /rest/v1/users/{id}":    3,
+				"GET /rest/v1/users/current": 1,
+				"DELETE /{path...}":          1,
+			}},
+			"interchange": {Total: 1, Routes: map[string]int64{"GET /rest/v1/connectors": 1}},
+		},
+	}
+	for name, got := range map[string]Stats{"endpoint": getStats(t, ts), "method": srv.Stats()} {
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s stats = %+v, want %+v", name, got, want)
+		}
+	}
+}
+
+func TestResetEndpoint(t *testing.T) {
+	srv, ts := newTestServer(t, Options{})
+	faults := Faults{LatencyMS: 1}
+	if err := srv.SetFaults(faults); err != nil {
+		t.Fatal(err)
+	}
+	id := createUser(t, ts, validUser("lee"))
+	createConnector(t, ts, basicConnector("c"))
+
+	r := call(t, ts, noAuth, http.MethodPost, "/_sandbox/reset", nil)
+	wantStatus(t, r, http.StatusNoContent)
+
+	if st := getStats(t, ts); st.Total != 0 || st.Products["jama"].Total != 0 || len(st.Products["jama"].Routes) != 0 {
+		t.Errorf("stats after reset: %+v", st)
+	}
+	wantStatus(t, call(t, ts, asAdmin, http.MethodGet, fmt.Sprintf("/jama/rest/v1/users/%d", id), nil), http.StatusNotFound)
+	wantStatus(t, call(t, ts, asAdmin, http.MethodGet, connectorsPath+"/1", nil), http.StatusNotFound)
+	if u := getUser(t, ts, 1); u.Username != "admin" {
+		t.Errorf("seeded admin missing: %+v", u)
+	}
+	// Ids start over.
+	if got := createUser(t, ts, validUser("lee")); got != 2 {
+		t.Errorf("id after reset = %d, want 2", got)
+	}
+	if got := srv.Faults(); got != faults {
+		t.Errorf("faults after reset = %+v, want %+v", got, faults)
+	}
+
+	srv.Reset()
+	wantStatus(t, call(t, ts, asAdmin, http.MethodGet, "/jama/rest/v1/users/2", nil), http.StatusNotFound)
+}
+
+func TestFaultsEndpoint(t *testing.T) {
+	_, ts := newTestServer(t, Options{})
+	want := Faults{ErrorRate: 0.25, RateLimitPerSecond: 100, LatencyMS: 3, DropRate: 0.5}
+	r := call(t, ts, noAuth, http.MethodPut, "/_sandbox/faults", want)
+	wantStatus(t, r, http.StatusOK)
+	var got Faults
+	if err := json.Unmarshal(r.body, &got); err != nil || got != want {
+		t.Fatalf("PUT answer = %s (%v), want %+v", r.body, err, want)
+	}
+	r = call(t, ts, noAuth, http.MethodGet, "/_sandbox/faults", nil)
+	wantStatus(t, r, http.StatusOK)
+	if err := json.Unmarshal(r.body, &got); err != nil || got != want {
+		t.Fatalf("GET answer = %s (%v), want %+v", r.body, err, want)
+	}
+
+	bad := []struct{ body, field string }{
+		{`{"error_rate": 1.5}`, "error_rate"},
+		{`{"error_rate": -0.1}`, "error_rate"},
+		{`{"drop_rate": 2}`, "drop_rate"},
+		{`{"rate_limit_per_second": -1}`, "rate_limit_per_second"},
+		{`{"latency_ms": -5}`, "latency_ms"},
+		{`{"latency_ms": 600000}`, "latency_ms"},
+		{`{"latency_ms": 1.5}`, "latency_ms"},
+		{`{"errorRate": 1}`, "unknown field"},
+		{`{"error_rate":`, "malformed JSON"},
+		{``, "request body is required"},
+	}
+	for _, tc := range bad {
+		t.Run(tc.body, func(t *testing.T) {
+			r := call(t, ts, noAuth, http.MethodPut, "/_sandbox/faults", tc.body)
+			wantStatus(t, r, http.StatusBadRequest)
+			if !strings.Contains(string(r.body), tc.field) {
+				t.Errorf("body %s does not name %s", r.body, tc.field)
+			}
+		})
+	}
+	// Rejected updates leave the faults alone.
+	r = call(t, ts, noAuth, http.MethodGet, "/_sandbox/faults", nil)
+	if err := json.Unmarshal(r.body, &got); err != nil || got != want {
+		t.Errorf("faults after rejected updates = %s", r.body)
+	}
+	wantStatus(t, call(t, ts, noAuth, http.MethodDelete, "/_sandbox/faults", nil), http.StatusMethodNotAllowed)
+	wantStatus(t, call(t, ts, noAuth, http.MethodGet, "/_sandbox/nothing", nil), http.StatusNotFound)
+}

@@ -1,0 +1,22 @@
+// Package sandbox is a local emulator of the products the almsync provider
+// talks to. One HTTP handler serves every product under its own path prefix:
+//
+//   - /jama: the Jama Connect REST API (users, OAuth client credentials) as
+//     Jama documents it, under /jama/rest/v1 and /jama/rest/oauth/token.
+//   - /interchange: Jama Connect Interchange connectors. Interchange has no
+//     public API, so these routes are the provider's own contract; they use
+//     Jama's response envelope and Jama's authentication.
+//
+// Like the real products, the sandbox enforces authentication, validates
+// input, rejects duplicate names, pages lists and answers 404 for unknown ids.
+// All data lives in one in-memory store; when Options.StatePath is set, every
+// change is written atomically to that JSON file and loaded again by New.
+//
+// Control endpoints under /_sandbox (stats, reset, faults) need no
+// credentials but answer only loopback clients. Injected faults (errors, rate
+// limiting, latency, dropped connections) apply to product routes only.
+//
+// A product is a value implementing the unexported product interface, kept in
+// its own files (product_<name>.go) and listed in New; it registers its
+// routes and its state through a productEnv.
+package sandbox
