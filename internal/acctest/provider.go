@@ -1,0 +1,57 @@
+package acctest
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/almsync/terraform-provider-almsync/internal/provider"
+)
+
+// ProviderFactories serve the provider in-process over protocol 6.
+func ProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"almsync": providerserver.NewProtocol6WithError(provider.New("test")()),
+	}
+}
+
+// PreCheck fails the test with a clear message when no Terraform CLI can be
+// found, instead of letting the test framework try to download one.
+func PreCheck(t testing.TB) {
+	t.Helper()
+	if p := os.Getenv("TF_ACC_TERRAFORM_PATH"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			t.Fatalf("TF_ACC_TERRAFORM_PATH is %q, which cannot be used: %v", p, err)
+		}
+		return
+	}
+	if _, err := exec.LookPath("terraform"); err != nil {
+		t.Fatal("acceptance tests need the Terraform CLI (1.11 or later): put `terraform` on PATH, " +
+			"or set TF_ACC_TERRAFORM_PATH to its full path")
+	}
+}
+
+// ProviderConfig is a provider block for every product of s, with the
+// default sandbox credentials.
+func (s *Sandbox) ProviderConfig() string {
+	return fmt.Sprintf(`
+provider "almsync" {
+  max_retries = 2
+
+  jama {
+    url      = %[1]q
+    username = %[3]q
+    password = %[4]q
+  }
+  interchange {
+    url      = %[2]q
+    username = %[3]q
+    password = %[4]q
+  }
+}
+`, s.ProductURL("jama"), s.ProductURL("interchange"), SandboxUser, SandboxPassword)
+}

@@ -1,0 +1,371 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api"
+	"github.com/almsync/terraform-provider-almsync/internal/api/interchange"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = &jamaConnectorResource{}
+	_ resource.ResourceWithImportState    = &jamaConnectorResource{}
+	_ resource.ResourceWithValidateConfig = &jamaConnectorResource{}
+)
+
+// verifySSLAdvice is the seed's advice on Verify SSL, quoted in the warning.
+const verifySSLAdvice = "Leave this option selected unless Jama Software Support instructed you to deselect it."
+
+func newJamaConnectorResource() resource.Resource { return &jamaConnectorResource{} }
+
+// jamaConnectorResource is an Interchange connector for a Jama Connect
+// instance.
+type jamaConnectorResource struct {
+	client *interchange.Client
+}
+
+type jamaConnectorModel struct {
+	ID                    types.String `tfsdk:"id"`
+	Application           types.String `tfsdk:"application"`
+	Name                  types.String `tfsdk:"name"`
+	URL                   types.String `tfsdk:"url"`
+	VerifySSL             types.Bool   `tfsdk:"verify_ssl"`
+	AuthType              types.String `tfsdk:"auth_type"`
+	Username              types.String `tfsdk:"username"`
+	Password              types.String `tfsdk:"password"`
+	PasswordWO            types.String `tfsdk:"password_wo"`
+	PasswordWOVersion     types.Int64  `tfsdk:"password_wo_version"`
+	ClientID              types.String `tfsdk:"client_id"`
+	ClientSecret          types.String `tfsdk:"client_secret"`
+	ClientSecretWO        types.String `tfsdk:"client_secret_wo"`
+	ClientSecretWOVersion types.Int64  `tfsdk:"client_secret_wo_version"`
+}
+
+func (r *jamaConnectorResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_jama_connector"
+}
+
+func (r *jamaConnectorResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: "Identifier of the connector in Interchange.",
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"application": schema.StringAttribute{
+			Computed: true,
+			MarkdownDescription: "The connector's application, always `" + interchange.ApplicationJamaConnect + "` (\"Application — Select Jama Connect\"). " +
+				"If you configure several integrations with the same Jama Connect instance, you need only one connector for that instance: reuse it.",
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"name": schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: "A descriptive name for the connector. Unique in Interchange (compared without regard to case); renaming updates the connector in place.",
+			Validators:          []validator.String{stringvalidator.LengthAtLeast(1), noSurroundingSpace{}},
+		},
+		"url": schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: "Your Jama Connect URL, an absolute `https://` (or `http://`) URL such as `https://acme.jamacloud.com`.",
+			Validators:          []validator.String{urlValidator{}},
+		},
+		"verify_ssl": schema.BoolAttribute{
+			Optional: true,
+			Computed: true,
+			Default:  booldefault.StaticBool(true),
+			MarkdownDescription: "Whether Interchange verifies the TLS certificate of the Jama Connect instance. " + verifySSLAdvice +
+				" Setting `false` produces a plan-time warning. Default value is `true`.",
+		},
+		"auth_type": schema.StringAttribute{
+			Required: true,
+			MarkdownDescription: "Authentication type: `basic` (needs `username` and a password) or `oauth` (needs `client_id` and a client secret), " +
+				"whichever your environment uses. If your Jama Connect instance uses SAML authentication, select `oauth`. Changing it updates the connector in place.",
+			Validators: []validator.String{stringvalidator.OneOf(interchange.AuthBasic, interchange.AuthOAuth)},
+		},
+		"username": schema.StringAttribute{
+			Optional: true,
+			MarkdownDescription: "With `auth_type = \"basic\"`: the username of the Jama Connect user the integration service authenticates as " +
+				"(for example a dedicated `InterchangeServiceAccount`). Required with `basic`, not allowed with `oauth`. Updates made by the integration appear to come from this account, " +
+				"which must have administrative privileges, a Creator license type and read/write access to the integrated items.",
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"client_id": schema.StringAttribute{
+			Optional: true,
+			MarkdownDescription: "With `auth_type = \"oauth\"`: the Client ID associated with the Jama Connect user account (Jama: Set API credentials). " +
+				"Required with `oauth`, not allowed with `basic`.",
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+	}
+	for k, v := range secretAttributes("password", "With `auth_type = \"basic\"`: the password of the Jama Connect user. Exactly one of `password` and `password_wo` is required with `basic`; neither is allowed with `oauth`.") {
+		attrs[k] = v
+	}
+	for k, v := range secretAttributes("client_secret", "With `auth_type = \"oauth\"`: the Client Secret associated with the user account. Exactly one of `client_secret` and `client_secret_wo` is required with `oauth`; neither is allowed with `basic`.") {
+		attrs[k] = v
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Jama Connect Interchange connector for a Jama Connect instance: the account Interchange uses to authenticate with Jama Connect " +
+			"(Interchange: Connectors > Add Connector > Application: Jama Connect). Interchange publishes no API for connectors: this resource uses the provider's " +
+			"documented connector contract.",
+		Attributes: attrs,
+	}
+}
+
+func (r *jamaConnectorResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	data := providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	if data == nil {
+		return
+	}
+	if data.interchangeClient == nil {
+		resp.Diagnostics.AddError(notConfigured(endpoints().interchange, "almsync_jama_connector"))
+		return
+	}
+	r.client = data.interchangeClient
+}
+
+// ValidateConfig applies the form's rules: the fields of the chosen
+// authentication type are required, the other type's are not allowed.
+func (r *jamaConnectorResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m jamaConnectorModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !m.VerifySSL.IsNull() && !m.VerifySSL.IsUnknown() && !m.VerifySSL.ValueBool() {
+		resp.Diagnostics.AddAttributeWarning(path.Root("verify_ssl"), "TLS Verification Disabled",
+			"`verify_ssl = false` makes Interchange accept any certificate from the Jama Connect instance. "+
+				"Jama's advice: \""+verifySSLAdvice+"\"")
+	}
+	if m.AuthType.IsNull() || m.AuthType.IsUnknown() {
+		return
+	}
+	authType := m.AuthType.ValueString()
+	fields := authFields{
+		interchange.AuthBasic: {id: "username", idValue: m.Username, secret: "password"},
+		interchange.AuthOAuth: {id: "client_id", idValue: m.ClientID, secret: "client_secret"},
+	}
+	resp.Diagnostics.Append(fields.validate(ctx, req.Config, authType)...)
+}
+
+// authFields names, per authentication type, its identity attribute and
+// its secret.
+type authFields map[string]struct {
+	id      string
+	idValue types.String
+	secret  string
+}
+
+// validate requires the chosen type's identity and exactly one form of its
+// secret, and rejects the other types' attributes.
+func (f authFields) validate(ctx context.Context, config tfsdk.Config, chosen string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	for authType, a := range f {
+		secretGiven, d := secretSet(ctx, config, a.secret)
+		diags.Append(d...)
+		if authType == chosen {
+			if a.idValue.IsNull() {
+				diags.AddAttributeError(path.Root(a.id), "Missing Attribute for Authentication Type",
+					fmt.Sprintf("`auth_type = %q` needs `%s`. Set it, or choose another `auth_type`.", chosen, a.id))
+			}
+			if !secretGiven {
+				diags.AddAttributeError(path.Root(a.secret), "Missing Secret for Authentication Type",
+					fmt.Sprintf("`auth_type = %q` needs exactly one of `%s` and `%s_wo` (with `%s_wo_version`).", chosen, a.secret, a.secret, a.secret))
+			}
+			continue
+		}
+		if !a.idValue.IsNull() {
+			diags.AddAttributeError(path.Root(a.id), "Attribute Not Used by Authentication Type",
+				fmt.Sprintf("`%s` is used only with `auth_type = %q`, but `auth_type` is %q. Remove `%s`, or set `auth_type = %q`.", a.id, authType, chosen, a.id, authType))
+		}
+		if secretGiven {
+			diags.AddAttributeError(path.Root(a.secret), "Attribute Not Used by Authentication Type",
+				fmt.Sprintf("`%s` (or `%s_wo`) is used only with `auth_type = %q`, but `auth_type` is %q. Remove it, or set `auth_type = %q`.", a.secret, a.secret, authType, chosen, authType))
+		}
+	}
+	return diags
+}
+
+func (r *jamaConnectorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan jamaConnectorModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn := connectorFromModel(plan)
+	var d diag.Diagnostics
+	conn.Password, d = secretForCreate(ctx, req.Config, "password")
+	resp.Diagnostics.Append(d...)
+	conn.ClientSecret, d = secretForCreate(ctx, req.Config, "client_secret")
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := r.client.CreateConnector(ctx, conn)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to Create Jama Connector", err)
+		return
+	}
+	// Save the id first: if the read below fails, the connector is still tracked.
+	plan.ID = types.StringValue(strconv.FormatInt(id, 10))
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read Jama Connector After Create")
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *jamaConnectorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state jamaConnectorModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := parseID(state.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Jama Connector ID", err.Error())
+		return
+	}
+	conn, err := r.client.GetConnector(ctx, id)
+	if errors.Is(err, api.ErrNotFound) {
+		removedOutOfBand(ctx, &resp.Diagnostics, "Jama Connector", state.ID.ValueString())
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to Read Jama Connector", err)
+		return
+	}
+	modelFromConnector(&state, conn)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *jamaConnectorResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state jamaConnectorModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := parseID(state.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Jama Connector ID", err.Error())
+		return
+	}
+	conn := connectorFromModel(plan)
+	// A new authentication type needs its secret even if it did not change.
+	switched := !plan.AuthType.Equal(state.AuthType)
+	var d diag.Diagnostics
+	conn.Password, d = secretForUpdate(ctx, req.Config, req.Plan, req.State, "password", switched)
+	resp.Diagnostics.Append(d...)
+	conn.ClientSecret, d = secretForUpdate(ctx, req.Config, req.Plan, req.State, "client_secret", switched)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.UpdateConnector(ctx, id, conn); err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to Update Jama Connector", err)
+		return
+	}
+	plan.ID = state.ID
+	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read Jama Connector After Update")
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *jamaConnectorResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state jamaConnectorModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := parseID(state.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Jama Connector ID", err.Error())
+		return
+	}
+	if err := r.client.DeleteConnector(ctx, id); err != nil && !errors.Is(err, api.ErrNotFound) {
+		addAPIError(&resp.Diagnostics, "Unable to Delete Jama Connector", err)
+	}
+}
+
+func (r *jamaConnectorResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	imp, err := parseImportID(req.ID, "name")
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Import Identifier", err.Error()+". Example: `terraform import almsync_jama_connector.main name=Production Jama`.")
+		return
+	}
+	id := imp.id
+	if imp.key == "name" {
+		conn, found, err := r.client.FindConnector(ctx, imp.value)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Unable to Import Jama Connector", err)
+			return
+		}
+		if !found {
+			resp.Diagnostics.AddError("Jama Connector Not Found", fmt.Sprintf("Interchange has no connector named %q.", imp.value))
+			return
+		}
+		id = conn.ID
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(id, 10))...)
+}
+
+// readInto refreshes m from the API after a write.
+func (r *jamaConnectorResource) readInto(ctx context.Context, m *jamaConnectorModel, diags *diag.Diagnostics, summary string) {
+	id, err := parseID(m.ID)
+	if err != nil {
+		diags.AddError(summary, err.Error())
+		return
+	}
+	conn, err := r.client.GetConnector(ctx, id)
+	if err != nil {
+		addAPIError(diags, summary, err)
+		return
+	}
+	modelFromConnector(m, conn)
+}
+
+// connectorFromModel builds the API request from the plan; secrets are
+// filled in by the caller.
+func connectorFromModel(m jamaConnectorModel) interchange.Connector {
+	return interchange.Connector{
+		Application: interchange.ApplicationJamaConnect,
+		Name:        m.Name.ValueString(),
+		URL:         m.URL.ValueString(),
+		VerifySSL:   m.VerifySSL.ValueBool(),
+		AuthType:    m.AuthType.ValueString(),
+		Username:    m.Username.ValueString(),
+		ClientID:    m.ClientID.ValueString(),
+	}
+}
+
+// modelFromConnector copies what the API returns into m. Secrets are never
+// returned, so m keeps them; write-only values stay null.
+func modelFromConnector(m *jamaConnectorModel, c interchange.Connector) {
+	m.ID = types.StringValue(strconv.FormatInt(c.ID, 10))
+	m.Application = types.StringValue(c.Application)
+	m.Name = types.StringValue(c.Name)
+	m.URL = types.StringValue(c.URL)
+	m.VerifySSL = types.BoolValue(c.VerifySSL)
+	m.AuthType = types.StringValue(c.AuthType)
+	m.Username = stringOrNull(c.Username)
+	m.ClientID = stringOrNull(c.ClientID)
+	m.PasswordWO = types.StringNull()
+	m.ClientSecretWO = types.StringNull()
+	if c.AuthType != interchange.AuthBasic {
+		m.Password, m.PasswordWOVersion = types.StringNull(), types.Int64Null()
+	}
+	if c.AuthType != interchange.AuthOAuth {
+		m.ClientSecret, m.ClientSecretWOVersion = types.StringNull(), types.Int64Null()
+	}
+}

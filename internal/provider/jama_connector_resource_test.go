@@ -1,0 +1,340 @@
+package provider_test
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/almsync/terraform-provider-almsync/internal/acctest"
+	"github.com/almsync/terraform-provider-almsync/internal/api/interchange"
+)
+
+const connectorAddr = "almsync_jama_connector.test"
+
+func testAccJamaConnectorBasicConfig(sb *acctest.Sandbox, name, url, password string, verifySSL bool) string {
+	return sb.ProviderConfig() + fmt.Sprintf(`
+resource "almsync_jama_connector" "test" {
+  name       = %[1]q
+  url        = %[2]q
+  verify_ssl = %[4]t
+  auth_type  = "basic"
+  username   = "InterchangeServiceAccount"
+  password   = %[3]q
+}
+`, name, url, password, verifySSL)
+}
+
+func testAccJamaConnectorOAuthConfig(sb *acctest.Sandbox, name, secret string, version int) string {
+	return sb.ProviderConfig() + fmt.Sprintf(`
+resource "almsync_jama_connector" "test" {
+  name                     = %[1]q
+  url                      = "https://acme.jamacloud.com"
+  auth_type                = "oauth"
+  client_id                = "interchange-client"
+  client_secret_wo         = %[2]q
+  client_secret_wo_version = %[3]d
+}
+`, name, secret, version)
+}
+
+// connectorInSandbox reads the connector straight from the sandbox, as an
+// Interchange admin would see it.
+func connectorInSandbox(t *testing.T, sb *acctest.Sandbox, id string) interchange.Connector {
+	t.Helper()
+	var c interchange.Connector
+	acctest.Data(t, sb.MustCall(t, http.StatusOK, http.MethodGet, "/interchange/rest/v1/connectors/"+id, nil), &c)
+	return c
+}
+
+func TestAccJamaConnector_BasicLifecycle(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			// Create with Basic authentication.
+			{
+				Config: testAccJamaConnectorBasicConfig(sb, "Production Jama", "https://acme.jamacloud.com", "s3cret-basic", true),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("name"), knownvalue.StringExact("Production Jama")),
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("application"), knownvalue.StringExact("JAMA_CONNECT")),
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("verify_ssl"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("auth_type"), knownvalue.StringExact("basic")),
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("username"), knownvalue.StringExact("InterchangeServiceAccount")),
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("client_id"), knownvalue.Null()),
+					sameID.AddStateValue(connectorAddr, tfjsonpath.New("id")),
+				},
+				Check: func(s *terraform.State) error {
+					c := connectorInSandbox(t, sb, s.RootModule().Resources[connectorAddr].Primary.ID)
+					if c.Name != "Production Jama" || c.AuthType != "basic" || c.Username != "InterchangeServiceAccount" {
+						return fmt.Errorf("sandbox holds %+v", c)
+					}
+					return nil
+				},
+			},
+			// Plan right after apply is empty.
+			{
+				Config:           testAccJamaConnectorBasicConfig(sb, "Production Jama", "https://acme.jamacloud.com", "s3cret-basic", true),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			// Import by id: every attribute but the password reads back.
+			{
+				ResourceName:            connectorAddr,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"password", "password_wo_version"},
+			},
+			// Import by name.
+			{
+				ResourceName:            connectorAddr,
+				ImportState:             true,
+				ImportStateId:           "name=production jama",
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"password", "password_wo_version"},
+			},
+			// Rename, new URL and verify_ssl off: updated in place.
+			{
+				Config: testAccJamaConnectorBasicConfig(sb, "Jama EU", "https://eu.jamacloud.com", "s3cret-basic", false),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(connectorAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("name"), knownvalue.StringExact("Jama EU")),
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("url"), knownvalue.StringExact("https://eu.jamacloud.com")),
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("verify_ssl"), knownvalue.Bool(false)),
+					sameID.AddStateValue(connectorAddr, tfjsonpath.New("id")),
+				},
+			},
+			// Switch to OAuth with a write-only secret: in place, and no secret in state.
+			{
+				Config: testAccJamaConnectorOAuthConfig(sb, "Jama EU", "wo-secret-1", 1),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(connectorAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("auth_type"), knownvalue.StringExact("oauth")),
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("client_id"), knownvalue.StringExact("interchange-client")),
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("username"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("password"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("client_secret_wo"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("client_secret_wo_version"), knownvalue.Int64Exact(1)),
+					sameID.AddStateValue(connectorAddr, tfjsonpath.New("id")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					acctest.CheckNoValueInState("wo-secret-1"),
+					acctest.CheckNoValueInState("s3cret-basic"),
+				),
+			},
+			// Same version: nothing to do, even though the write-only value is not in state.
+			{
+				Config:           testAccJamaConnectorOAuthConfig(sb, "Jama EU", "wo-secret-1", 1),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			// A new version sends the new secret: the sandbox's stored secret changes.
+			{
+				Config: testAccJamaConnectorOAuthConfig(sb, "Jama EU", "wo-secret-2", 2),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(connectorAddr, plancheck.ResourceActionUpdate),
+				}},
+				Check: func(s *terraform.State) error {
+					id, _ := strconv.ParseInt(s.RootModule().Resources[connectorAddr].Primary.ID, 10, 64)
+					if _, got, _ := sb.Server.InterchangeConnectorSecrets(id); got != "wo-secret-2" {
+						return fmt.Errorf("sandbox holds client secret %q, want the new write-only value", got)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccJamaConnector_DriftChangedOutOfBand(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	config := testAccJamaConnectorBasicConfig(sb, "Drift", "https://acme.jamacloud.com", "pw", true)
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: func(s *terraform.State) error {
+					id = s.RootModule().Resources[connectorAddr].Primary.ID
+					return nil
+				},
+			},
+			// Someone turns off SSL verification and renames it in the UI: the plan shows it.
+			{
+				PreConfig: func() {
+					c := connectorInSandbox(t, sb, id)
+					c.VerifySSL = false
+					c.Name = "Renamed in UI"
+					sb.MustCall(t, http.StatusOK, http.MethodPut, "/interchange/rest/v1/connectors/"+id, c)
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(connectorAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("verify_ssl"), knownvalue.Bool(true)),
+				}},
+				Check: func(*terraform.State) error {
+					if c := connectorInSandbox(t, sb, id); !c.VerifySSL || c.Name != "Drift" {
+						return fmt.Errorf("apply did not restore the connector: %+v", c)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccJamaConnector_DriftDeletedOutOfBand(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	config := testAccJamaConnectorBasicConfig(sb, "Deleted", "https://acme.jamacloud.com", "pw", true)
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: func(s *terraform.State) error {
+					id = s.RootModule().Resources[connectorAddr].Primary.ID
+					return nil
+				},
+			},
+			// Deleted in the UI: the next plan creates it again.
+			{
+				PreConfig: func() {
+					sb.MustCall(t, http.StatusNoContent, http.MethodDelete, "/interchange/rest/v1/connectors/"+id, nil)
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(connectorAddr, plancheck.ResourceActionCreate),
+				}},
+				Check: func(s *terraform.State) error {
+					if newID := s.RootModule().Resources[connectorAddr].Primary.ID; newID == id {
+						return fmt.Errorf("connector was not created again (id %s)", newID)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccJamaConnector_DuplicateNameFailsWithConflict(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	sb.MustCall(t, http.StatusCreated, http.MethodPost, "/interchange/rest/v1/connectors", interchange.Connector{
+		Name: "Taken", URL: "https://acme.jamacloud.com", VerifySSL: true, AuthType: "basic", Username: "u", Password: "p",
+	})
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config:      testAccJamaConnectorBasicConfig(sb, "Taken", "https://acme.jamacloud.com", "pw", true),
+			ExpectError: regexp.MustCompile(`(?s)Unable to Create Jama Connector.*409.*import`),
+		}},
+	})
+}
+
+func TestAccJamaConnector_PlanTimeValidation(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	cases := map[string]struct {
+		body string
+		want string
+	}{
+		"basic without username": {
+			body: `auth_type = "basic"
+  password = "p"`,
+			want: `auth_type = "basic"` + "`" + ` needs ` + "`username`",
+		},
+		"basic without password": {
+			body: `auth_type = "basic"
+  username = "u"`,
+			want: `needs exactly one of ` + "`password` and `password_wo`",
+		},
+		"basic with client_id": {
+			body: `auth_type = "basic"
+  username = "u"
+  password = "p"
+  client_id = "c"`,
+			want: "`client_id` is used only with `auth_type = \"oauth\"`",
+		},
+		"oauth with username": {
+			body: `auth_type = "oauth"
+  client_id = "c"
+  client_secret = "s"
+  username = "u"`,
+			want: "`username` is used only with `auth_type = \"basic\"`",
+		},
+		"oauth without secret": {
+			body: `auth_type = "oauth"
+  client_id = "c"`,
+			want: "needs exactly one of `client_secret` and `client_secret_wo`",
+		},
+		"password and password_wo": {
+			body: `auth_type = "basic"
+  username = "u"
+  password = "p"
+  password_wo = "q"
+  password_wo_version = 1`,
+			want: `cannot be configured together|Invalid Attribute Combination`,
+		},
+		"password_wo without version": {
+			body: `auth_type = "basic"
+  username = "u"
+  password_wo = "q"`,
+			want: `password_wo_version`,
+		},
+		"unknown auth type": {
+			body: `auth_type = "saml"
+  username = "u"
+  password = "p"`,
+			want: `value must be one of`,
+		},
+		"relative url": {
+			body: `auth_type = "basic"
+  username = "u"
+  password = "p"
+  url = "acme.jamacloud.com"`,
+			want: `must be an absolute http:// or https:// URL`,
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			url := `url = "https://acme.jamacloud.com"`
+			if regexp.MustCompile(`(?m)^\s*url`).MatchString(tc.body) {
+				url = ""
+			}
+			resource.ParallelTest(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config: sb.ProviderConfig() + fmt.Sprintf(`
+resource "almsync_jama_connector" "test" {
+  name = "Validation"
+  %s
+  %s
+}
+`, url, tc.body),
+					PlanOnly:    true,
+					ExpectError: acctest.MessagePattern(tc.want),
+				}},
+			})
+		})
+	}
+	if n := sb.Server.Stats().Total; n != 0 {
+		t.Errorf("plan-time validation made %d requests to the sandbox, want none", n)
+	}
+}

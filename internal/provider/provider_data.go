@@ -1,0 +1,90 @@
+package provider
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api/interchange"
+	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
+	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
+)
+
+// transportSettings are the provider-wide HTTP settings.
+type transportSettings struct {
+	caCertPEM      string
+	maxRetries     int
+	requestTimeout time.Duration
+}
+
+// providerData is what Configure hands to resources and data sources: one
+// client per configured product. A nil client means the product's block and
+// variables are absent.
+type providerData struct {
+	version     string
+	settings    transportSettings
+	jama        endpointConfig
+	interchange endpointConfig
+	jitterbit   endpointConfig
+	aqua        endpointConfig
+
+	jamaClient        *jama.Client
+	interchangeClient *interchange.Client
+}
+
+// transport returns a new HTTP stack for one product. Building it makes no
+// request.
+func (d *providerData) transport(product string) (*transport.Client, error) {
+	return transport.New(transport.Config{
+		Product:        product,
+		Version:        d.version,
+		CACertPEM:      d.settings.caCertPEM,
+		MaxRetries:     d.settings.maxRetries,
+		RequestTimeout: d.settings.requestTimeout,
+	})
+}
+
+// credentials returns the Jama-style credentials of a resolved block.
+func credentials(cfg endpointConfig) jama.Credentials {
+	return jama.Credentials{
+		Username:     cfg.get("username"),
+		Password:     cfg.get("password"),
+		ClientID:     cfg.get("client_id"),
+		ClientSecret: cfg.get("client_secret"),
+	}
+}
+
+// buildClients builds the clients of the configured products.
+func (d *providerData) buildClients() diag.Diagnostics {
+	var diags diag.Diagnostics
+	fail := func(product string, err error) {
+		diags.AddError(fmt.Sprintf("Unable to Configure %s Client", product), err.Error())
+	}
+	if d.jama.configured && !d.jama.unknown {
+		tc, err := d.transport("Jama")
+		if err == nil {
+			d.jamaClient, err = jama.New(d.jama.get("url"), credentials(d.jama), tc)
+		}
+		if err != nil {
+			fail("Jama", err)
+		}
+	}
+	if d.interchange.configured && !d.interchange.unknown {
+		tc, err := d.transport("Interchange")
+		if err == nil {
+			d.interchangeClient, err = interchange.New(d.interchange.get("url"), credentials(d.interchange), tc)
+		}
+		if err != nil {
+			fail("Interchange", err)
+		}
+	}
+	return diags
+}
+
+// notConfigured is the error of a resource whose product block is missing.
+func notConfigured(spec endpointSpec, typeName string) (string, string) {
+	return fmt.Sprintf("%s Not Configured", spec.product),
+		fmt.Sprintf("%s needs the provider's `%s` block. Add `%s { url = ... }` with its credentials to the `provider \"almsync\"` block, "+
+			"or set the environment variables %s.", typeName, spec.block, spec.block, spec.envList())
+}

@@ -1,0 +1,234 @@
+package provider
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+)
+
+// endpointField is one attribute of a product block and its environment
+// variable fallback.
+type endpointField struct {
+	attr        string
+	env         string
+	sensitive   bool
+	description string
+}
+
+// endpointSpec describes one product block of the provider configuration
+// (jama, interchange, jitterbit, aqua).
+type endpointSpec struct {
+	block     string // block name, e.g. "jama"
+	product   string // product name in messages, e.g. "Jama"
+	example   string // example URL
+	urlHelp   string
+	hasOAuth  bool
+	hasOrgID  bool
+	envPrefix string
+}
+
+func (s endpointSpec) fields() []endpointField {
+	fs := []endpointField{
+		{attr: "url", env: s.envPrefix + "_URL", description: s.urlHelp},
+		{attr: "username", env: s.envPrefix + "_USERNAME", description: fmt.Sprintf("Username for HTTP Basic authentication to %s.", s.product)},
+		{attr: "password", env: s.envPrefix + "_PASSWORD", sensitive: true, description: fmt.Sprintf("Password for HTTP Basic authentication to %s.", s.product)},
+	}
+	if s.hasOAuth {
+		fs = append(fs,
+			endpointField{attr: "client_id", env: s.envPrefix + "_CLIENT_ID", description: fmt.Sprintf("OAuth client ID (client credentials grant) for %s. Use OAuth where %s uses SAML/SSO: Basic authentication does not work there.", s.product, s.product)},
+			endpointField{attr: "client_secret", env: s.envPrefix + "_CLIENT_SECRET", sensitive: true, description: fmt.Sprintf("OAuth client secret for %s.", s.product)},
+		)
+	}
+	if s.hasOrgID {
+		fs = append(fs, endpointField{attr: "organization_id", env: s.envPrefix + "_ORGANIZATION_ID", description: "Harmony organization ID. Defaults to the organization Harmony reports for the user at login."})
+	}
+	return fs
+}
+
+func (s endpointSpec) envList() string {
+	var names []string
+	for _, f := range s.fields() {
+		names = append(names, "`"+f.env+"`")
+	}
+	return strings.Join(names, ", ")
+}
+
+// schemaBlock is the provider schema of the block.
+func (s endpointSpec) schemaBlock() schema.SingleNestedBlock {
+	attrs := map[string]schema.Attribute{}
+	for _, f := range s.fields() {
+		attrs[f.attr] = schema.StringAttribute{
+			Optional:            true,
+			Sensitive:           f.sensitive,
+			MarkdownDescription: fmt.Sprintf("%s Falls back to the `%s` environment variable.", f.description, f.env),
+		}
+	}
+	auth := "`username` and `password`"
+	if s.hasOAuth {
+		auth = "either `username` and `password` (Basic) or `client_id` and `client_secret` (OAuth), not both"
+	}
+	return schema.SingleNestedBlock{
+		Attributes: attrs,
+		MarkdownDescription: fmt.Sprintf("Connection to %s. Needs `url` and %s. Every attribute falls back to its environment variable (%s). "+
+			"Resources of %s fail with a clear error when neither this block nor the variables are set.", s.product, auth, s.envList(), s.product),
+	}
+}
+
+// endpointConfig is a product block resolved against its environment
+// variables.
+type endpointConfig struct {
+	configured bool // the block or one of its variables is set
+	unknown    bool // a value depends on something not yet known
+	values     map[string]string
+}
+
+func (c endpointConfig) get(attr string) string { return c.values[attr] }
+
+// resolve merges the block's values with the environment. Config wins.
+func (s endpointSpec) resolve(block types.Object) endpointConfig {
+	cfg := endpointConfig{values: map[string]string{}}
+	var attrs map[string]attr.Value
+	if !block.IsNull() && !block.IsUnknown() {
+		cfg.configured = true
+		attrs = block.Attributes()
+	}
+	if block.IsUnknown() {
+		cfg.unknown = true
+	}
+	for _, f := range s.fields() {
+		if v, ok := attrs[f.attr].(basetypes.StringValue); ok && !v.IsNull() {
+			if v.IsUnknown() {
+				cfg.unknown = true
+				continue
+			}
+			cfg.values[f.attr] = v.ValueString()
+			continue
+		}
+		if env := os.Getenv(f.env); env != "" {
+			cfg.values[f.attr] = env
+			cfg.configured = true
+		}
+	}
+	return cfg
+}
+
+// configErrors finds what the config alone gets wrong: both auth modes at
+// once, a malformed URL. It runs at validate time, so it never asks for a
+// value that could come from the environment later.
+func (s endpointSpec) configErrors(block types.Object) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if block.IsNull() || block.IsUnknown() {
+		return diags
+	}
+	attrs := block.Attributes()
+	set := func(name string) bool {
+		v, ok := attrs[name].(basetypes.StringValue)
+		return ok && !v.IsNull()
+	}
+	if s.hasOAuth && (set("username") || set("password")) && (set("client_id") || set("client_secret")) {
+		diags.AddAttributeError(path.Root(s.block),
+			fmt.Sprintf("Conflicting %s Credentials", s.product),
+			fmt.Sprintf("The `%s` block sets both Basic (`username`, `password`) and OAuth (`client_id`, `client_secret`) credentials. "+
+				"Keep exactly one pair: OAuth where %s uses SAML/SSO, Basic otherwise.", s.block, s.product))
+	}
+	if v, ok := attrs["url"].(basetypes.StringValue); ok && !v.IsNull() && !v.IsUnknown() {
+		if msg := checkBaseURL(v.ValueString()); msg != "" {
+			diags.AddAttributeError(path.Root(s.block).AtName("url"), fmt.Sprintf("Invalid %s URL", s.product),
+				fmt.Sprintf("%s %s", msg, s.urlHelp))
+		}
+	}
+	return diags
+}
+
+// validate checks a resolved block: a URL, and exactly one complete pair of
+// credentials. Errors name the missing attribute and its variable.
+func (s endpointSpec) validate(cfg endpointConfig) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if !cfg.configured || cfg.unknown {
+		return diags
+	}
+	env := map[string]string{}
+	for _, f := range s.fields() {
+		env[f.attr] = f.env
+	}
+	missing := func(attr, why string) {
+		diags.AddAttributeError(path.Root(s.block).AtName(attr),
+			fmt.Sprintf("Missing %s %s", s.product, attr),
+			fmt.Sprintf("%s Set `%s.%s` in the provider configuration or the `%s` environment variable.", why, s.block, attr, env[attr]))
+	}
+	if cfg.get("url") == "" {
+		missing("url", fmt.Sprintf("The `%s` block needs the %s URL.", s.block, s.product))
+	} else if msg := checkBaseURL(cfg.get("url")); msg != "" {
+		diags.AddAttributeError(path.Root(s.block).AtName("url"), fmt.Sprintf("Invalid %s URL", s.product), msg+" "+s.urlHelp)
+	}
+	basic := cfg.get("username") != "" || cfg.get("password") != ""
+	oauth := s.hasOAuth && (cfg.get("client_id") != "" || cfg.get("client_secret") != "")
+	switch {
+	case basic && oauth:
+		diags.AddAttributeError(path.Root(s.block), fmt.Sprintf("Conflicting %s Credentials", s.product),
+			fmt.Sprintf("Both Basic (`username`/`password`, `%s`/`%s`) and OAuth (`client_id`/`client_secret`, `%s`/`%s`) credentials are set for %s. Keep exactly one pair.",
+				env["username"], env["password"], env["client_id"], env["client_secret"], s.product))
+	case oauth:
+		if cfg.get("client_id") == "" {
+			missing("client_id", "`client_secret` is set but `client_id` is not.")
+		}
+		if cfg.get("client_secret") == "" {
+			missing("client_secret", "`client_id` is set but `client_secret` is not.")
+		}
+	case basic:
+		if cfg.get("username") == "" {
+			missing("username", "`password` is set but `username` is not.")
+		}
+		if cfg.get("password") == "" {
+			missing("password", "`username` is set but `password` is not.")
+		}
+	default:
+		how := "`username` and `password`"
+		if s.hasOAuth {
+			how = "`username` and `password` (Basic) or `client_id` and `client_secret` (OAuth)"
+		}
+		diags.AddAttributeError(path.Root(s.block), fmt.Sprintf("Missing %s Credentials", s.product),
+			fmt.Sprintf("The `%s` block has no credentials. Set %s, or their environment variables (%s).", s.block, how, s.envList()))
+	}
+	return diags
+}
+
+// checkBaseURL returns why raw is not an absolute http(s) URL, or "".
+func checkBaseURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return fmt.Sprintf("%q is not a URL: %v.", raw, err)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Sprintf("%q must be an absolute http:// or https:// URL with a host.", raw)
+	}
+	if u.User != nil {
+		return fmt.Sprintf("%q must not carry credentials in the URL; use the block's credential attributes.", u.Redacted())
+	}
+	return ""
+}
+
+// productEndpoints are the product blocks of the provider configuration.
+type productEndpoints struct{ jama, interchange, jitterbit, aqua endpointSpec }
+
+// endpoints returns the product blocks, in the order the docs show them.
+func endpoints() productEndpoints {
+	return productEndpoints{
+		jama: endpointSpec{block: "jama", product: "Jama", envPrefix: "JAMA", hasOAuth: true,
+			urlHelp: "URL of the Jama Connect instance, e.g. `https://acme.jamacloud.com`. Used for the Jama REST API (`/rest/v1`) and its admin API (classic JIRA Connector)."},
+		interchange: endpointSpec{block: "interchange", product: "Interchange", envPrefix: "INTERCHANGE", hasOAuth: true,
+			urlHelp: "URL of the Jama Connect Interchange instance, e.g. `https://acme.interchange.jamacloud.com`."},
+		jitterbit: endpointSpec{block: "jitterbit", product: "Jitterbit", envPrefix: "JITTERBIT", hasOrgID: true,
+			urlHelp: "URL of the Jitterbit Harmony API for your region and environment, e.g. `https://na-east.jitterbit.com/jitterbit-cloud-restful-service`."},
+		aqua: endpointSpec{block: "aqua", product: "aqua", envPrefix: "AQUA",
+			urlHelp: "URL of the aqua instance, e.g. `https://app.aqua-cloud.io/aquaWebNG`."},
+	}
+}

@@ -1,0 +1,288 @@
+package provider_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/almsync/terraform-provider-almsync/internal/acctest"
+)
+
+// clearProductEnv unsets every product variable so the machine's own
+// settings cannot leak into a test.
+func clearProductEnv(t *testing.T) {
+	for _, p := range []string{"JAMA", "INTERCHANGE", "JITTERBIT", "AQUA"} {
+		for _, f := range []string{"URL", "USERNAME", "PASSWORD", "CLIENT_ID", "CLIENT_SECRET", "ORGANIZATION_ID"} {
+			t.Setenv(p+"_"+f, "")
+		}
+	}
+	for _, v := range []string{"ALMSYNC_CA_CERT_PEM", "ALMSYNC_MAX_RETRIES", "ALMSYNC_REQUEST_TIMEOUT"} {
+		t.Setenv(v, "")
+	}
+}
+
+const adminLookup = `
+data "almsync_jama_user" "admin" {
+  username = "admin"
+}
+`
+
+func TestAccProvider_ConfigErrors(t *testing.T) {
+	clearProductEnv(t)
+	sb := acctest.StartSandbox(t)
+	jamaURL := sb.ProductURL("jama")
+	cases := map[string]struct {
+		config string
+		want   string
+	}{
+		"half a basic pair names the missing attribute": {
+			config: fmt.Sprintf(`provider "almsync" {
+  jama {
+    url      = %q
+    username = "admin"
+  }
+}`, jamaURL) + adminLookup,
+			want: "(?s)Missing Jama password.*`jama.password`.*JAMA_PASSWORD",
+		},
+		"half an oauth pair names the missing attribute": {
+			config: fmt.Sprintf(`provider "almsync" {
+  jama {
+    url       = %q
+    client_id = "sandbox-client"
+  }
+}`, jamaURL) + adminLookup,
+			want: "(?s)Missing Jama client_secret.*JAMA_CLIENT_SECRET",
+		},
+		"both auth modes": {
+			config: fmt.Sprintf(`provider "almsync" {
+  jama {
+    url           = %q
+    username      = "admin"
+    password      = "sandbox"
+    client_id     = "sandbox-client"
+    client_secret = "sandbox-secret"
+  }
+}`, jamaURL) + adminLookup,
+			want: "Conflicting Jama Credentials",
+		},
+		"no credentials": {
+			config: fmt.Sprintf(`provider "almsync" {
+  jama { url = %q }
+}`, jamaURL) + adminLookup,
+			want: "(?s)Missing Jama Credentials.*JAMA_USERNAME",
+		},
+		"relative url": {
+			config: `provider "almsync" {
+  jama {
+    url      = "acme.jamacloud.com"
+    username = "admin"
+    password = "sandbox"
+  }
+}` + adminLookup,
+			want: "Invalid Jama URL",
+		},
+		"bad request timeout": {
+			config: `provider "almsync" {
+  request_timeout = "soon"
+}` + adminLookup,
+			want: "Invalid Request Timeout",
+		},
+		"too many retries": {
+			config: `provider "almsync" {
+  max_retries = 99
+}` + adminLookup,
+			want: "max_retries.*between 0 and 20|value must be between 0 and 20",
+		},
+		"ca cert that is not PEM": {
+			config: `provider "almsync" {
+  ca_cert_pem = "not a certificate"
+}` + adminLookup,
+			want: "Invalid CA Certificate",
+		},
+	}
+	// This provider configuration has no interchange block.
+	cases["missing product block names the block and its variables"] = struct {
+		config string
+		want   string
+	}{
+		config: fmt.Sprintf(`provider "almsync" {
+  jama {
+    url      = %q
+    username = "admin"
+    password = "sandbox"
+  }
+}
+resource "almsync_jama_connector" "x" {
+  name      = "x"
+  url       = "https://acme.jamacloud.com"
+  auth_type = "basic"
+  username  = "u"
+  password  = "p"
+}`, jamaURL),
+		want: "(?s)Interchange Not Configured.*`interchange` block.*INTERCHANGE_URL",
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config:      tc.config,
+					PlanOnly:    true,
+					ExpectError: acctest.MessagePattern(tc.want),
+				}},
+			})
+		})
+	}
+}
+
+func TestAccProvider_OAuthClientCredentials(t *testing.T) {
+	clearProductEnv(t)
+	sb := acctest.StartSandbox(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`provider "almsync" {
+  jama {
+    url           = %q
+    client_id     = %q
+    client_secret = %q
+  }
+}`, sb.ProductURL("jama"), acctest.SandboxClientID, acctest.SandboxSecret) + adminLookup,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.almsync_jama_user.admin", tfjsonpath.New("id"), knownvalue.StringExact("1")),
+			},
+		}},
+	})
+	if n := sb.Server.Stats().Products["jama"].Routes["POST /rest/oauth/token"]; n < 1 {
+		t.Errorf("no OAuth token was requested (%d)", n)
+	}
+}
+
+func TestAccProvider_EnvironmentFallback(t *testing.T) {
+	clearProductEnv(t)
+	sb := acctest.StartSandbox(t)
+	t.Setenv("JAMA_URL", sb.ProductURL("jama"))
+	t.Setenv("JAMA_USERNAME", acctest.SandboxUser)
+	t.Setenv("JAMA_PASSWORD", acctest.SandboxPassword)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			// No block at all: the variables configure Jama.
+			{
+				Config: adminLookup,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.almsync_jama_user.admin", tfjsonpath.New("id"), knownvalue.StringExact("1")),
+				},
+			},
+			// A block with only the username: the password comes from JAMA_PASSWORD.
+			{
+				Config: `provider "almsync" {
+  jama { username = "admin" }
+}` + adminLookup,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.almsync_jama_user.admin", tfjsonpath.New("id"), knownvalue.StringExact("1")),
+				},
+			},
+		},
+	})
+}
+
+// TestAccProvider_NoSecretInTraceLog applies every resource with distinctive
+// secrets at TF_LOG=trace and searches the whole log for them.
+func TestAccProvider_NoSecretInTraceLog(t *testing.T) {
+	clearProductEnv(t)
+	sb := acctest.StartSandbox(t)
+	logPath := filepath.Join(t.TempDir(), "trace.log")
+	if p := os.Getenv("ALMSYNC_KEEP_TRACE_LOG"); p != "" {
+		logPath = p
+	}
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", logPath)
+	secrets := []string{"Zq9-connector-pw", "Zq9-oauth-secret", "Zq9-user-pw"}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`provider "almsync" {
+  jama {
+    url           = %[1]q
+    client_id     = "sandbox-client"
+    client_secret = "sandbox-secret"
+  }
+  interchange {
+    url      = %[2]q
+    username = "admin"
+    password = "sandbox"
+  }
+}
+resource "almsync_jama_connector" "basic" {
+  name      = "Trace basic"
+  url       = "https://acme.jamacloud.com"
+  auth_type = "basic"
+  username  = "svc"
+  password  = %[3]q
+}
+resource "almsync_jama_connector" "oauth" {
+  name                     = "Trace oauth"
+  url                      = "https://acme.jamacloud.com"
+  auth_type                = "oauth"
+  client_id                = "cid"
+  client_secret_wo         = %[4]q
+  client_secret_wo_version = 1
+}
+resource "almsync_jama_user" "svc" {
+  username     = "trace.user"
+  email        = "trace@example.com"
+  first_name   = "Trace"
+  last_name    = "User"
+  license_type = "NAMED"
+  password     = %[5]q
+}
+`, sb.ProductURL("jama"), sb.ProductURL("interchange"), secrets[0], secrets[1], secrets[2]),
+			Check: acctest.CheckNoValueInState(secrets[1]),
+		}},
+	})
+	raw, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatalf("reading the trace log: %v", err)
+	}
+	log := withoutTestConfiguration(string(raw))
+	if !strings.Contains(log, "POST") || !strings.Contains(log, "Authorization:[***]") {
+		t.Fatalf("the trace log (%d bytes) holds no masked HTTP exchange, so the test proves nothing", len(log))
+	}
+	for _, s := range append(secrets, "sandbox-secret", "c2FuZGJveC1jbGllbnQ6c2FuZGJveC1zZWNyZXQ=", "YWRtaW46c2FuZGJveA==") {
+		if strings.Contains(log, s) {
+			t.Errorf("the trace log contains the secret %q", s)
+		}
+	}
+}
+
+// withoutTestConfiguration drops the test framework's own echo of the
+// configuration file (the user's input, which naturally holds the secrets),
+// keeping everything Terraform and the provider logged.
+func withoutTestConfiguration(log string) string {
+	var kept []string
+	inConfig := false
+	for _, line := range strings.Split(log, "\n") {
+		switch {
+		case strings.Contains(line, "test_terraform_configuration="):
+			inConfig = true
+			continue
+		case inConfig && strings.HasPrefix(line, "  |"):
+			continue
+		}
+		inConfig = false
+		kept = append(kept, line)
+	}
+	return strings.Join(kept, "\n")
+}

@@ -1,0 +1,97 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// secretAttributes returns the three attributes of one secret X: X
+// (sensitive, kept in state), X_wo (write-only, never in plan or state) and
+// X_wo_version (changing it sends the write-only value again). what says
+// what the secret is, in the product's words.
+func secretAttributes(name, what string) map[string]schema.Attribute {
+	wo, version := name+"_wo", name+"_wo_version"
+	return map[string]schema.Attribute{
+		name: schema.StringAttribute{
+			Optional:  true,
+			Sensitive: true,
+			MarkdownDescription: fmt.Sprintf("%s Sensitive: hidden in plans and logs but kept in state; prefer `%s` on Terraform 1.11 and later. "+
+				"Conflicts with `%s`. The API never returns it, so a change made outside Terraform is not detected.", what, wo, wo),
+			Validators: []validator.String{
+				stringvalidator.LengthAtLeast(1),
+				stringvalidator.ConflictsWith(path.MatchRoot(wo)),
+			},
+		},
+		wo: schema.StringAttribute{
+			Optional:  true,
+			Sensitive: true,
+			WriteOnly: true,
+			MarkdownDescription: fmt.Sprintf("%s Write-only (Terraform 1.11 and later): sent to the API but never written to plan or state. "+
+				"Requires `%s`; change that number to send a new value. Conflicts with `%s`.", what, version, name),
+			Validators: []validator.String{
+				stringvalidator.LengthAtLeast(1),
+				stringvalidator.AlsoRequires(path.MatchRoot(version)),
+			},
+		},
+		version: schema.Int64Attribute{
+			Optional: true,
+			MarkdownDescription: fmt.Sprintf("Version of `%s`. Terraform cannot see a write-only value change, so change this number (for example increment it) "+
+				"whenever `%s` changes; the new value is then sent. Requires `%s`.", wo, wo, wo),
+			Validators: []validator.Int64{
+				int64validator.AlsoRequires(path.MatchRoot(wo)),
+			},
+		},
+	}
+}
+
+// secretSet reports whether either form of secret X is set in config
+// (unknown counts as set: it will hold a value).
+func secretSet(ctx context.Context, config tfsdk.Config, name string) (bool, diag.Diagnostics) {
+	var plain, wo types.String
+	diags := config.GetAttribute(ctx, path.Root(name), &plain)
+	diags.Append(config.GetAttribute(ctx, path.Root(name+"_wo"), &wo)...)
+	return !plain.IsNull() || !wo.IsNull(), diags
+}
+
+// secretForCreate returns the value of secret X to send on create: X or
+// X_wo from config, "" when neither is set.
+func secretForCreate(ctx context.Context, config tfsdk.Config, name string) (string, diag.Diagnostics) {
+	var plain, wo types.String
+	diags := config.GetAttribute(ctx, path.Root(name), &plain)
+	diags.Append(config.GetAttribute(ctx, path.Root(name+"_wo"), &wo)...)
+	if !wo.IsNull() {
+		return wo.ValueString(), diags
+	}
+	return plain.ValueString(), diags
+}
+
+// secretForUpdate returns the value of secret X to send on update: the
+// new X if it changed, X_wo if its version changed, and "" (keep the
+// stored secret) otherwise. force sends whichever form is configured, e.g.
+// when the authentication mode changed and the product needs the secret
+// again.
+func secretForUpdate(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, state tfsdk.State, name string, force bool) (string, diag.Diagnostics) {
+	var cfgPlain, cfgWO, statePlain types.String
+	var planVersion, stateVersion types.Int64
+	diags := config.GetAttribute(ctx, path.Root(name), &cfgPlain)
+	diags.Append(config.GetAttribute(ctx, path.Root(name+"_wo"), &cfgWO)...)
+	diags.Append(state.GetAttribute(ctx, path.Root(name), &statePlain)...)
+	diags.Append(plan.GetAttribute(ctx, path.Root(name+"_wo_version"), &planVersion)...)
+	diags.Append(state.GetAttribute(ctx, path.Root(name+"_wo_version"), &stateVersion)...)
+	switch {
+	case !cfgWO.IsNull() && (force || !planVersion.Equal(stateVersion)):
+		return cfgWO.ValueString(), diags
+	case !cfgPlain.IsNull() && (force || !cfgPlain.Equal(statePlain)):
+		return cfgPlain.ValueString(), diags
+	}
+	return "", diags
+}
