@@ -28,7 +28,6 @@ type endpointField struct {
 type endpointSpec struct {
 	block     string // block name, e.g. "jama"
 	product   string // product name in messages, e.g. "Jama"
-	example   string // example URL
 	urlHelp   string
 	hasOAuth  bool
 	hasOrgID  bool

@@ -108,7 +108,10 @@ func (c *Client) Do(ctx context.Context, req *Request) (*Response, error) {
 		Backoff:        x.backoff,
 		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
 	}
-	_, doErr := rclient.Do(rreq)
+	// Every attempt's body is read and closed in afterAttempt (readBody);
+	// the final response is rebuilt from what was read there.
+	_, doErr := rclient.Do(rreq) //nolint:bodyclose // closed in readBody
+
 	return x.result(doErr)
 }
 

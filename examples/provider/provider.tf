@@ -1,0 +1,60 @@
+# Configure only the products you use. Every attribute falls back to its
+# environment variable (JAMA_URL, JAMA_USERNAME, ...), so credentials can stay
+# out of the configuration.
+provider "almsync" {
+  # Jama Connect: Basic authentication...
+  jama {
+    url      = "https://acme.jamacloud.com"
+    username = "jira.user"
+    password = var.jama_password
+  }
+
+  # ...or OAuth client credentials (required where Jama uses SAML/SSO).
+  interchange {
+    url           = "https://acme.interchange.jamacloud.com"
+    client_id     = var.interchange_client_id
+    client_secret = var.interchange_client_secret
+  }
+
+  jitterbit {
+    url             = "https://na-east.jitterbit.com/jitterbit-cloud-restful-service"
+    username        = "integration@example.com"
+    password        = var.jitterbit_password
+    organization_id = "12345"
+  }
+
+  aqua {
+    url      = "https://app.aqua-cloud.io/aquaWebNG"
+    username = "sync.admin"
+    password = var.aqua_password
+  }
+
+  # Optional: an extra CA for instances behind a corporate CA, retries and timeout.
+  # ca_cert_pem   = file("corporate-ca.pem")
+  max_retries     = 5
+  request_timeout = "30s"
+}
+
+variable "jama_password" {
+  type      = string
+  sensitive = true
+}
+
+variable "interchange_client_id" {
+  type = string
+}
+
+variable "interchange_client_secret" {
+  type      = string
+  sensitive = true
+}
+
+variable "jitterbit_password" {
+  type      = string
+  sensitive = true
+}
+
+variable "aqua_password" {
+  type      = string
+  sensitive = true
+}
