@@ -130,7 +130,7 @@ func (r *jamaConnectorResource) Configure(_ context.Context, req resource.Config
 		return
 	}
 	if data.interchangeClient == nil {
-		resp.Diagnostics.AddError(notConfigured(endpoints().interchange, "almsync_jama_connector"))
+		resp.Diagnostics.AddError(notConfigured(endpoints().interchange, data.interchange, "almsync_jama_connector"))
 		return
 	}
 	r.client = data.interchangeClient

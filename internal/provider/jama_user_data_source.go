@@ -72,7 +72,7 @@ func (d *jamaUserDataSource) Configure(_ context.Context, req datasource.Configu
 		return
 	}
 	if data.jamaClient == nil {
-		resp.Diagnostics.AddError(notConfigured(endpoints().jama, "data source almsync_jama_user"))
+		resp.Diagnostics.AddError(notConfigured(endpoints().jama, data.jama, "data source almsync_jama_user"))
 		return
 	}
 	d.client = data.jamaClient

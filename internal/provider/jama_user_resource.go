@@ -126,7 +126,7 @@ func (r *jamaUserResource) Configure(_ context.Context, req resource.ConfigureRe
 		return
 	}
 	if data.jamaClient == nil {
-		resp.Diagnostics.AddError(notConfigured(endpoints().jama, "almsync_jama_user"))
+		resp.Diagnostics.AddError(notConfigured(endpoints().jama, data.jama, "almsync_jama_user"))
 		return
 	}
 	r.client = data.jamaClient

@@ -82,8 +82,15 @@ func (d *providerData) buildClients() diag.Diagnostics {
 	return diags
 }
 
-// notConfigured is the error of a resource whose product block is missing.
-func notConfigured(spec endpointSpec, typeName string) (string, string) {
+// notConfigured is the error of a resource whose product block is missing,
+// or whose values are not known until apply.
+func notConfigured(spec endpointSpec, cfg endpointConfig, typeName string) (string, string) {
+	if cfg.unknown {
+		return fmt.Sprintf("%s Configuration Unknown", spec.product),
+			fmt.Sprintf("%s needs the provider's `%s` block, but some of its values depend on resources that are not created yet. "+
+				"Use values known at plan time (literals, variables or environment variables %s), or apply those resources first with `-target`.",
+				typeName, spec.block, spec.envList())
+	}
 	return fmt.Sprintf("%s Not Configured", spec.product),
 		fmt.Sprintf("%s needs the provider's `%s` block. Add `%s { url = ... }` with its credentials to the `provider \"almsync\"` block, "+
 			"or set the environment variables %s.", typeName, spec.block, spec.block, spec.envList())
