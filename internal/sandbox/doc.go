@@ -2,10 +2,21 @@
 // talks to. One HTTP handler serves every product under its own path prefix:
 //
 //   - /jama: the Jama Connect REST API (users, OAuth client credentials) as
-//     Jama documents it, under /jama/rest/v1 and /jama/rest/oauth/token.
+//     Jama documents it, under /jama/rest/v1 and /jama/rest/oauth/token,
+//     plus the classic JIRA Connector's connections under
+//     /jama/rest/v1/jiraconnector (the provider's own contract: the
+//     connector has no public API). Cron schedules are validated with
+//     Quartz's rules and stored in Quartz's normalised spelling.
 //   - /interchange: Jama Connect Interchange connectors. Interchange has no
 //     public API, so these routes are the provider's own contract; they use
 //     Jama's response envelope and Jama's authentication.
+//   - /jitterbit: Jitterbit Harmony as Jitterbit documents it (POST /login
+//     with username and password headers, then authToken and
+//     organizationId headers; the {success, data, error} envelope, with a
+//     refused login answered HTTP 200 "success": false; GET /projects),
+//     plus Jira Service Management connections under
+//     /jitterbit/connections/jira-service-management, the provider's own
+//     contract (Jitterbit manages connections only in its UI).
 //
 // Like the real products, the sandbox enforces authentication, validates
 // input, rejects duplicate names, pages lists and answers 404 for unknown ids.

@@ -25,6 +25,10 @@ const jamaAdminID = 1
 //	PUT  /rest/v1/users/{id}          update: 200, no data; empty password keeps it
 //	PUT  /rest/v1/users/{id}/active   activate or deactivate: 200, no data
 //
+// It also serves the provider's own contract for the classic JIRA
+// Connector under /rest/v1/jiraconnector/connections (see
+// product_jama_jiraconnector.go).
+//
 // Users cannot be deleted (405). Basic credentials are checked against the
 // users themselves, so users created through the API can log in while active.
 type jamaProduct struct {
@@ -33,9 +37,11 @@ type jamaProduct struct {
 	state *productState[jamaState]
 }
 
-// jamaState is the jama product's data.
+// jamaState is the jama product's data. JIRA connections are stored with
+// their passwords, which the API never returns.
 type jamaState struct {
-	Users collection[jamaUser] `json:"users"`
+	Users           collection[jamaUser]            `json:"users"`
+	JiraConnections collection[jama.JiraConnection] `json:"jiraConnections"`
 }
 
 // jamaUser is a stored user: the wire user plus the password, which the API
@@ -83,6 +89,7 @@ func (p *jamaProduct) register(env *productEnv) error {
 	env.handle("GET /rest/v1/users/{id}", auth(p.getUser))
 	env.handle("PUT /rest/v1/users/{id}", auth(p.updateUser))
 	env.handle("PUT /rest/v1/users/{id}/active", auth(p.setUserActive))
+	p.registerJiraConnector(env, auth)
 	return nil
 }
 

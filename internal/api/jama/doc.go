@@ -9,7 +9,9 @@
 //     meta.message;
 //   - paging with startAt and maxResults (at most 50 a page);
 //   - users: GET /users/current, GET /users, POST /users, GET and PUT
-//     /users/{id}, PUT /users/{id}/active.
+//     /users/{id}, PUT /users/{id}/active;
+//   - the classic JIRA Connector's connections, a contract of the provider's
+//     own (see below).
 //
 // The same envelope and authentication also carry the provider's own
 // contracts for products built on Jama (see package interchange), so the
@@ -18,4 +20,39 @@
 // All paths of this package are in paths.go. Jama rate-limits each
 // environment to about 10 requests a second and sends 429 without
 // Retry-After; package transport backs off exponentially.
+//
+// # Classic JIRA Connector
+//
+// Jama's classic JIRA Connector (Admin > JIRA Connector > Synchronization
+// Configuration > Add JIRA Connection) has no public API. This package
+// therefore also holds the provider's own contract for it, in Jama's REST
+// style: the same base {url}/rest/v1, the same authentication (Basic or OAuth
+// bearer), the same envelope {meta, links, linked, data} and the same paging
+// as the users API. Relative to the instance URL:
+//
+//	GET    /rest/v1/jiraconnector/connections?jiraUrl=&startAt=&maxResults=   list (jiraUrl filter: same URL ignoring case and a trailing slash)
+//	POST   /rest/v1/jiraconnector/connections          create: 201, meta.id, meta.location; 409 when a connection to the same Jira URL exists
+//	GET    /rest/v1/jiraconnector/connections/{id}     read; jiraPassword is never returned
+//	PUT    /rest/v1/jiraconnector/connections/{id}     replace; an omitted jiraPassword keeps the stored one
+//	DELETE /rest/v1/jiraconnector/connections/{id}     delete: 204
+//
+// A JiraConnection mirrors the form one field to one JSON key: jiraUrl,
+// jiraUsername, jiraPassword (write-only), jamaUser (the username of the
+// Jama user running the synchronization), schedule, failureNotificationUser
+// (a Jama username; empty for no notification, the default), enabled and
+// usePlainText. The schedule is either {"type":"INTERVAL",
+// "intervalMinutes":1..525600} ("Simple Scheduling") or {"type":"CRON",
+// "cron":"<Quartz expression>"} ("Advanced Scheduling").
+//
+// The server answers 400, with meta.message naming the JSON field and the
+// rule, when: jiraUrl is not an absolute http(s) URL with a host;
+// jiraUsername is empty, or not an email address on Jira Cloud
+// (*.atlassian.net); jiraPassword is empty on create; jamaUser, or a
+// non-empty failureNotificationUser, is not an active Jama user; the
+// schedule does not match its type or the cron is not a valid Quartz
+// expression. It may store and return the cron in a normalised form (upper
+// case names, single spaces), so callers compare crons by meaning rather
+// than by text. Updating a connection onto another connection's Jira URL is
+// a 409, an unknown id a 404. Request bodies are decoded strictly: an
+// unknown JSON key is a 400.
 package jama

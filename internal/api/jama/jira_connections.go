@@ -1,0 +1,56 @@
+package jama
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// GetJiraConnection reads one JIRA Connector connection by id. The answer
+// never holds the Jira password.
+func (c *Client) GetJiraConnection(ctx context.Context, id int64) (JiraConnection, error) {
+	var conn JiraConnection
+	_, err := c.rest.Call(ctx, "read JIRA connection", http.MethodGet, pathJiraConnection(id), nil, nil, &conn)
+	return conn, err
+}
+
+// FindJiraConnection looks up the connection to the Jira instance at
+// jiraURL, compared ignoring case and a trailing slash.
+func (c *Client) FindJiraConnection(ctx context.Context, jiraURL string) (JiraConnection, bool, error) {
+	q := url.Values{"jiraUrl": {jiraURL}}
+	conns, err := List[JiraConnection](ctx, c.rest, "find JIRA connection", pathJiraConnections, q)
+	if err != nil {
+		return JiraConnection{}, false, err
+	}
+	for _, conn := range conns {
+		if SameJiraURL(conn.JiraURL, jiraURL) {
+			return conn, true, nil
+		}
+	}
+	return JiraConnection{}, false, nil
+}
+
+// CreateJiraConnection creates a connection and returns its id. conn.ID is
+// ignored. If the answer is lost, the connection is looked up by its Jira
+// URL rather than created twice.
+func (c *Client) CreateJiraConnection(ctx context.Context, conn JiraConnection) (int64, error) {
+	conn.ID = 0
+	return c.rest.Create(ctx, "create JIRA connection", pathJiraConnections, conn, func(ctx context.Context) (int64, bool, error) {
+		found, ok, err := c.FindJiraConnection(ctx, conn.JiraURL)
+		return found.ID, ok, err
+	})
+}
+
+// UpdateJiraConnection replaces a connection's fields. An empty
+// JiraPassword keeps the stored password; conn.ID is ignored.
+func (c *Client) UpdateJiraConnection(ctx context.Context, id int64, conn JiraConnection) error {
+	conn.ID = 0
+	_, err := c.rest.Call(ctx, "update JIRA connection", http.MethodPut, pathJiraConnection(id), nil, conn, nil)
+	return err
+}
+
+// DeleteJiraConnection deletes a connection.
+func (c *Client) DeleteJiraConnection(ctx context.Context, id int64) error {
+	_, err := c.rest.Call(ctx, "delete JIRA connection", http.MethodDelete, pathJiraConnection(id), nil, nil, nil)
+	return err
+}
