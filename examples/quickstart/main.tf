@@ -60,6 +60,32 @@ resource "almsync_jama_connector" "jama" {
   password_wo_version = 1
 }
 
+# The Jama user that runs the classic JIRA Connector's synchronization:
+# Jama recommends a "JIRA User" with a floating creator license.
+resource "almsync_jama_user" "jira_user" {
+  username            = "jira.user"
+  email               = "jira.user@example.com"
+  first_name          = "JIRA"
+  last_name           = "User"
+  license_type        = "FLOATING"
+  password_wo         = var.service_account_password
+  password_wo_version = 1
+}
+
+# A JIRA Connector connection to a Jira Cloud site (emulated by the sandbox):
+# email address and API token, synchronizing on the last Friday of the month.
+resource "almsync_jira_sync_connection" "cloud" {
+  jira_url                 = "https://acme.atlassian.net"
+  jira_username            = "sync@example.com"
+  jira_password_wo         = "sandbox-token"
+  jira_password_wo_version = 1
+  jama_user                = almsync_jama_user.jira_user.username
+
+  schedule {
+    cron = "0 15 10 ? * 6L"
+  }
+}
+
 # An existing account, looked up rather than managed.
 data "almsync_jama_user" "admin" {
   username = "admin"
@@ -75,6 +101,14 @@ output "connector" {
     name       = almsync_jama_connector.jama.name
     auth_type  = almsync_jama_connector.jama.auth_type
     verify_ssl = almsync_jama_connector.jama.verify_ssl
+  }
+}
+
+output "sync_schedule" {
+  value = {
+    cron        = almsync_jira_sync_connection.cloud.schedule.cron
+    description = almsync_jira_sync_connection.cloud.schedule_description
+    next_runs   = provider::almsync::cron_next(almsync_jira_sync_connection.cloud.schedule.cron, "2026-01-01T00:00:00Z", 3)
   }
 }
 

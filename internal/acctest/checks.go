@@ -32,5 +32,5 @@ func CheckNoValueInState(secret string) func(*terraform.State) error {
 // space matches any run of white space, since Terraform wraps long
 // messages across lines.
 func MessagePattern(pattern string) *regexp.Regexp {
-	return regexp.MustCompile(strings.ReplaceAll(pattern, " ", `\s+`))
+	return regexp.MustCompile(`(?s)` + strings.ReplaceAll(pattern, " ", `\s+`))
 }

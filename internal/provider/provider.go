@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -25,6 +26,7 @@ import (
 var (
 	_ provider.Provider                   = &almsyncProvider{}
 	_ provider.ProviderWithValidateConfig = &almsyncProvider{}
+	_ provider.ProviderWithFunctions      = &almsyncProvider{}
 )
 
 // Defaults of the provider-wide settings.
@@ -193,11 +195,19 @@ func (p *almsyncProvider) Resources(_ context.Context) []func() resource.Resourc
 	return []func() resource.Resource{
 		newJamaConnectorResource,
 		newJamaUserResource,
+		newJiraSyncConnectionResource,
 	}
 }
 
 func (p *almsyncProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		newJamaUserDataSource,
+	}
+}
+
+func (p *almsyncProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{
+		newCronNextFunction,
+		newCronDescribeFunction,
 	}
 }

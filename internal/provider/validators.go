@@ -10,6 +10,8 @@ import (
 	"unicode"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/almsync/terraform-provider-almsync/internal/quartz"
 )
 
 // pemValidator checks that a string holds at least one PEM certificate.
@@ -165,4 +167,34 @@ func backtickList(values []string) string {
 		quoted[i] = "`" + v + "`"
 	}
 	return strings.Join(quoted, ", ")
+}
+
+// cronValidator parses a Quartz cron expression with Quartz's own rules and
+// warns about schedules that fire more than once a minute.
+type cronValidator struct{}
+
+var _ validator.String = cronValidator{}
+
+func (cronValidator) Description(context.Context) string {
+	return "value must be a valid Quartz cron expression of 6 or 7 fields"
+}
+
+func (v cronValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (cronValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	expr, err := quartz.Parse(req.ConfigValue.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Quartz Cron Expression",
+			fmt.Sprintf("%q is not a valid Quartz cron expression: %s. "+
+				"Fields are: seconds minutes hours day-of-month month day-of-week [year], e.g. `0 15 10 ? * 6L`.", req.ConfigValue.ValueString(), err))
+		return
+	}
+	if expr.FiresMoreThanOncePerMinute() {
+		resp.Diagnostics.AddAttributeWarning(req.Path, "Schedule Fires More Than Once a Minute",
+			fmt.Sprintf("%q (%s) can start a synchronization more than once a minute. Jama recommends timing to be as infrequent as possible; "+
+				"a seconds field of a single value such as `0` fires at most once a minute.", req.ConfigValue.ValueString(), expr.Describe()))
+	}
 }

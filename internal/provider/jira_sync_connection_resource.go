@@ -1,0 +1,470 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/objectvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api"
+	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
+	"github.com/almsync/terraform-provider-almsync/internal/quartz"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = &jiraSyncConnectionResource{}
+	_ resource.ResourceWithImportState    = &jiraSyncConnectionResource{}
+	_ resource.ResourceWithValidateConfig = &jiraSyncConnectionResource{}
+	_ resource.ResourceWithModifyPlan     = &jiraSyncConnectionResource{}
+)
+
+// jiraCloudSuffix marks a Jira Cloud site, where usernames are email
+// addresses and passwords are API tokens.
+const jiraCloudSuffix = ".atlassian.net"
+
+// jiraUserPermissions is what the seed asks of the Jira user.
+const jiraUserPermissions = "The JIRA user needs to be in the JIRA Users group and have permissions to Browse projects, Create Issues, Edit Issues, " +
+	"Add Comments, Create Attachments and possibly Modify Reporter (if mapping Assignee field)."
+
+func newJiraSyncConnectionResource() resource.Resource { return &jiraSyncConnectionResource{} }
+
+// jiraSyncConnectionResource is a connection of Jama's classic JIRA
+// Connector.
+type jiraSyncConnectionResource struct {
+	client *jama.Client
+}
+
+type jiraSyncConnectionModel struct {
+	ID                      types.String       `tfsdk:"id"`
+	JiraURL                 types.String       `tfsdk:"jira_url"`
+	JiraUsername            types.String       `tfsdk:"jira_username"`
+	JiraPassword            types.String       `tfsdk:"jira_password"`
+	JiraPasswordWO          types.String       `tfsdk:"jira_password_wo"`
+	JiraPasswordWOVersion   types.Int64        `tfsdk:"jira_password_wo_version"`
+	JamaUser                types.String       `tfsdk:"jama_user"`
+	Schedule                *syncScheduleModel `tfsdk:"schedule"`
+	FailureNotificationUser types.String       `tfsdk:"failure_notification_user"`
+	Enabled                 types.Bool         `tfsdk:"enabled"`
+	UsePlainText            types.Bool         `tfsdk:"use_plain_text"`
+	ScheduleDescription     types.String       `tfsdk:"schedule_description"`
+}
+
+type syncScheduleModel struct {
+	IntervalMinutes types.Int64  `tfsdk:"interval_minutes"`
+	Cron            types.String `tfsdk:"cron"`
+}
+
+func (r *jiraSyncConnectionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_jira_sync_connection"
+}
+
+func (r *jiraSyncConnectionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: "Identifier of the connection in Jama.",
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"jira_url": schema.StringAttribute{
+			Required: true,
+			MarkdownDescription: "The URL used to access your JIRA instance, e.g. `https://acme.atlassian.net` for a site hosted by Atlassian. " +
+				"An absolute `https://` URL; `http://` is accepted with a plan-time warning, since the JIRA credentials then travel in clear text. " +
+				"Unique among the connections of a Jama instance.",
+			Validators: []validator.String{urlValidator{}},
+		},
+		"jira_username": schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: "The JIRA user the connection logs in as. On Jira Cloud (`*.atlassian.net`) this must be the account's email address. " + jiraUserPermissions,
+			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"jama_user": schema.StringAttribute{
+			Required: true,
+			MarkdownDescription: "Username of the user in Jama that runs the synchronization job; it must be an active user with organization admin permissions. " +
+				"Jama recommends a user called \"JIRA User\" with a floating creator license (see `almsync_jama_user`).",
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"failure_notification_user": schema.StringAttribute{
+			Optional: true,
+			MarkdownDescription: "Username of the Jama user notified the first time a synchronization fails and, if email notification is enabled, the first time it succeeds after a failure. " +
+				"Unset means no notification (the default). It must be an active Jama user.",
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"enabled": schema.BoolAttribute{
+			Optional:            true,
+			Computed:            true,
+			Default:             booldefault.StaticBool(true),
+			MarkdownDescription: "\"Enable synchronization\": synchronization happens only when this is `true`. Default value is `true`.",
+		},
+		"use_plain_text": schema.BoolAttribute{
+			Optional: true,
+			Computed: true,
+			Default:  booldefault.StaticBool(false),
+			MarkdownDescription: "\"Use Plain Text in JIRA\": strip rich text formatting from data copied from Jama to JIRA (see Jama's pre-configuration notes to decide whether it is necessary). " +
+				"Default value is `false`.",
+		},
+		"schedule_description": schema.StringAttribute{
+			Computed: true,
+			MarkdownDescription: "The schedule in plain English, e.g. `Every hour` or `At 10:15, on the last Friday of the month`, shown in the plan so reviewers see what a schedule means. " +
+				"Same text as `provider::almsync::cron_describe`.",
+		},
+	}
+	for k, v := range secretAttributes("jira_password", "The password for the specified JIRA user; on Jira Cloud an API token (https://id.atlassian.com/manage-profile/security/api-tokens). Exactly one of `jira_password` and `jira_password_wo` is required.") {
+		attrs[k] = v
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A connection of Jama's classic JIRA Connector (Admin > JIRA Connector > Synchronization Configuration > Add JIRA Connection): " +
+			"the JIRA instance and user, the Jama user running the job, and the synchronization schedule. " +
+			"The JIRA Connector has no public API: this resource uses the provider's documented admin contract on the Jama instance of the provider's `jama` block.",
+		Attributes: attrs,
+		Blocks: map[string]schema.Block{
+			"schedule": schema.SingleNestedBlock{
+				MarkdownDescription: "Synchronization schedule (required): exactly one of `interval_minutes` (Simple Scheduling) and `cron` (Advanced Scheduling). " +
+					"Jama recommends timing to be as infrequent as possible: `60` (hourly) is sufficient if you need frequent updates, `720` (12 hours) ensures at least a daily run.",
+				Validators: []validator.Object{objectvalidator.IsRequired()},
+				Attributes: map[string]schema.Attribute{
+					"interval_minutes": schema.Int64Attribute{
+						Optional:            true,
+						MarkdownDescription: fmt.Sprintf("Simple Scheduling: an interval in minutes, from 1 to %d (one year). Conflicts with `cron`.", jama.MaxIntervalMinutes),
+						Validators: []validator.Int64{
+							int64validator.Between(1, jama.MaxIntervalMinutes),
+							int64validator.ExactlyOneOf(path.MatchRelative().AtParent().AtName("cron")),
+						},
+					},
+					"cron": schema.StringAttribute{
+						Optional: true,
+						// Computed only so that the plan may keep Jama's
+						// equivalent spelling of the configured expression.
+						Computed:      true,
+						PlanModifiers: []planmodifier.String{equivalentCronPlanModifier{}},
+						MarkdownDescription: "Advanced Scheduling: a Quartz cron string of 6 or 7 fields (seconds, minutes, hours, day-of-month, month, day-of-week, optional year), " +
+							"validated at plan time with Quartz's own rules, e.g. `0 0 12 * * ?` (12pm every day), `0 0/5 14 * * ?` (every 5 minutes from 2pm to 2:55pm), " +
+							"`0 15 10 ? * 6L` (10:15am on the last Friday of every month). Exactly one of day-of-month and day-of-week must be `?`. " +
+							"An equivalent rewrite by Jama (upper-case names, single spaces) never shows as a change. A schedule firing more than once a minute gets a warning. Conflicts with `interval_minutes`.",
+						Validators: []validator.String{cronValidator{}},
+					},
+				},
+			},
+		},
+	}
+}
+
+func (r *jiraSyncConnectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	data := providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	if data == nil {
+		return
+	}
+	if data.jamaClient == nil {
+		resp.Diagnostics.AddError(notConfigured(endpoints().jama, data.jama, "almsync_jira_sync_connection"))
+		return
+	}
+	r.client = data.jamaClient
+}
+
+func (r *jiraSyncConnectionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m jiraSyncConnectionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	set, d := secretSet(ctx, req.Config, "jira_password")
+	resp.Diagnostics.Append(d...)
+	if !set {
+		resp.Diagnostics.AddAttributeError(path.Root("jira_password"), "Missing JIRA Password",
+			"Set exactly one of `jira_password` and `jira_password_wo` (with `jira_password_wo_version`): the password of the JIRA user, or on Jira Cloud an API token.")
+	}
+	if m.JiraURL.IsNull() || m.JiraURL.IsUnknown() {
+		return
+	}
+	u, err := url.Parse(m.JiraURL.ValueString())
+	if err != nil {
+		return // the attribute validator reports it
+	}
+	if u.Scheme == "http" {
+		resp.Diagnostics.AddAttributeWarning(path.Root("jira_url"), "JIRA Credentials in Clear Text",
+			fmt.Sprintf("`jira_url` %q uses http://, so Jama sends the JIRA username and password unencrypted. Use the https:// URL of your JIRA instance.", m.JiraURL.ValueString()))
+	}
+	if isJiraCloud(u) && !m.JiraUsername.IsNull() && !m.JiraUsername.IsUnknown() && !isEmail(m.JiraUsername.ValueString()) {
+		resp.Diagnostics.AddAttributeError(path.Root("jira_username"), "Jira Cloud Needs an Email Address",
+			fmt.Sprintf("%q is a Jira Cloud site, where the REST API accepts only the account's email address as username; %q is not one. "+
+				"Set `jira_username` to the email address and the password to an API token (https://id.atlassian.com/manage-profile/security/api-tokens).",
+				u.Host, m.JiraUsername.ValueString()))
+	}
+}
+
+// isJiraCloud reports whether u is a site hosted by Atlassian.
+func isJiraCloud(u *url.URL) bool {
+	host := strings.ToLower(u.Hostname())
+	return strings.HasSuffix(host, jiraCloudSuffix)
+}
+
+// ModifyPlan puts the schedule's plain-English meaning into the plan, so a
+// reviewer reads it before apply.
+func (r *jiraSyncConnectionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan jiraSyncConnectionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	desc := types.StringUnknown()
+	if text, ok := describeSchedule(plan.Schedule); ok {
+		desc = types.StringValue(text)
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("schedule_description"), desc)...)
+}
+
+func (r *jiraSyncConnectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan jiraSyncConnectionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn := jiraConnectionFromModel(plan)
+	var d diag.Diagnostics
+	conn.JiraPassword, d = secretForCreate(ctx, req.Config, "jira_password")
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := r.client.CreateJiraConnection(ctx, conn)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to Create JIRA Sync Connection", err)
+		return
+	}
+	plan.ID = types.StringValue(strconv.FormatInt(id, 10))
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read JIRA Sync Connection After Create")
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *jiraSyncConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state jiraSyncConnectionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := parseID(state.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid JIRA Sync Connection ID", err.Error())
+		return
+	}
+	conn, err := r.client.GetJiraConnection(ctx, id)
+	if errors.Is(err, api.ErrNotFound) {
+		removedOutOfBand(ctx, &resp.Diagnostics, "JIRA Sync Connection", state.ID.ValueString())
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to Read JIRA Sync Connection", err)
+		return
+	}
+	modelFromJiraConnection(&state, conn)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *jiraSyncConnectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state jiraSyncConnectionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := parseID(state.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid JIRA Sync Connection ID", err.Error())
+		return
+	}
+	conn := jiraConnectionFromModel(plan)
+	var d diag.Diagnostics
+	conn.JiraPassword, d = secretForUpdate(ctx, req.Config, req.Plan, req.State, "jira_password", false)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.UpdateJiraConnection(ctx, id, conn); err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to Update JIRA Sync Connection", err)
+		return
+	}
+	plan.ID = state.ID
+	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read JIRA Sync Connection After Update")
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *jiraSyncConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state jiraSyncConnectionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := parseID(state.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid JIRA Sync Connection ID", err.Error())
+		return
+	}
+	if err := r.client.DeleteJiraConnection(ctx, id); err != nil && !errors.Is(err, api.ErrNotFound) {
+		addAPIError(&resp.Diagnostics, "Unable to Delete JIRA Sync Connection", err)
+	}
+}
+
+func (r *jiraSyncConnectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	imp, err := parseImportID(req.ID, "jira_url")
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Import Identifier", err.Error()+". Example: `terraform import almsync_jira_sync_connection.main jira_url=https://acme.atlassian.net`.")
+		return
+	}
+	id := imp.id
+	if imp.key != "" {
+		conn, found, err := r.client.FindJiraConnection(ctx, imp.value)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Unable to Import JIRA Sync Connection", err)
+			return
+		}
+		if !found {
+			resp.Diagnostics.AddError("JIRA Sync Connection Not Found", fmt.Sprintf("Jama has no JIRA Connector connection to %q.", imp.value))
+			return
+		}
+		id = conn.ID
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(id, 10))...)
+}
+
+func (r *jiraSyncConnectionResource) readInto(ctx context.Context, m *jiraSyncConnectionModel, diags *diag.Diagnostics, summary string) {
+	id, err := parseID(m.ID)
+	if err != nil {
+		diags.AddError(summary, err.Error())
+		return
+	}
+	conn, err := r.client.GetJiraConnection(ctx, id)
+	if err != nil {
+		addAPIError(diags, summary, err)
+		return
+	}
+	modelFromJiraConnection(m, conn)
+}
+
+// jiraConnectionFromModel builds the API request from the plan; the
+// password is filled in by the caller.
+func jiraConnectionFromModel(m jiraSyncConnectionModel) jama.JiraConnection {
+	conn := jama.JiraConnection{
+		JiraURL:                 m.JiraURL.ValueString(),
+		JiraUsername:            m.JiraUsername.ValueString(),
+		JamaUser:                m.JamaUser.ValueString(),
+		FailureNotificationUser: m.FailureNotificationUser.ValueString(),
+		Enabled:                 m.Enabled.ValueBool(),
+		UsePlainText:            m.UsePlainText.ValueBool(),
+	}
+	if s := m.Schedule; s != nil {
+		if !s.Cron.IsNull() {
+			conn.Schedule = jama.SyncSchedule{Type: jama.ScheduleCron, Cron: s.Cron.ValueString()}
+		} else {
+			conn.Schedule = jama.SyncSchedule{Type: jama.ScheduleInterval, IntervalMinutes: int(s.IntervalMinutes.ValueInt64())}
+		}
+	}
+	return conn
+}
+
+// modelFromJiraConnection copies what the API returns into m. The password
+// is never returned, so m keeps it. A cron string that Jama rewrote into an
+// equivalent form keeps the form in m, so no diff ever shows for it.
+func modelFromJiraConnection(m *jiraSyncConnectionModel, c jama.JiraConnection) {
+	m.ID = types.StringValue(strconv.FormatInt(c.ID, 10))
+	m.JiraURL = types.StringValue(c.JiraURL)
+	m.JiraUsername = types.StringValue(c.JiraUsername)
+	m.JamaUser = types.StringValue(c.JamaUser)
+	m.FailureNotificationUser = stringOrNull(c.FailureNotificationUser)
+	m.Enabled = types.BoolValue(c.Enabled)
+	m.UsePlainText = types.BoolValue(c.UsePlainText)
+	m.JiraPasswordWO = types.StringNull()
+
+	schedule := &syncScheduleModel{IntervalMinutes: types.Int64Null(), Cron: types.StringNull()}
+	switch c.Schedule.Type {
+	case jama.ScheduleCron:
+		schedule.Cron = types.StringValue(c.Schedule.Cron)
+		if prior := m.Schedule; prior != nil && !prior.Cron.IsNull() && !prior.Cron.IsUnknown() && quartz.Equivalent(prior.Cron.ValueString(), c.Schedule.Cron) {
+			schedule.Cron = prior.Cron
+		}
+	default:
+		schedule.IntervalMinutes = types.Int64Value(int64(c.Schedule.IntervalMinutes))
+	}
+	m.Schedule = schedule
+	if text, ok := describeSchedule(schedule); ok {
+		m.ScheduleDescription = types.StringValue(text)
+	} else {
+		m.ScheduleDescription = types.StringValue(c.Schedule.Cron)
+	}
+}
+
+// describeSchedule is the plain-English meaning of a schedule; ok is false
+// while the schedule is unknown or invalid.
+func describeSchedule(s *syncScheduleModel) (string, bool) {
+	switch {
+	case s == nil || s.Cron.IsUnknown() || s.IntervalMinutes.IsUnknown():
+		return "", false
+	case !s.Cron.IsNull():
+		text, err := quartz.Describe(s.Cron.ValueString())
+		return text, err == nil
+	case !s.IntervalMinutes.IsNull():
+		return describeInterval(s.IntervalMinutes.ValueInt64()), true
+	}
+	return "", false
+}
+
+// describeInterval says how often a Simple Scheduling interval runs.
+func describeInterval(minutes int64) string {
+	switch {
+	case minutes == 1:
+		return "Every minute"
+	case minutes == 60:
+		return "Every hour"
+	case minutes%1440 == 0 && minutes > 1440:
+		return fmt.Sprintf("Every %d days", minutes/1440)
+	case minutes == 1440:
+		return "Every day"
+	case minutes%60 == 0:
+		return fmt.Sprintf("Every %d hours", minutes/60)
+	}
+	return fmt.Sprintf("Every %d minutes", minutes)
+}
+
+// equivalentCronPlanModifier plans the stored cron string when the
+// configured one means the same schedule (Jama may rewrite names to upper
+// case and collapse spaces), so an equivalent spelling, after an import for
+// instance, never shows as a change. Otherwise the plan is the config.
+type equivalentCronPlanModifier struct{}
+
+var _ planmodifier.String = equivalentCronPlanModifier{}
+
+func (equivalentCronPlanModifier) Description(context.Context) string {
+	return "an equivalent Quartz expression in state is kept"
+}
+
+func (m equivalentCronPlanModifier) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (equivalentCronPlanModifier) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	resp.PlanValue = req.ConfigValue
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.StateValue.IsNull() || req.StateValue.IsUnknown() {
+		return
+	}
+	if quartz.Equivalent(req.StateValue.ValueString(), req.ConfigValue.ValueString()) {
+		resp.PlanValue = req.StateValue
+	}
+}
