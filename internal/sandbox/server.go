@@ -48,6 +48,7 @@ func New(opts Options) (*Server, error) {
 	return newServer(opts,
 		newJamaProduct(),
 		newInterchangeProduct(),
+		newJitterbitProduct(),
 	)
 }
 

@@ -47,7 +47,7 @@ func TestStatePersistsAcrossRestarts(t *testing.T) {
 
 func TestStateFileLayout(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	_, ts := newTestServer(t, Options{StatePath: path})
+	srv, ts := newTestServer(t, Options{StatePath: path})
 	createConnector(t, ts, basicConnector("layout"))
 
 	raw, err := os.ReadFile(path)
@@ -66,7 +66,7 @@ func TestStateFileLayout(t *testing.T) {
 	if err := json.Unmarshal(raw, &file); err != nil {
 		t.Fatalf("decode %s: %v", raw, err)
 	}
-	if file.Format != stateFormat || len(file.Products) != 2 {
+	if file.Format != stateFormat || len(file.Products) != len(srv.products) {
 		t.Fatalf("state file = %s", raw)
 	}
 	conns := file.Products["interchange"].Connectors

@@ -1,0 +1,62 @@
+// Package jitterbit is the client of Jitterbit Harmony for the almsync
+// provider. Its base URL is the provider's jitterbit.url, the Harmony API of
+// one region and environment, e.g.
+// https://harmony-api.<region>.jitterbit.com/<environment>.
+//
+// # What Jitterbit documents
+//
+// Login and the answer format are Harmony's own:
+//
+//   - POST {base}/login with the request headers username and password and
+//     no body answers {"success": true, "data": {"authenticationToken",
+//     "defaultOrgId", "orgs": [{"orgId", "orgName"}]}}. A refused login may
+//     arrive as HTTP 200 with "success": false; the client reports it as a
+//     401 (*api.Error matching api.ErrUnauthorized) carrying Harmony's
+//     errorMessage.
+//   - Every later request sends the headers authToken (the token of the
+//     login) and organizationId (Credentials.OrganizationID, else the
+//     login's defaultOrgId). The token is cached and reused; when Harmony
+//     refuses it (HTTP 401, or "success": false with an authentication
+//     error code), the client logs in again once and repeats the request.
+//   - Every answer is the envelope {"success", "data", "error":
+//     {"errorMessage", "errorCode"}}. An HTTP status of 400 or more becomes
+//     an *api.Error with that status; "success": false with a 2xx status
+//     becomes an *api.Error whose status comes from the errorCode when it
+//     names one (by number, "404", or by name, "NOT_FOUND"; codes about
+//     tokens, credentials or authentication mean 401) and is otherwise the
+//     HTTP status itself. Answers that are not such an envelope are an
+//     *api.DecodeError naming Jitterbit and the operation.
+//   - GET {base}/projects lists the organization's projects (data: [{"id",
+//     "name"}]).
+//
+// # The provider's own contract: connections
+//
+// Jitterbit manages connections only in the Integration Studio UI; Harmony
+// has no API for them. This package therefore also holds the provider's own
+// contract for the Jira Service Management connection, in Harmony's style
+// (same login, headers and envelope). A JSMConnection mirrors the
+// connection screen one field to one JSON key. Relative to the base URL:
+//
+//	GET    /connections/jira-service-management?projectId=&name=&page=&pageSize=   list (name: exact, case-insensitive); data {"items", "page", "pageSize", "total"}, pages start at 1
+//	POST   /connections/jira-service-management          create: 201, data is the connection with its id; 409 when the name is taken in that project
+//	GET    /connections/jira-service-management/{id}     read; secrets are never returned
+//	PUT    /connections/jira-service-management/{id}     replace: 200, data is the connection; an omitted (empty) secret keeps the stored one
+//	DELETE /connections/jira-service-management/{id}     delete: 204
+//
+// Ids are opaque strings. Names are unique per project, compared without
+// regard to case, and must not contain "/" or ":". A connection never moves
+// to another project: a replace with a different projectId is a 400. The
+// server answers 400, with an errorMessage naming the JSON field and the
+// rule, for an unknown projectId, a value outside its enumeration (see
+// AuthSchemes and the other enumeration functions), a negative
+// oauth.expiresIn, a url, sso.loginUrl or sso.exchangeUrl that is neither an
+// absolute http(s) URL nor a Jitterbit variable reference (see
+// IsVariableReference), or a connection its auth scheme cannot use: Basic
+// needs user and password or apiToken; OAuth needs oauth.initiateOAuth, and
+// OFF needs accessToken, REFRESH accessToken and refreshToken, GETANDREFRESH
+// clientId and clientSecret; Crowd needs sso.loginUrl, sso.appName,
+// sso.appPassword, user and password. Secrets stored earlier count for
+// these rules.
+//
+// All paths of this package are in paths.go.
+package jitterbit

@@ -1,0 +1,84 @@
+package jitterbit_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api/jitterbit"
+	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox"
+)
+
+// admin are the sandbox's default credentials, in its default organization.
+var admin = jitterbit.Credentials{Username: sandbox.DefaultUsername, Password: sandbox.DefaultPassword}
+
+// startSandbox serves a fresh sandbox and returns it with its base URL.
+func startSandbox(t *testing.T) (*sandbox.Server, string) {
+	t.Helper()
+	srv, err := sandbox.New(sandbox.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
+	return srv, hs.URL
+}
+
+// newClient returns a client of the Harmony API at base that retries fast.
+func newClient(t *testing.T, base string, creds jitterbit.Credentials) *jitterbit.Client {
+	t.Helper()
+	tc, err := transport.New(transport.Config{Product: "Jitterbit", MaxRetries: 2,
+		RetryWaitMin: time.Millisecond, RetryWaitMax: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := jitterbit.New(base, creds, tc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// startFront serves a proxy in front of base: intercept sees every request
+// first and answers it itself by returning true; forward passes a request
+// on to base, writing the answer to w.
+func startFront(t *testing.T, base string, intercept func(w http.ResponseWriter, r *http.Request, forward http.Handler) bool) string {
+	t.Helper()
+	target, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !intercept(w, r, proxy) {
+			proxy.ServeHTTP(w, r)
+		}
+	}))
+	t.Cleanup(front.Close)
+	return front.URL
+}
+
+// startStub serves h as a stand-in for Harmony and returns its URL.
+func startStub(t *testing.T, h http.HandlerFunc) string {
+	t.Helper()
+	hs := httptest.NewServer(h)
+	t.Cleanup(hs.Close)
+	return hs.URL
+}
+
+// loginCount is how many logins the sandbox has answered.
+func loginCount(srv *sandbox.Server) int64 {
+	return srv.Stats().Products["jitterbit"].Routes["POST /login"]
+}
+
+// basicConnection is a connection the sandbox accepts.
+func basicConnection(project, name string) jitterbit.JSMConnection {
+	return jitterbit.JSMConnection{
+		ProjectID: project, Name: name, AuthScheme: jitterbit.AuthSchemeBasic,
+		URL: "https://acme.atlassian.net", User: "sync@acme.example", APIToken: "token-" + name,
+	}
+}

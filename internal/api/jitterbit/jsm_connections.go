@@ -1,0 +1,106 @@
+package jitterbit
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api"
+)
+
+// ListJSMConnections returns every Jira Service Management connection of a
+// project (of every project when projectID is empty). Secrets come back
+// empty.
+func (c *Client) ListJSMConnections(ctx context.Context, projectID string) ([]JSMConnection, error) {
+	q := url.Values{}
+	if projectID != "" {
+		q.Set("projectId", projectID)
+	}
+	return listAll[JSMConnection](ctx, c, "list JSM connections", pathJSMConnections, q)
+}
+
+// FindJSMConnection looks a connection up by project and name, the name
+// compared without regard to case.
+func (c *Client) FindJSMConnection(ctx context.Context, projectID, name string) (JSMConnection, bool, error) {
+	q := url.Values{"projectId": {projectID}, "name": {name}}
+	conns, err := listAll[JSMConnection](ctx, c, "find JSM connection", pathJSMConnections, q)
+	if err != nil {
+		return JSMConnection{}, false, err
+	}
+	for _, conn := range conns {
+		if conn.ProjectID == projectID && strings.EqualFold(conn.Name, name) {
+			return conn, true, nil
+		}
+	}
+	return JSMConnection{}, false, nil
+}
+
+// GetJSMConnection reads one connection by id. Secrets come back empty.
+func (c *Client) GetJSMConnection(ctx context.Context, id string) (JSMConnection, error) {
+	const op = "read JSM connection"
+	if err := requireID(op, id); err != nil {
+		return JSMConnection{}, err
+	}
+	var conn JSMConnection
+	err := c.call(ctx, op, http.MethodGet, pathJSMConnection(id), nil, nil, &conn)
+	return conn, err
+}
+
+// CreateJSMConnection creates a connection and returns it as stored, with
+// its id and without secrets; conn.ID is ignored. When the answer is lost
+// (a transport failure or a 5xx), the connection is looked up by project
+// and name rather than created twice.
+func (c *Client) CreateJSMConnection(ctx context.Context, conn JSMConnection) (JSMConnection, error) {
+	const op = "create JSM connection"
+	conn.ID = ""
+	var created JSMConnection
+	err := c.call(ctx, op, http.MethodPost, pathJSMConnections, nil, conn, &created)
+	if err == nil {
+		if created.ID == "" {
+			return JSMConnection{}, &api.DecodeError{Product: productName, Operation: op, StatusCode: http.StatusCreated,
+				Err: errors.New("the created connection has no id")}
+		}
+		return created, nil
+	}
+	if !api.IsAmbiguous(err) {
+		return JSMConnection{}, err
+	}
+	found, ok, findErr := c.FindJSMConnection(ctx, conn.ProjectID, conn.Name)
+	if findErr != nil || !ok {
+		return JSMConnection{}, err
+	}
+	return found, nil
+}
+
+// UpdateJSMConnection replaces a connection's fields and returns it as
+// stored. An empty secret keeps the stored one; conn.ID is ignored.
+func (c *Client) UpdateJSMConnection(ctx context.Context, id string, conn JSMConnection) (JSMConnection, error) {
+	const op = "update JSM connection"
+	if err := requireID(op, id); err != nil {
+		return JSMConnection{}, err
+	}
+	conn.ID = ""
+	var updated JSMConnection
+	err := c.call(ctx, op, http.MethodPut, pathJSMConnection(id), nil, conn, &updated)
+	return updated, err
+}
+
+// DeleteJSMConnection deletes a connection.
+func (c *Client) DeleteJSMConnection(ctx context.Context, id string) error {
+	const op = "delete JSM connection"
+	if err := requireID(op, id); err != nil {
+		return err
+	}
+	return c.call(ctx, op, http.MethodDelete, pathJSMConnection(id), nil, nil, nil)
+}
+
+// requireID rejects an empty id before anything is sent.
+func requireID(op, id string) error {
+	if id == "" {
+		return fmt.Errorf("%s %s: the connection id is empty", productName, op)
+	}
+	return nil
+}

@@ -1,0 +1,15 @@
+package jitterbit
+
+import "net/url"
+
+// Endpoint paths, relative to the base URL (see doc.go).
+const (
+	// Documented by Jitterbit.
+	pathLogin    = "/login"
+	pathProjects = "/projects"
+
+	// The provider's own contract.
+	pathJSMConnections = "/connections/jira-service-management"
+)
+
+func pathJSMConnection(id string) string { return pathJSMConnections + "/" + url.PathEscape(id) }
