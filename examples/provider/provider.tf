@@ -17,7 +17,7 @@ provider "almsync" {
   }
 
   jitterbit {
-    url             = "https://na-east.jitterbit.com/jitterbit-cloud-restful-service"
+    url             = "https://harmony-api.na-east.jitterbit.com/prod"
     username        = "integration@example.com"
     password        = var.jitterbit_password
     organization_id = "12345"

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -52,6 +54,26 @@ provider "almsync" {
     username = %[3]q
     password = %[4]q
   }
+  jitterbit {
+    url      = %[5]q
+    username = %[3]q
+    password = %[4]q
+  }
 }
-`, s.ProductURL("jama"), s.ProductURL("interchange"), SandboxUser, SandboxPassword)
+`, s.ProductURL("jama"), s.ProductURL("interchange"), SandboxUser, SandboxPassword, s.ProductURL("jitterbit"))
+}
+
+// Example returns the configuration in examples/<rel> below the repository
+// root, for tests that apply the documented examples as they are.
+func Example(t testing.TB, rel string) string {
+	t.Helper()
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		t.Fatal("cannot locate the repository root")
+	}
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(file), "..", "..", "examples", rel))
+	if err != nil {
+		t.Fatalf("reading example %s: %v", rel, err)
+	}
+	return string(b)
 }

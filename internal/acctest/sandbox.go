@@ -99,3 +99,58 @@ func Data(t testing.TB, body []byte, out any) {
 		t.Fatalf("decoding data %s: %v", env.Data, err)
 	}
 }
+
+// JitterbitCall sends one request to the sandbox's Harmony API as the admin
+// user (logging in first, as Harmony requires), the way a person would
+// change something in the UI, and returns the body; the status must be want.
+func (s *Sandbox) JitterbitCall(t testing.TB, want int, method, path string, body any) []byte {
+	t.Helper()
+	login, err := http.NewRequest(http.MethodPost, s.URL+"/jitterbit/login", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	login.Header.Set("username", SandboxUser)
+	login.Header.Set("password", SandboxPassword)
+	resp, err := http.DefaultClient.Do(login)
+	if err != nil {
+		t.Fatalf("jitterbit login: %v", err)
+	}
+	defer resp.Body.Close()
+	var session struct {
+		Data struct {
+			Token string `json:"authenticationToken"`
+			Org   string `json:"defaultOrgId"`
+		} `json:"data"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&session); err != nil || session.Data.Token == "" {
+		t.Fatalf("jitterbit login: %v", err)
+	}
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, s.URL+"/jitterbit"+path, rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("authToken", session.Data.Token)
+	req.Header.Set("organizationId", session.Data.Org)
+	req.Header.Set("Content-Type", "application/json")
+	out, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer out.Body.Close()
+	b, err := io.ReadAll(out.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.StatusCode != want {
+		t.Fatalf("%s %s: status %d, want %d: %s", method, path, out.StatusCode, want, b)
+	}
+	return b
+}

@@ -173,7 +173,7 @@ type authFields map[string]struct {
 func (f authFields) validate(ctx context.Context, config tfsdk.Config, chosen string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	for authType, a := range f {
-		secretGiven, d := secretSet(ctx, config, a.secret)
+		secretGiven, d := secretSet(ctx, config, path.Root(a.secret))
 		diags.Append(d...)
 		if authType == chosen {
 			if a.idValue.IsNull() {
@@ -206,9 +206,9 @@ func (r *jamaConnectorResource) Create(ctx context.Context, req resource.CreateR
 	}
 	conn := connectorFromModel(plan)
 	var d diag.Diagnostics
-	conn.Password, d = secretForCreate(ctx, req.Config, "password")
+	conn.Password, d = secretForCreate(ctx, req.Config, path.Root("password"))
 	resp.Diagnostics.Append(d...)
-	conn.ClientSecret, d = secretForCreate(ctx, req.Config, "client_secret")
+	conn.ClientSecret, d = secretForCreate(ctx, req.Config, path.Root("client_secret"))
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -266,9 +266,9 @@ func (r *jamaConnectorResource) Update(ctx context.Context, req resource.UpdateR
 	// A new authentication type needs its secret even if it did not change.
 	switched := !plan.AuthType.Equal(state.AuthType)
 	var d diag.Diagnostics
-	conn.Password, d = secretForUpdate(ctx, req.Config, req.Plan, req.State, "password", switched)
+	conn.Password, d = secretForUpdate(ctx, req.Config, req.Plan, req.State, path.Root("password"), switched)
 	resp.Diagnostics.Append(d...)
-	conn.ClientSecret, d = secretForUpdate(ctx, req.Config, req.Plan, req.State, "client_secret", switched)
+	conn.ClientSecret, d = secretForUpdate(ctx, req.Config, req.Plan, req.State, path.Root("client_secret"), switched)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -138,7 +138,7 @@ func (r *jamaUserResource) ValidateConfig(ctx context.Context, req resource.Vali
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	set, d := secretSet(ctx, req.Config, "password")
+	set, d := secretSet(ctx, req.Config, path.Root("password"))
 	resp.Diagnostics.Append(d...)
 	if !set {
 		resp.Diagnostics.AddAttributeError(path.Root("password"), "Missing Jama User Password",
@@ -159,7 +159,7 @@ func (r *jamaUserResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	body := userRequestFromModel(plan)
 	var d diag.Diagnostics
-	body.Password, d = secretForCreate(ctx, req.Config, "password")
+	body.Password, d = secretForCreate(ctx, req.Config, path.Root("password"))
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -243,7 +243,7 @@ func (r *jamaUserResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	body := userRequestFromModel(plan)
 	var d diag.Diagnostics
-	body.Password, d = secretForUpdate(ctx, req.Config, req.Plan, req.State, "password", false)
+	body.Password, d = secretForUpdate(ctx, req.Config, req.Plan, req.State, path.Root("password"), false)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return

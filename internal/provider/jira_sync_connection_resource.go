@@ -181,7 +181,7 @@ func (r *jiraSyncConnectionResource) ValidateConfig(ctx context.Context, req res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	set, d := secretSet(ctx, req.Config, "jira_password")
+	set, d := secretSet(ctx, req.Config, path.Root("jira_password"))
 	resp.Diagnostics.Append(d...)
 	if !set {
 		resp.Diagnostics.AddAttributeError(path.Root("jira_password"), "Missing JIRA Password",
@@ -238,7 +238,7 @@ func (r *jiraSyncConnectionResource) Create(ctx context.Context, req resource.Cr
 	}
 	conn := jiraConnectionFromModel(plan)
 	var d diag.Diagnostics
-	conn.JiraPassword, d = secretForCreate(ctx, req.Config, "jira_password")
+	conn.JiraPassword, d = secretForCreate(ctx, req.Config, path.Root("jira_password"))
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -293,7 +293,7 @@ func (r *jiraSyncConnectionResource) Update(ctx context.Context, req resource.Up
 	}
 	conn := jiraConnectionFromModel(plan)
 	var d diag.Diagnostics
-	conn.JiraPassword, d = secretForUpdate(ctx, req.Config, req.Plan, req.State, "jira_password", false)
+	conn.JiraPassword, d = secretForUpdate(ctx, req.Config, req.Plan, req.State, path.Root("jira_password"), false)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return

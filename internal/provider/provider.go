@@ -196,6 +196,7 @@ func (p *almsyncProvider) Resources(_ context.Context) []func() resource.Resourc
 		newJamaConnectorResource,
 		newJamaUserResource,
 		newJiraSyncConnectionResource,
+		newJSMConnectionResource,
 	}
 }
 

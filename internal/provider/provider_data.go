@@ -8,6 +8,7 @@ import (
 
 	"github.com/almsync/terraform-provider-almsync/internal/api/interchange"
 	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
+	"github.com/almsync/terraform-provider-almsync/internal/api/jitterbit"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
@@ -31,6 +32,7 @@ type providerData struct {
 
 	jamaClient        *jama.Client
 	interchangeClient *interchange.Client
+	jitterbitClient   *jitterbit.Client
 }
 
 // transport returns a new HTTP stack for one product. Building it makes no
@@ -77,6 +79,19 @@ func (d *providerData) buildClients() diag.Diagnostics {
 		}
 		if err != nil {
 			fail("Interchange", err)
+		}
+	}
+	if d.jitterbit.configured && !d.jitterbit.unknown {
+		tc, err := d.transport("Jitterbit")
+		if err == nil {
+			d.jitterbitClient, err = jitterbit.New(d.jitterbit.get("url"), jitterbit.Credentials{
+				Username:       d.jitterbit.get("username"),
+				Password:       d.jitterbit.get("password"),
+				OrganizationID: d.jitterbit.get("organization_id"),
+			}, tc)
+		}
+		if err != nil {
+			fail("Jitterbit", err)
 		}
 	}
 	return diags

@@ -226,7 +226,7 @@ func endpoints() productEndpoints {
 		interchange: endpointSpec{block: "interchange", product: "Interchange", envPrefix: "INTERCHANGE", hasOAuth: true,
 			urlHelp: "URL of the Jama Connect Interchange instance, e.g. `https://acme.interchange.jamacloud.com`."},
 		jitterbit: endpointSpec{block: "jitterbit", product: "Jitterbit", envPrefix: "JITTERBIT", hasOrgID: true,
-			urlHelp: "URL of the Jitterbit Harmony API for your region and environment, e.g. `https://na-east.jitterbit.com/jitterbit-cloud-restful-service`."},
+			urlHelp: "URL of the Jitterbit Harmony API for your region and environment, e.g. `https://harmony-api.na-east.jitterbit.com/prod`."},
 		aqua: endpointSpec{block: "aqua", product: "aqua", envPrefix: "AQUA",
 			urlHelp: "URL of the aqua instance, e.g. `https://app.aqua-cloud.io/aquaWebNG`."},
 	}

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -28,7 +29,7 @@ func secretAttributes(name, what string) map[string]schema.Attribute {
 				"Conflicts with `%s`. The API never returns it, so a change made outside Terraform is not detected.", what, wo, wo),
 			Validators: []validator.String{
 				stringvalidator.LengthAtLeast(1),
-				stringvalidator.ConflictsWith(path.MatchRoot(wo)),
+				stringvalidator.ConflictsWith(path.MatchRelative().AtParent().AtName(wo)),
 			},
 		},
 		wo: schema.StringAttribute{
@@ -39,7 +40,7 @@ func secretAttributes(name, what string) map[string]schema.Attribute {
 				"Requires `%s`; change that number to send a new value. Conflicts with `%s`.", what, version, name),
 			Validators: []validator.String{
 				stringvalidator.LengthAtLeast(1),
-				stringvalidator.AlsoRequires(path.MatchRoot(version)),
+				stringvalidator.AlsoRequires(path.MatchRelative().AtParent().AtName(version)),
 			},
 		},
 		version: schema.Int64Attribute{
@@ -47,27 +48,38 @@ func secretAttributes(name, what string) map[string]schema.Attribute {
 			MarkdownDescription: fmt.Sprintf("Version of `%s`. Terraform cannot see a write-only value change, so change this number (for example increment it) "+
 				"whenever `%s` changes; the new value is then sent. Requires `%s`.", wo, wo, wo),
 			Validators: []validator.Int64{
-				int64validator.AlsoRequires(path.MatchRoot(wo)),
+				int64validator.AlsoRequires(path.MatchRelative().AtParent().AtName(wo)),
 			},
 		},
 	}
 }
 
-// secretSet reports whether either form of secret X is set in config
-// (unknown counts as set: it will hold a value).
-func secretSet(ctx context.Context, config tfsdk.Config, name string) (bool, diag.Diagnostics) {
+// secretPaths are the paths of the plain, write-only and version forms of
+// the secret at p.
+func secretPaths(p path.Path) (plain, wo, version path.Path) {
+	last, _ := p.Steps().LastStep()
+	name := strings.Trim(last.String(), `"`)
+	parent := p.ParentPath()
+	return p, parent.AtName(name + "_wo"), parent.AtName(name + "_wo_version")
+}
+
+// secretSet reports whether either form of the secret at p is set in
+// config (unknown counts as set: it will hold a value).
+func secretSet(ctx context.Context, config tfsdk.Config, p path.Path) (bool, diag.Diagnostics) {
+	plainPath, woPath, _ := secretPaths(p)
 	var plain, wo types.String
-	diags := config.GetAttribute(ctx, path.Root(name), &plain)
-	diags.Append(config.GetAttribute(ctx, path.Root(name+"_wo"), &wo)...)
+	diags := config.GetAttribute(ctx, plainPath, &plain)
+	diags.Append(config.GetAttribute(ctx, woPath, &wo)...)
 	return !plain.IsNull() || !wo.IsNull(), diags
 }
 
-// secretForCreate returns the value of secret X to send on create: X or
-// X_wo from config, "" when neither is set.
-func secretForCreate(ctx context.Context, config tfsdk.Config, name string) (string, diag.Diagnostics) {
+// secretForCreate returns the value of the secret at p to send on create:
+// X or X_wo from config, "" when neither is set.
+func secretForCreate(ctx context.Context, config tfsdk.Config, p path.Path) (string, diag.Diagnostics) {
+	plainPath, woPath, _ := secretPaths(p)
 	var plain, wo types.String
-	diags := config.GetAttribute(ctx, path.Root(name), &plain)
-	diags.Append(config.GetAttribute(ctx, path.Root(name+"_wo"), &wo)...)
+	diags := config.GetAttribute(ctx, plainPath, &plain)
+	diags.Append(config.GetAttribute(ctx, woPath, &wo)...)
 	if !wo.IsNull() {
 		return wo.ValueString(), diags
 	}
@@ -79,14 +91,15 @@ func secretForCreate(ctx context.Context, config tfsdk.Config, name string) (str
 // stored secret) otherwise. force sends whichever form is configured, e.g.
 // when the authentication mode changed and the product needs the secret
 // again.
-func secretForUpdate(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, state tfsdk.State, name string, force bool) (string, diag.Diagnostics) {
+func secretForUpdate(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, state tfsdk.State, p path.Path, force bool) (string, diag.Diagnostics) {
+	plainPath, woPath, versionPath := secretPaths(p)
 	var cfgPlain, cfgWO, statePlain types.String
 	var planVersion, stateVersion types.Int64
-	diags := config.GetAttribute(ctx, path.Root(name), &cfgPlain)
-	diags.Append(config.GetAttribute(ctx, path.Root(name+"_wo"), &cfgWO)...)
-	diags.Append(state.GetAttribute(ctx, path.Root(name), &statePlain)...)
-	diags.Append(plan.GetAttribute(ctx, path.Root(name+"_wo_version"), &planVersion)...)
-	diags.Append(state.GetAttribute(ctx, path.Root(name+"_wo_version"), &stateVersion)...)
+	diags := config.GetAttribute(ctx, plainPath, &cfgPlain)
+	diags.Append(config.GetAttribute(ctx, woPath, &cfgWO)...)
+	diags.Append(state.GetAttribute(ctx, plainPath, &statePlain)...)
+	diags.Append(plan.GetAttribute(ctx, versionPath, &planVersion)...)
+	diags.Append(state.GetAttribute(ctx, versionPath, &stateVersion)...)
 	switch {
 	case !cfgWO.IsNull() && (force || !planVersion.Equal(stateVersion)):
 		return cfgWO.ValueString(), diags

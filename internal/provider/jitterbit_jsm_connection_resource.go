@@ -1,0 +1,291 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api"
+	"github.com/almsync/terraform-provider-almsync/internal/api/jitterbit"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = &jsmConnectionResource{}
+	_ resource.ResourceWithImportState    = &jsmConnectionResource{}
+	_ resource.ResourceWithValidateConfig = &jsmConnectionResource{}
+)
+
+func newJSMConnectionResource() resource.Resource { return &jsmConnectionResource{} }
+
+// jsmConnectionResource is a Jitterbit Jira Service Management connection.
+type jsmConnectionResource struct {
+	client *jitterbit.Client
+}
+
+func (r *jsmConnectionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_jitterbit_jsm_connection"
+}
+
+func (r *jsmConnectionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = jsmConnectionSchema()
+}
+
+func (r *jsmConnectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	data := providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	if data == nil {
+		return
+	}
+	if data.jitterbitClient == nil {
+		resp.Diagnostics.AddError(notConfigured(endpoints().jitterbit, data.jitterbit, "almsync_jitterbit_jsm_connection"))
+		return
+	}
+	r.client = data.jitterbitClient
+}
+
+// ValidateConfig applies the connection screen's rules for the chosen auth
+// scheme and the seed's OAuth scenarios.
+func (r *jsmConnectionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m jsmConnectionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.AuthScheme.IsUnknown() {
+		return
+	}
+	scheme := m.AuthScheme.ValueString()
+	if m.AuthScheme.IsNull() {
+		scheme = schemeAuto
+	}
+	if jitterbit.IsVariableReference(scheme) {
+		return // resolved at run time: nothing to check against
+	}
+	// Which scheme uses each scheme-specific block.
+	schemeBlocks := []struct {
+		block, scheme string
+		present       bool
+	}{{"sso", schemeCrowd, m.SSO != nil}, {"oauth", schemeOAuth, m.OAuth != nil}}
+	for _, b := range schemeBlocks {
+		if b.present && scheme != b.scheme && scheme != schemeAuto {
+			resp.Diagnostics.AddAttributeError(path.Root(b.block), "Block Not Used by Auth Scheme",
+				fmt.Sprintf("The `%s` block is used only by `auth_scheme = %q` (or `Auto`), but `auth_scheme` is %q, which ignores it. "+
+					"Remove the block, or set `auth_scheme = %q`.", b.block, b.scheme, scheme, b.scheme))
+		}
+	}
+	v := jsmRules{ctx: ctx, config: req.Config, diags: &resp.Diagnostics}
+	switch scheme {
+	case schemeBasic:
+		v.require(path.Root("user"), m.User, "`auth_scheme = \"Basic\"` needs `user`.")
+		if !v.secret(path.Root("password")) && !v.secret(path.Root("api_token")) {
+			resp.Diagnostics.AddAttributeError(path.Root("password"), "Missing Basic Credentials",
+				"`auth_scheme = \"Basic\"` needs `password` or `api_token` (or their `_wo` forms) for `user`. On Jira Cloud use an API token.")
+		}
+	case schemeCrowd:
+		v.require(path.Root("user"), m.User, "`auth_scheme = \"Crowd\"` needs `user`.")
+		v.requireSecret(path.Root("password"), "`auth_scheme = \"Crowd\"` needs `password` (or `password_wo`) for `user`.")
+		if m.SSO == nil {
+			resp.Diagnostics.AddAttributeError(path.Root("sso"), "Missing SSO Block",
+				"`auth_scheme = \"Crowd\"` needs an `sso` block with `login_url`, `app_name` and `app_password`.")
+			break
+		}
+		v.require(path.Root("sso").AtName("login_url"), m.SSO.LoginURL, "`auth_scheme = \"Crowd\"` needs `sso.login_url`.")
+		v.require(path.Root("sso").AtName("app_name"), m.SSO.AppName, "`auth_scheme = \"Crowd\"` needs `sso.app_name`, the Crowd application name.")
+		v.requireSecret(path.Root("sso").AtName("app_password"), "`auth_scheme = \"Crowd\"` needs `sso.app_password` (or `app_password_wo`), the Crowd application password.")
+	case schemeOAuth:
+		if m.OAuth == nil {
+			resp.Diagnostics.AddAttributeError(path.Root("oauth"), "Missing OAuth Block",
+				"`auth_scheme = \"OAuth\"` needs an `oauth` block with `initiate_oauth` and the tokens of its scenario: "+
+					"`OFF` with `access_token`, or `REFRESH` with `access_token` and `refresh_token`.")
+			break
+		}
+		if !hasKey(m.AdvancedProperties, "OAuthSettingsLocation") {
+			resp.Diagnostics.AddAttributeWarning(path.Root("advanced_properties"), "OAuth Settings Location Not Set",
+				"`advanced_properties` has no `OAuthSettingsLocation`. Jitterbit: \""+oauthSettingsLocationWarning+"\"")
+		}
+	}
+	if m.OAuth != nil && (scheme == schemeOAuth || scheme == schemeAuto) {
+		v.require(path.Root("oauth").AtName("initiate_oauth"), m.OAuth.InitiateOAuth,
+			"The `oauth` block needs `initiate_oauth`: `OFF` with `access_token`, `REFRESH` with `access_token` and `refresh_token`, or `GETANDREFRESH` with `client_id` and `client_secret`.")
+		v.oauthScenario(m.OAuth)
+	}
+}
+
+// oauthScenario checks the tokens the chosen Initiate OAuth needs.
+func (v jsmRules) oauthScenario(o *jsmOAuthModel) {
+	if o.InitiateOAuth.IsNull() || o.InitiateOAuth.IsUnknown() {
+		return
+	}
+	at := func(name string) path.Path { return path.Root("oauth").AtName(name) }
+	switch o.InitiateOAuth.ValueString() {
+	case "OFF":
+		v.requireSecret(at("access_token"), "`initiate_oauth = \"OFF\"` (scenario 1) needs `access_token`, the OAuth access token obtained from the endpoint.")
+		v.diags.AddAttributeWarning(at("initiate_oauth"), "Connection Stops When the Access Token Expires",
+			"With `initiate_oauth = \"OFF\"` the connector uses `access_token` as given, and the connection no longer works once the token expires. "+
+				"Jitterbit calls `REFRESH` with `access_token` and `refresh_token` generally the best method.")
+	case "REFRESH":
+		v.requireSecret(at("access_token"), "`initiate_oauth = \"REFRESH\"` (scenario 2) needs `access_token`, the OAuth access token obtained from the endpoint.")
+		v.requireSecret(at("refresh_token"), "`initiate_oauth = \"REFRESH\"` (scenario 2) needs `refresh_token`, the OAuth refresh token obtained from the endpoint.")
+	case "GETANDREFRESH":
+		v.require(at("client_id"), o.ClientID, "`initiate_oauth = \"GETANDREFRESH\"` needs `client_id` to obtain tokens.")
+		v.requireSecret(at("client_secret"), "`initiate_oauth = \"GETANDREFRESH\"` needs `client_secret` to obtain tokens.")
+	}
+}
+
+// jsmRules reports missing attributes of a connection configuration.
+type jsmRules struct {
+	ctx    context.Context
+	config tfsdk.Config
+	diags  *diag.Diagnostics
+}
+
+func (v jsmRules) require(p path.Path, value types.String, why string) {
+	if value.IsNull() {
+		v.diags.AddAttributeError(p, "Missing Attribute for Auth Scheme", why)
+	}
+}
+
+func (v jsmRules) secret(p path.Path) bool {
+	set, d := secretSet(v.ctx, v.config, p)
+	v.diags.Append(d...)
+	return set
+}
+
+func (v jsmRules) requireSecret(p path.Path, why string) {
+	if !v.secret(p) {
+		v.diags.AddAttributeError(p, "Missing Secret for Auth Scheme", why)
+	}
+}
+
+// hasKey reports whether a map attribute has key, treating unknown maps as
+// having it (they are not known until apply).
+func hasKey(m types.Map, key string) bool {
+	if m.IsUnknown() {
+		return true
+	}
+	_, ok := m.Elements()[key]
+	return ok
+}
+
+func (r *jsmConnectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan jsmConnectionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn, d := jsmConnectionFromModel(ctx, plan)
+	resp.Diagnostics.Append(d...)
+	resp.Diagnostics.Append(fillJSMSecrets(&conn, func(p path.Path) (string, diag.Diagnostics) {
+		return secretForCreate(ctx, req.Config, p)
+	})...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	created, err := r.client.CreateJSMConnection(ctx, conn)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to Create Jitterbit JSM Connection", err)
+		return
+	}
+	plan.ID = types.StringValue(created.ID)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read Jitterbit JSM Connection After Create")
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *jsmConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state jsmConnectionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn, err := r.client.GetJSMConnection(ctx, state.ID.ValueString())
+	if errors.Is(err, api.ErrNotFound) {
+		removedOutOfBand(ctx, &resp.Diagnostics, "Jitterbit JSM Connection", state.ID.ValueString())
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to Read Jitterbit JSM Connection", err)
+		return
+	}
+	resp.Diagnostics.Append(modelFromJSMConnection(ctx, &state, conn)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *jsmConnectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state jsmConnectionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn, d := jsmConnectionFromModel(ctx, plan)
+	resp.Diagnostics.Append(d...)
+	// A new scheme needs its secrets even if they did not change.
+	switched := !plan.AuthScheme.Equal(state.AuthScheme)
+	resp.Diagnostics.Append(fillJSMSecrets(&conn, func(p path.Path) (string, diag.Diagnostics) {
+		return secretForUpdate(ctx, req.Config, req.Plan, req.State, p, switched)
+	})...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if _, err := r.client.UpdateJSMConnection(ctx, state.ID.ValueString(), conn); err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to Update Jitterbit JSM Connection", err)
+		return
+	}
+	plan.ID = state.ID
+	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read Jitterbit JSM Connection After Update")
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *jsmConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state jsmConnectionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.DeleteJSMConnection(ctx, state.ID.ValueString()); err != nil && !errors.Is(err, api.ErrNotFound) {
+		addAPIError(&resp.Diagnostics, "Unable to Delete Jitterbit JSM Connection", err)
+	}
+}
+
+// ImportState accepts `<id>` or `<project_id>/name=<name>`.
+func (r *jsmConnectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := strings.TrimSpace(req.ID)
+	if project, name, ok := strings.Cut(id, "/name="); ok {
+		if project == "" || name == "" {
+			resp.Diagnostics.AddError("Invalid Import Identifier",
+				fmt.Sprintf("%q: write `<project_id>/name=<name>`, e.g. `1001/name=JSM Production`, or the connection id.", req.ID))
+			return
+		}
+		conn, found, err := r.client.FindJSMConnection(ctx, project, name)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Unable to Import Jitterbit JSM Connection", err)
+			return
+		}
+		if !found {
+			resp.Diagnostics.AddError("Jitterbit JSM Connection Not Found",
+				fmt.Sprintf("Project %s has no Jira Service Management connection named %q.", project, name))
+			return
+		}
+		id = conn.ID
+	}
+	if id == "" || strings.ContainsAny(id, "/=") {
+		resp.Diagnostics.AddError("Invalid Import Identifier",
+			fmt.Sprintf("%q is neither a connection id nor `<project_id>/name=<name>`.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+func (r *jsmConnectionResource) readInto(ctx context.Context, m *jsmConnectionModel, diags *diag.Diagnostics, summary string) {
+	conn, err := r.client.GetJSMConnection(ctx, m.ID.ValueString())
+	if err != nil {
+		addAPIError(diags, summary, err)
+		return
+	}
+	diags.Append(modelFromJSMConnection(ctx, m, conn)...)
+}

@@ -1,0 +1,397 @@
+package provider_test
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/config"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/almsync/terraform-provider-almsync/internal/acctest"
+	"github.com/almsync/terraform-provider-almsync/internal/api/jitterbit"
+)
+
+const jsmAddr = "almsync_jitterbit_jsm_connection.test"
+
+// jsmInSandbox reads a connection straight from the sandbox's Harmony.
+func jsmInSandbox(t *testing.T, sb *acctest.Sandbox, id string) jitterbit.JSMConnection {
+	t.Helper()
+	var c jitterbit.JSMConnection
+	acctest.Data(t, sb.JitterbitCall(t, http.StatusOK, http.MethodGet, "/connections/jira-service-management/"+id, nil), &c)
+	return c
+}
+
+func testAccJSMBasicConfig(sb *acctest.Sandbox, project, name, extra string) string {
+	return sb.ProviderConfig() + fmt.Sprintf(`
+resource "almsync_jitterbit_jsm_connection" "test" {
+  project_id              = %[1]q
+  name                    = %[2]q
+  auth_scheme             = "Basic"
+  url                     = "https://acme.atlassian.net"
+  user                    = "integration@example.com"
+  api_token_wo            = "jsm-api-token-1"
+  api_token_wo_version    = 1
+  %[3]s
+}
+`, project, name, extra)
+}
+
+func TestAccJSMConnection_BasicWithAPIToken(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	differentID := statecheck.CompareValue(compare.ValuesDiffer())
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: testAccJSMBasicConfig(sb, "1001", "JSM Production", ""),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("auth_scheme"), knownvalue.StringExact("Basic")),
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("use_proxy_settings"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("api_token_wo"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("oauth"), knownvalue.Null()),
+					sameID.AddStateValue(jsmAddr, tfjsonpath.New("id")),
+					differentID.AddStateValue(jsmAddr, tfjsonpath.New("id")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					acctest.CheckNoValueInState("jsm-api-token-1"),
+					func(s *terraform.State) error {
+						id = s.RootModule().Resources[jsmAddr].Primary.ID
+						if tok, _ := sb.Server.JitterbitConnectionSecret(id, "apiToken"); tok != "jsm-api-token-1" {
+							return fmt.Errorf("the write-only API token did not reach Jitterbit")
+						}
+						return nil
+					},
+				),
+			},
+			{Config: testAccJSMBasicConfig(sb, "1001", "JSM Production", ""), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			// Import by id and by <project_id>/name=<name>.
+			{ResourceName: jsmAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"api_token_wo_version"}},
+			{ResourceName: jsmAddr, ImportState: true, ImportStateId: "1001/name=jsm production", ImportStateVerify: true, ImportStateVerifyIgnore: []string{"api_token_wo_version"}},
+			// Rename, proxy settings and advanced properties: in place.
+			{
+				Config: testAccJSMBasicConfig(sb, "1001", "JSM Prod", `use_proxy_settings = true
+  advanced_properties = { Timeout = "120" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(jsmAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("advanced_properties").AtMapKey("Timeout"), knownvalue.StringExact("120")),
+					sameID.AddStateValue(jsmAddr, tfjsonpath.New("id")),
+				},
+			},
+			// Changed in the UI: the plan shows it.
+			{
+				PreConfig: func() {
+					c := jsmInSandbox(t, sb, id)
+					c.UseProxySettings = false
+					c.User = "someone.else@example.com"
+					sb.JitterbitCall(t, http.StatusOK, http.MethodPut, "/connections/jira-service-management/"+id, c)
+				},
+				Config: testAccJSMBasicConfig(sb, "1001", "JSM Prod", `use_proxy_settings = true
+  advanced_properties = { Timeout = "120" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(jsmAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("user"), knownvalue.StringExact("integration@example.com")),
+				}},
+			},
+			// Another project: a connection never moves, so it is replaced.
+			{
+				Config: testAccJSMBasicConfig(sb, "1002", "JSM Prod", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(jsmAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{differentID.AddStateValue(jsmAddr, tfjsonpath.New("id"))},
+				Check: func(s *terraform.State) error {
+					id = s.RootModule().Resources[jsmAddr].Primary.ID
+					return nil
+				},
+			},
+			// Deleted in the UI: planned for creation again.
+			{
+				PreConfig: func() {
+					sb.JitterbitCall(t, http.StatusNoContent, http.MethodDelete, "/connections/jira-service-management/"+id, nil)
+				},
+				Config: testAccJSMBasicConfig(sb, "1002", "JSM Prod", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(jsmAddr, plancheck.ResourceActionCreate),
+				}},
+			},
+		},
+	})
+}
+
+func TestAccJSMConnection_OAuthRefresh(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	config := sb.ProviderConfig() + `
+resource "almsync_jitterbit_jsm_connection" "test" {
+  project_id  = "1001"
+  name        = "JSM OAuth"
+  auth_scheme = "OAuth"
+  url         = "[jsm_url]"
+
+  oauth {
+    initiate_oauth           = "REFRESH"
+    version                  = "2.0"
+    cloud_id                 = "11223344-aaaa-bbbb-cccc-123456789012"
+    expires_in               = 3600
+    access_token_wo          = "oauth-access-1"
+    access_token_wo_version  = 1
+    refresh_token_wo         = "oauth-refresh-1"
+    refresh_token_wo_version = 1
+  }
+
+  advanced_properties = {
+    OAuthSettingsLocation = "/opt/jitterbit/oauth/jsm-oauth.txt"
+  }
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("url"), knownvalue.StringExact("[jsm_url]")),
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("oauth").AtMapKey("initiate_oauth"), knownvalue.StringExact("REFRESH")),
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("oauth").AtMapKey("expires_in"), knownvalue.Int64Exact(3600)),
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("oauth").AtMapKey("refresh_token_wo"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("oauth").AtMapKey("refresh_token_wo_version"), knownvalue.Int64Exact(1)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					acctest.CheckNoValueInState("oauth-access-1"),
+					acctest.CheckNoValueInState("oauth-refresh-1"),
+					func(s *terraform.State) error {
+						id := s.RootModule().Resources[jsmAddr].Primary.ID
+						if tok, _ := sb.Server.JitterbitConnectionSecret(id, "oauth.refreshToken"); tok != "oauth-refresh-1" {
+							return fmt.Errorf("the refresh token did not reach Jitterbit")
+						}
+						return nil
+					},
+				),
+			},
+			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			{
+				ResourceName: jsmAddr, ImportState: true, ImportStateVerify: true,
+				ImportStateVerifyIgnore: []string{"oauth.access_token_wo_version", "oauth.refresh_token_wo_version"},
+			},
+		},
+	})
+}
+
+func TestAccJSMConnection_Crowd(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	config := sb.ProviderConfig() + `
+resource "almsync_jitterbit_jsm_connection" "test" {
+  project_id  = "1002"
+  name        = "JSM Crowd"
+  auth_scheme = "Crowd"
+  url         = "https://jira.example.com"
+  user        = "svc-jitterbit"
+  password    = "crowd-user-pw"
+
+  sso {
+    login_url    = "https://crowd.example.com/crowd"
+    app_name     = "jitterbit"
+    app_password = "crowd-app-pw"
+  }
+
+  ssl {
+    client_cert_type = "PEMKEY_BLOB"
+    server_cert      = "*"
+  }
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("sso").AtMapKey("app_name"), knownvalue.StringExact("jitterbit")),
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("ssl").AtMapKey("client_cert_type"), knownvalue.StringExact("PEMKEY_BLOB")),
+				},
+			},
+			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			{ResourceName: jsmAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"password", "sso.app_password"}},
+		},
+	})
+}
+
+func TestAccJSMConnection_PlanTimeValidation(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	cases := map[string]struct{ body, want string }{
+		"slash in name":       {`name = "a/b"` + "\n auth_scheme = \"Auto\"", `must not contain forward slashes`},
+		"colon in name":       {`name = "a:b"` + "\n auth_scheme = \"Auto\"", `must not contain forward slashes \(/\) or colons`},
+		"basic without user":  {`auth_scheme = "Basic"` + "\n api_token = \"t\"", "`auth_scheme = \"Basic\"` needs `user`"},
+		"basic without token": {`auth_scheme = "Basic"` + "\n user = \"u\"", "needs `password` or `api_token`"},
+		"basic with oauth": {`auth_scheme = "Basic"
+  user = "u"
+  password = "p"
+  oauth {
+    initiate_oauth = "OFF"
+    access_token = "a"
+  }`, "The `oauth` block is used only by `auth_scheme = \"OAuth\"`"},
+		"oauth with sso": {`auth_scheme = "OAuth"
+  sso {
+    login_url = "https://crowd.example.com"
+  }
+  oauth {
+    initiate_oauth = "OFF"
+    access_token = "a"
+  }`, "The `sso` block is used only by `auth_scheme = \"Crowd\"`"},
+		"oauth without block": {`auth_scheme = "OAuth"`, `Missing OAuth Block`},
+		"OFF without access token": {`auth_scheme = "OAuth"
+  oauth {
+    initiate_oauth = "OFF"
+  }`, "`initiate_oauth = \"OFF\"` \\(scenario 1\\) needs `access_token`"},
+		"REFRESH without refresh token": {`auth_scheme = "OAuth"
+  oauth {
+    initiate_oauth = "REFRESH"
+    access_token = "a"
+  }`, "`initiate_oauth = \"REFRESH\"` \\(scenario 2\\) needs `refresh_token`"},
+		"GETANDREFRESH without client": {`auth_scheme = "OAuth"
+  oauth {
+    initiate_oauth = "GETANDREFRESH"
+  }`, "needs `client_id`.*needs `client_secret`|needs `client_secret`.*needs `client_id`"},
+		"crowd without sso": {`auth_scheme = "Crowd"
+  user = "u"
+  password = "p"`, `Missing SSO Block`},
+		"crowd without app name": {`auth_scheme = "Crowd"
+  user = "u"
+  password = "p"
+  sso {
+    login_url = "https://crowd.example.com"
+    app_password = "x"
+  }`, "needs `sso.app_name`"},
+		"expires_in zero": {`auth_scheme = "OAuth"
+  oauth {
+    initiate_oauth = "OFF"
+    access_token = "a"
+    expires_in = 0
+  }`, `at least 1`},
+		"bad url": {`auth_scheme = "Auto"
+  url = "jira.example.com"`, `must be an absolute http:// or https:// URL`},
+		"SSL list value in the OAuth store type": {`auth_scheme = "OAuth"
+  oauth {
+    initiate_oauth = "OFF"
+    access_token = "a"
+    certificate_store_type = "P7BFILE"
+  }`, "certificate_store_type is \"P7BFILE\""},
+		"OAuth list value in the SSL cert type": {`auth_scheme = "Auto"
+  ssl {
+    client_cert_type = "P10BFILE"
+  }`, "client_cert_type is \"P10BFILE\""},
+		"unknown scheme": {`auth_scheme = "Kerberos"`, `must be one of`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			nameAttr := `name = "Validation"`
+			if acctest.MessagePattern(`^name =`).MatchString(tc.body) {
+				nameAttr = ""
+			}
+			resource.ParallelTest(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config: sb.ProviderConfig() + fmt.Sprintf(`
+resource "almsync_jitterbit_jsm_connection" "test" {
+  project_id = "1001"
+  %s
+  %s
+}
+`, nameAttr, tc.body),
+					PlanOnly:    true,
+					ExpectError: acctest.MessagePattern(tc.want),
+				}},
+			})
+		})
+	}
+	if n := sb.Server.Stats().Total; n != 0 {
+		t.Errorf("plan-time validation made %d requests to the sandbox, want none", n)
+	}
+}
+
+// TestAccJSMConnection_VariableReferencesSkipFormatChecks: values that
+// Jitterbit resolves at run time plan without errors.
+func TestAccJSMConnection_VariableReferencesSkipFormatChecks(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + `
+resource "almsync_jitterbit_jsm_connection" "test" {
+  project_id  = "1001"
+  name        = "Variables"
+  auth_scheme = "Crowd"
+  url         = "[jsm_url]"
+  user        = "[jsm_user]"
+  password    = "p"
+  sso {
+    login_url    = "[crowd_login_url]"
+    exchange_url = "[crowd_exchange_url]"
+    app_name     = "[crowd_app]"
+    app_password = "x"
+  }
+  ssl {
+    client_cert_type = "[cert_type]"
+  }
+}
+`,
+			PlanOnly:           true,
+			ExpectNonEmptyPlan: true,
+		}},
+	})
+}
+
+// TestAccJSMConnection_Examples applies the documented example, one
+// connection per auth scheme, against the sandbox.
+func TestAccJSMConnection_Examples(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	example := sb.ProviderConfig() + acctest.Example(t, "resources/almsync_jitterbit_jsm_connection/resource.tf")
+	vars := config.Variables{
+		"project_id":         config.StringVariable("1001"),
+		"jsm_api_token":      config.StringVariable("example-api-token"),
+		"jsm_access_token":   config.StringVariable("example-access-token"),
+		"jsm_refresh_token":  config.StringVariable("example-refresh-token"),
+		"jira_password":      config.StringVariable("example-jira-password"),
+		"crowd_app_password": config.StringVariable("example-crowd-password"),
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config:          example,
+				ConfigVariables: vars,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("almsync_jitterbit_jsm_connection.basic", tfjsonpath.New("auth_scheme"), knownvalue.StringExact("Basic")),
+					statecheck.ExpectKnownValue("almsync_jitterbit_jsm_connection.oauth", tfjsonpath.New("oauth").AtMapKey("initiate_oauth"), knownvalue.StringExact("REFRESH")),
+					statecheck.ExpectKnownValue("almsync_jitterbit_jsm_connection.crowd", tfjsonpath.New("sso").AtMapKey("app_name"), knownvalue.StringExact("jitterbit")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					acctest.CheckNoValueInState("example-api-token"),
+					acctest.CheckNoValueInState("example-refresh-token"),
+					acctest.CheckNoValueInState("example-crowd-password"),
+				),
+			},
+			{
+				Config:           example,
+				ConfigVariables:  vars,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
