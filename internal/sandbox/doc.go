@@ -17,6 +17,25 @@
 //     plus Jira Service Management connections under
 //     /jitterbit/connections/jira-service-management, the provider's own
 //     contract (Jitterbit manages connections only in its UI).
+//   - /aqua: the aqua REST API as aqua documents it (POST /api/token with
+//     the password and refresh_token grants, 15-minute bearer tokens;
+//     session, users, licenses, projects and their user assignments, fields
+//     and dictionary entries; PascalCase JSON, errors as {"Message"}), plus
+//     Jira Sync definitions with their field and value mappings under
+//     /aqua/api/JiraSync/Definition, the provider's own contract (aqua
+//     configures the sync only in its desktop SyncConfigurator). The
+//     checklist's rules are enforced: user emails, the Jira sync license
+//     and Project Administrator role of the aqua sync user, email and API
+//     token on Jira Cloud, null values in the resolution mapping.
+//   - /jira: Jira's public REST API as Atlassian documents it (serverInfo,
+//     myself, mypermissions, resolution, project, and Jira Service
+//     Management's info), read-only, with HTTP Basic and Jira's
+//     {"errorMessages", "errors"} error body. /jira is a Jira Cloud site;
+//     /jira/server and /jira/datacenter serve the same accounts and data as
+//     Jira Server and Data Center. Accounts: the default credentials (site
+//     administrator), JiraSyncAccount holding every permission Jama's
+//     JIRA Connector asks for, and JiraLimitedAccount lacking
+//     CREATE_ATTACHMENTS, both with the API token JiraAPIToken.
 //
 // Like the real products, the sandbox enforces authentication, validates
 // input, rejects duplicate names, pages lists and answers 404 for unknown ids.

@@ -49,6 +49,8 @@ func New(opts Options) (*Server, error) {
 		newJamaProduct(),
 		newInterchangeProduct(),
 		newJitterbitProduct(),
+		newAquaProduct(),
+		newJiraProduct(),
 	)
 }
 

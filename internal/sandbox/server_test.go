@@ -131,7 +131,7 @@ func TestNewRejectsBadProducts(t *testing.T) {
 
 func TestUnknownPrefix(t *testing.T) {
 	_, ts := newTestServer(t, Options{})
-	for _, path := range []string{"/", "/jira/rest/api/2/user", "/rest/v1/users"} {
+	for _, path := range []string{"/", "/confluence/rest/api/2/user", "/rest/v1/users"} {
 		r := call(t, ts, asAdmin, http.MethodGet, path, nil)
 		wantStatus(t, r, http.StatusNotFound)
 		if !strings.Contains(string(r.body), "/jama, /interchange") {

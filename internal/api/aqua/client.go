@@ -1,0 +1,102 @@
+package aqua
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
+)
+
+// productName names aqua in errors.
+const productName = "aqua"
+
+// Credentials are the aqua user the client logs in as.
+type Credentials struct {
+	Username string
+	Password string
+}
+
+// String hides the password if Credentials are ever printed.
+func (c Credentials) String() string { return fmt.Sprintf("aqua user %q", c.Username) }
+
+// Client is an aqua REST API client. It is safe for concurrent use.
+type Client struct {
+	base   string // aqua base URL, no trailing slash
+	http   *transport.Client
+	tokens *tokenSource
+}
+
+// New returns a client for the aqua instance at baseURL, e.g.
+// https://app.aqua-cloud.io/aquaWebNG. Requests go through tc.
+func New(baseURL string, creds Credentials, tc *transport.Client) (*Client, error) {
+	u, err := url.Parse(strings.TrimRight(strings.TrimSpace(baseURL), "/"))
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, fmt.Errorf("aqua URL %q must be an absolute http(s) URL", baseURL)
+	}
+	if tc == nil {
+		return nil, errors.New("aqua: nil transport client")
+	}
+	if creds.Username == "" || creds.Password == "" {
+		return nil, errors.New("aqua: username and password are required")
+	}
+	c := &Client{base: u.String(), http: tc}
+	c.tokens = newTokenSource(c.requestToken, creds)
+	return c, nil
+}
+
+// call sends one authenticated request to path (relative to the base URL).
+// A non-nil body is sent as JSON; when out is non-nil the answer is decoded
+// into it and must not be empty.
+func (c *Client) call(ctx context.Context, op, method, path string, query url.Values, body, out any) error {
+	var payload []byte
+	if body != nil {
+		var err error
+		if payload, err = json.Marshal(body); err != nil {
+			return fmt.Errorf("aqua %s: encoding request: %w", op, err)
+		}
+	}
+	full := c.base + path
+	if len(query) > 0 {
+		full += "?" + query.Encode()
+	}
+	resp, err := c.send(ctx, op, method, full, payload)
+	if err != nil {
+		return err
+	}
+	return decodeAnswer(op, method, path, resp, out)
+}
+
+// send sends a request with a bearer token. When aqua refuses the token
+// (401), it is renewed once and the request sent again.
+func (c *Client) send(ctx context.Context, op, method, full string, payload []byte) (*transport.Response, error) {
+	for attempt := 0; ; attempt++ {
+		token, err := c.tokens.get(ctx)
+		if err != nil {
+			return nil, err
+		}
+		req := &transport.Request{
+			Method:    method,
+			URL:       full,
+			Header:    http.Header{"Authorization": {"Bearer " + token}, "Accept": {"application/json"}},
+			Body:      payload,
+			Operation: op,
+		}
+		if payload != nil {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		resp, err := c.http.Do(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode == http.StatusUnauthorized && attempt == 0 {
+			c.tokens.refused(token)
+			continue
+		}
+		return resp, nil
+	}
+}
