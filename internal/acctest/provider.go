@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -59,12 +60,19 @@ provider "almsync" {
     username = %[3]q
     password = %[4]q
   }
+  aqua {
+    url      = %[6]q
+    username = %[3]q
+    password = %[4]q
+  }
 }
-`, s.ProductURL("jama"), s.ProductURL("interchange"), SandboxUser, SandboxPassword, s.ProductURL("jitterbit"))
+`, s.ProductURL("jama"), s.ProductURL("interchange"), SandboxUser, SandboxPassword, s.ProductURL("jitterbit"), s.ProductURL("aqua"))
 }
 
 // Example returns the configuration in examples/<rel> below the repository
-// root, for tests that apply the documented examples as they are.
+// root, for tests that apply the documented examples as they are. A
+// top-level terraform block is left out: the test framework declares the
+// in-process provider itself.
 func Example(t testing.TB, rel string) string {
 	t.Helper()
 	_, file, _, ok := runtime.Caller(0)
@@ -75,5 +83,28 @@ func Example(t testing.TB, rel string) string {
 	if err != nil {
 		t.Fatalf("reading example %s: %v", rel, err)
 	}
-	return string(b)
+	return withoutTerraformBlock(string(b))
+}
+
+// withoutTerraformBlock removes a top-level `terraform { ... }` block.
+func withoutTerraformBlock(hcl string) string {
+	start := strings.Index(hcl, "\nterraform {")
+	if strings.HasPrefix(hcl, "terraform {") {
+		start = 0
+	} else if start < 0 {
+		return hcl
+	}
+	depth := 0
+	for i := start; i < len(hcl); i++ {
+		switch hcl[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return hcl[:start] + hcl[i+1:]
+			}
+		}
+	}
+	return hcl
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"testing"
 
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox"
@@ -139,6 +140,53 @@ func (s *Sandbox) JitterbitCall(t testing.TB, want int, method, path string, bod
 	}
 	req.Header.Set("authToken", session.Data.Token)
 	req.Header.Set("organizationId", session.Data.Org)
+	req.Header.Set("Content-Type", "application/json")
+	out, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer out.Body.Close()
+	b, err := io.ReadAll(out.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.StatusCode != want {
+		t.Fatalf("%s %s: status %d, want %d: %s", method, path, out.StatusCode, want, b)
+	}
+	return b
+}
+
+// AquaCall sends one request to the sandbox's aqua API as the admin user
+// (with a token from aqua's token endpoint), the way a person would change
+// something outside Terraform, and returns the body; the status must be
+// want.
+func (s *Sandbox) AquaCall(t testing.TB, want int, method, path string, body any) []byte {
+	t.Helper()
+	form := url.Values{"grant_type": {"password"}, "username": {SandboxUser}, "password": {SandboxPassword}}
+	resp, err := http.PostForm(s.URL+"/aqua/api/token", form)
+	if err != nil {
+		t.Fatalf("aqua token: %v", err)
+	}
+	defer resp.Body.Close()
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&tok); err != nil || tok.AccessToken == "" {
+		t.Fatalf("aqua token: %v", err)
+	}
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, s.URL+"/aqua"+path, rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
 	req.Header.Set("Content-Type", "application/json")
 	out, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -197,12 +197,17 @@ func (p *almsyncProvider) Resources(_ context.Context) []func() resource.Resourc
 		newJamaUserResource,
 		newJiraSyncConnectionResource,
 		newJSMConnectionResource,
+		newAquaSyncUserResource,
+		newAquaJiraSyncResource,
+		newAquaFieldMappingResource,
+		newAquaValueMappingResource,
 	}
 }
 
 func (p *almsyncProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		newJamaUserDataSource,
+		newJiraPreflightDataSource,
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
 	"github.com/almsync/terraform-provider-almsync/internal/api/interchange"
 	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
 	"github.com/almsync/terraform-provider-almsync/internal/api/jitterbit"
@@ -33,6 +34,7 @@ type providerData struct {
 	jamaClient        *jama.Client
 	interchangeClient *interchange.Client
 	jitterbitClient   *jitterbit.Client
+	aquaClient        *aqua.Client
 }
 
 // transport returns a new HTTP stack for one product. Building it makes no
@@ -92,6 +94,15 @@ func (d *providerData) buildClients() diag.Diagnostics {
 		}
 		if err != nil {
 			fail("Jitterbit", err)
+		}
+	}
+	if d.aqua.configured && !d.aqua.unknown {
+		tc, err := d.transport("aqua")
+		if err == nil {
+			d.aquaClient, err = aqua.New(d.aqua.get("url"), aqua.Credentials{Username: d.aqua.get("username"), Password: d.aqua.get("password")}, tc)
+		}
+		if err != nil {
+			fail("aqua", err)
 		}
 	}
 	return diags

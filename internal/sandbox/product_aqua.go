@@ -101,6 +101,7 @@ func (p *aquaProduct) register(env *productEnv) error {
 	p.registerProjects(env, auth)
 	p.registerJiraSync(env, auth)
 	p.registerMappings(env, auth)
+	p.registerJiraResolutions(env, auth)
 	return nil
 }
 

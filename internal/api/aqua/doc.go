@@ -56,6 +56,7 @@
 //	GET    /api/JiraSync/Definition/{id}                                  read; Password and ApiToken are never returned
 //	PUT    /api/JiraSync/Definition/{id}                                  replace: 200 with the definition; an empty secret keeps the stored one
 //	DELETE /api/JiraSync/Definition/{id}                                  delete: 204, with its mappings
+//	POST   /api/JiraSync/Definition/{id}/Test                             connection test: optional body {TrustedCaPem}; 200 with the result (SyncTestResult), a failed test too
 //	GET    /api/JiraSync/Definition/{id}/FieldMapping                     list a definition's field mappings
 //	POST   /api/JiraSync/Definition/{id}/FieldMapping                     create: 201; 409 when (ItemType, AquaField) is mapped already
 //	GET    /api/JiraSync/Definition/{id}/FieldMapping/{mappingId}         read
@@ -66,6 +67,7 @@
 //	GET    /api/JiraSync/Definition/{id}/ValueMapping/{mappingId}         read
 //	PUT    /api/JiraSync/Definition/{id}/ValueMapping/{mappingId}         replace: 200
 //	DELETE /api/JiraSync/Definition/{id}/ValueMapping/{mappingId}         delete: 204
+//	GET    /api/JiraSync/Definition/{id}/Jira/Resolution                  Jira's GET /rest/api/2/resolution, read by aqua with the configuration user; 502 naming the cause when Jira fails
 //
 // A SyncDefinition mirrors the SyncConfigurator's connection settings and
 // the "Checklist before start": the aqua project, the Jira URL and project

@@ -41,6 +41,8 @@ func pathFieldEntries(projectID int64, itemType, fieldID string) string {
 
 func pathSyncDefinition(id int64) string { return fmt.Sprintf("%s/%d", pathSyncDefinitions, id) }
 
+func pathSyncDefinitionTest(id int64) string { return pathSyncDefinition(id) + "/Test" }
+
 func pathFieldMappings(syncID int64) string { return pathSyncDefinition(syncID) + "/FieldMapping" }
 
 func pathFieldMapping(syncID, id int64) string {
@@ -52,3 +54,7 @@ func pathValueMappings(syncID int64) string { return pathSyncDefinition(syncID) 
 func pathValueMapping(syncID, id int64) string {
 	return fmt.Sprintf("%s/%d", pathValueMappings(syncID), id)
 }
+
+// pathJiraResolutions is where aqua passes Jira's resolutions through,
+// read with the sync's configuration user (provider's contract).
+func pathJiraResolutions(syncID int64) string { return pathSyncDefinition(syncID) + "/Jira/Resolution" }

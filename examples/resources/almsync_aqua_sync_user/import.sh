@@ -1,0 +1,3 @@
+# By id, or by username:
+terraform import almsync_aqua_sync_user.sync 7
+terraform import almsync_aqua_sync_user.sync username=jira.sync

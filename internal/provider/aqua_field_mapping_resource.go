@@ -1,0 +1,232 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api"
+	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = &aquaFieldMappingResource{}
+	_ resource.ResourceWithImportState    = &aquaFieldMappingResource{}
+	_ resource.ResourceWithValidateConfig = &aquaFieldMappingResource{}
+)
+
+// readOnlyAdvice is the seed's advice on the fields a sync fills.
+const readOnlyAdvice = "We recommend to make these fields read-only. Please never edit these fields manually."
+
+// directions maps the attribute's values to the API's.
+func directions() map[string]string {
+	return map[string]string{"both": aqua.DirectionBoth, "to_jira": aqua.DirectionToJira, "to_aqua": aqua.DirectionToAqua}
+}
+
+func newAquaFieldMappingResource() resource.Resource { return &aquaFieldMappingResource{} }
+
+// aquaFieldMappingResource maps an aqua field to a Jira field in a sync.
+type aquaFieldMappingResource struct {
+	client *aqua.Client
+}
+
+type aquaFieldMappingModel struct {
+	ID        types.String `tfsdk:"id"`
+	SyncID    types.String `tfsdk:"sync_id"`
+	ItemType  types.String `tfsdk:"item_type"`
+	AquaField types.String `tfsdk:"aqua_field"`
+	JiraField types.String `tfsdk:"jira_field"`
+	Direction types.String `tfsdk:"direction"`
+	ReadOnly  types.Bool   `tfsdk:"read_only"`
+}
+
+func (r *aquaFieldMappingResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_aqua_field_mapping"
+}
+
+func (r *aquaFieldMappingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Maps an aqua field to a Jira field in an aqua Jira sync (aqua's checklist: \"Field mapping\", the required fields you create in aqua, such as " +
+			"`JiraKey`, `JiraStatus` and `JiraLink`). " + readOnlyAdvice + " Uses the provider's documented Jira Sync contract.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Identifier, `<sync_id>/<mapping_id>`.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"sync_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Id of the `almsync_aqua_jira_sync`. Changing it moves the mapping to another sync (replace).",
+				Validators:          []validator.String{numericID{}},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"item_type": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "aqua item type: one of " + backtickList(aqua.SyncItemTypes()) + ".",
+				Validators:          []validator.String{stringvalidator.OneOf(aqua.SyncItemTypes()...)},
+			},
+			"aqua_field": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "The aqua field (its id or name) of `item_type`, e.g. `JiraKey`.",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"jira_field": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "The Jira field (its id or name), e.g. `key` or `status`.",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"direction": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Which way values flow: `both`, `to_jira` or `to_aqua`.",
+				Validators:          []validator.String{stringvalidator.OneOf("both", "to_jira", "to_aqua")},
+			},
+			"read_only": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
+				MarkdownDescription: "Whether the aqua field is read-only for users. " + readOnlyAdvice + " `false` produces a plan-time warning. Default value is `true`.",
+			},
+		},
+	}
+}
+
+func (r *aquaFieldMappingResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	data := providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	if data == nil {
+		return
+	}
+	if data.aquaClient == nil {
+		resp.Diagnostics.AddError(notConfigured(endpoints().aqua, data.aqua, "almsync_aqua_field_mapping"))
+		return
+	}
+	r.client = data.aquaClient
+}
+
+func (r *aquaFieldMappingResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var readOnly types.Bool
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("read_only"), &readOnly)...)
+	if !readOnly.IsNull() && !readOnly.IsUnknown() && !readOnly.ValueBool() {
+		resp.Diagnostics.AddAttributeWarning(path.Root("read_only"), "Synchronized Field Left Editable",
+			"`read_only = false` lets users edit a field the Jira sync fills. aqua: \""+readOnlyAdvice+"\"")
+	}
+}
+
+func (r *aquaFieldMappingResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan aquaFieldMappingModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	syncID, _ := strconv.ParseInt(plan.SyncID.ValueString(), 10, 64)
+	created, err := r.client.CreateFieldMapping(ctx, syncID, fieldMappingFromModel(plan))
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to Create aqua Field Mapping", err)
+		return
+	}
+	modelFromFieldMapping(&plan, created)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *aquaFieldMappingResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state aquaFieldMappingModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := parseMappingID(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid aqua Field Mapping ID", err.Error())
+		return
+	}
+	m, err := r.client.GetFieldMapping(ctx, id.sync, id.mapping)
+	if errors.Is(err, api.ErrNotFound) {
+		removedOutOfBand(ctx, &resp.Diagnostics, "aqua Field Mapping", state.ID.ValueString())
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to Read aqua Field Mapping", err)
+		return
+	}
+	modelFromFieldMapping(&state, m)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *aquaFieldMappingResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state aquaFieldMappingModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := parseMappingID(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid aqua Field Mapping ID", err.Error())
+		return
+	}
+	updated, err := r.client.UpdateFieldMapping(ctx, id.sync, id.mapping, fieldMappingFromModel(plan))
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to Update aqua Field Mapping", err)
+		return
+	}
+	modelFromFieldMapping(&plan, updated)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *aquaFieldMappingResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state aquaFieldMappingModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := parseMappingID(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid aqua Field Mapping ID", err.Error())
+		return
+	}
+	if err := r.client.DeleteFieldMapping(ctx, id.sync, id.mapping); err != nil && !errors.Is(err, api.ErrNotFound) {
+		addAPIError(&resp.Diagnostics, "Unable to Delete aqua Field Mapping", err)
+	}
+}
+
+func (r *aquaFieldMappingResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id, err := parseMappingID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Import Identifier", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id.String())...)
+}
+
+func fieldMappingFromModel(m aquaFieldMappingModel) aqua.FieldMapping {
+	return aqua.FieldMapping{
+		ItemType:  m.ItemType.ValueString(),
+		AquaField: m.AquaField.ValueString(),
+		JiraField: m.JiraField.ValueString(),
+		Direction: directions()[m.Direction.ValueString()],
+		ReadOnly:  m.ReadOnly.ValueBool(),
+	}
+}
+
+func modelFromFieldMapping(m *aquaFieldMappingModel, f aqua.FieldMapping) {
+	m.ID = types.StringValue(mappingID{sync: f.SyncID, mapping: f.ID}.String())
+	m.SyncID = types.StringValue(strconv.FormatInt(f.SyncID, 10))
+	m.ItemType = types.StringValue(f.ItemType)
+	m.AquaField = types.StringValue(f.AquaField)
+	m.JiraField = types.StringValue(f.JiraField)
+	m.ReadOnly = types.BoolValue(f.ReadOnly)
+	m.Direction = types.StringValue(f.Direction)
+	for attr, apiValue := range directions() {
+		if apiValue == f.Direction {
+			m.Direction = types.StringValue(attr)
+		}
+	}
+}

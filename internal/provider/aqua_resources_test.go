@@ -1,0 +1,396 @@
+package provider_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/config"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/almsync/terraform-provider-almsync/internal/acctest"
+	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
+)
+
+const (
+	aquaUserAddr  = "almsync_aqua_sync_user.test"
+	aquaSyncAddr  = "almsync_aqua_jira_sync.test"
+	fieldMapAddr  = "almsync_aqua_field_mapping.test"
+	valueMapAddr  = "almsync_aqua_value_mapping.test"
+	pilotProject  = "2"
+	otherProject  = "1"
+	sandboxJiraOK = "sandbox-token"
+)
+
+func testAccAquaUserConfig(sb *acctest.Sandbox, licenses, roles string) string {
+	return sb.ProviderConfig() + fmt.Sprintf(`
+resource "almsync_aqua_sync_user" "test" {
+  username      = "jira.sync"
+  first_name    = "Jira"
+  surname       = "Sync"
+  email         = "jira.sync@example.com"
+  licenses      = %s
+  project_roles = %s
+}
+`, licenses, roles)
+}
+
+func aquaUserLicenses(t *testing.T, sb *acctest.Sandbox, id string) []string {
+	t.Helper()
+	var ls []aqua.UserLicense
+	if err := json.Unmarshal(sb.AquaCall(t, http.StatusOK, http.MethodGet, "/api/System/User/"+id+"/License", nil), &ls); err != nil {
+		t.Fatal(err)
+	}
+	codes := []string{}
+	for _, l := range ls {
+		codes = append(codes, l.Code)
+	}
+	return codes
+}
+
+func TestAccAquaSyncUser_Lifecycle(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: testAccAquaUserConfig(sb, `["JIRASYNC", "VIEWER"]`, `{ "2" = "Project Administrator" }`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(aquaUserAddr, tfjsonpath.New("licenses"), knownvalue.SetExact([]knownvalue.Check{
+						knownvalue.StringExact("JIRASYNC"), knownvalue.StringExact("VIEWER"),
+					})),
+					statecheck.ExpectKnownValue(aquaUserAddr, tfjsonpath.New("project_roles").AtMapKey(pilotProject), knownvalue.StringExact("Project Administrator")),
+				},
+				Check: func(s *terraform.State) error {
+					id = s.RootModule().Resources[aquaUserAddr].Primary.ID
+					if got := aquaUserLicenses(t, sb, id); len(got) != 2 {
+						return fmt.Errorf("aqua holds licenses %v", got)
+					}
+					return nil
+				},
+			},
+			// Licenses are a set: another order is no change.
+			{
+				Config:           testAccAquaUserConfig(sb, `["VIEWER", "JIRASYNC"]`, `{ "2" = "Project Administrator" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			// Import by id and by username; every project's roles are read.
+			{ResourceName: aquaUserAddr, ImportState: true, ImportStateVerify: true},
+			{ResourceName: aquaUserAddr, ImportState: true, ImportStateId: "username=JIRA.SYNC", ImportStateVerify: true},
+			// Drop a license, change the role, add a project: in place.
+			{
+				Config: testAccAquaUserConfig(sb, `["JIRASYNC"]`, `{ "2" = "Project Administrator", "1" = "Viewer" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(aquaUserAddr, plancheck.ResourceActionUpdate),
+				}},
+				Check: func(*terraform.State) error {
+					if got := aquaUserLicenses(t, sb, id); len(got) != 1 || got[0] != "JIRASYNC" {
+						return fmt.Errorf("aqua holds licenses %v, want [JIRASYNC]", got)
+					}
+					return nil
+				},
+			},
+			// The license is taken away in aqua: the plan shows it.
+			{
+				PreConfig: func() {
+					sb.AquaCall(t, http.StatusNoContent, http.MethodDelete, "/api/System/User/"+id+"/License/JIRASYNC", nil)
+				},
+				Config: testAccAquaUserConfig(sb, `["JIRASYNC"]`, `{ "2" = "Project Administrator", "1" = "Viewer" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(aquaUserAddr, plancheck.ResourceActionUpdate),
+				}},
+			},
+			// The user is deleted in aqua: planned for creation again.
+			{
+				PreConfig: func() {
+					sb.AquaCall(t, http.StatusNoContent, http.MethodDelete, "/api/System/User/"+id, nil)
+				},
+				Config: testAccAquaUserConfig(sb, `["JIRASYNC"]`, `{ "2" = "Project Administrator" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(aquaUserAddr, plancheck.ResourceActionCreate),
+				}},
+			},
+		},
+	})
+}
+
+func TestAccAquaSyncUser_EmptyEmailIsRejected(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + `
+resource "almsync_aqua_sync_user" "test" {
+  username   = "jira.sync"
+  first_name = "Jira"
+  surname    = "Sync"
+  email      = ""
+}
+`,
+			PlanOnly:    true,
+			ExpectError: acctest.MessagePattern(`Invalid Email Address`),
+		}},
+	})
+}
+
+// testAccAquaSyncConfig is a sync on the sandbox's Jira, run by a managed
+// aqua sync user with the given licenses and role.
+func testAccAquaSyncConfig(sb *acctest.Sandbox, project, licenses, role, extra string) string {
+	return sb.ProviderConfig() + fmt.Sprintf(`
+resource "almsync_aqua_sync_user" "sync" {
+  username      = "jira.sync"
+  first_name    = "Jira"
+  surname       = "Sync"
+  email         = "jira.sync@example.com"
+  licenses      = %[3]s
+  project_roles = { "2" = %[4]q }
+}
+
+resource "almsync_aqua_jira_sync" "test" {
+  name              = "Pilot sync"
+  aqua_project_id   = %[2]q
+  jira_url          = %[1]q
+  jira_project_key  = "SYNC"
+  aqua_sync_user_id = almsync_aqua_sync_user.sync.id
+  %[5]s
+
+  configuration_user {
+    email                = "sync@example.com"
+    api_token_wo         = "sandbox-token"
+    api_token_wo_version = 1
+  }
+}
+`, sb.ProductURL("jira"), project, licenses, role, extra)
+}
+
+func TestAccAquaJiraSync_Lifecycle(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	config := testAccAquaSyncConfig(sb, pilotProject, `["JIRASYNC"]`, "Project Administrator", "")
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(aquaSyncAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(aquaSyncAddr, tfjsonpath.New("sync_user"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(aquaSyncAddr, tfjsonpath.New("configuration_user").AtMapKey("api_token_wo"), knownvalue.Null()),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					acctest.CheckNoValueInState(sandboxJiraOK),
+					func(s *terraform.State) error {
+						id = s.RootModule().Resources[aquaSyncAddr].Primary.ID
+						var n int64
+						fmt.Sscan(id, &n)
+						if tok, _ := sb.Server.AquaSyncSecret(n, "configuration.apiToken"); tok != sandboxJiraOK {
+							return fmt.Errorf("the API token did not reach aqua")
+						}
+						return nil
+					},
+				),
+			},
+			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			{ResourceName: aquaSyncAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"configuration_user.api_token_wo_version"}},
+			{ResourceName: aquaSyncAddr, ImportState: true, ImportStateId: "name=pilot sync", ImportStateVerify: true, ImportStateVerifyIgnore: []string{"configuration_user.api_token_wo_version"}},
+			// A Jira sync user and disabling: in place.
+			{
+				Config: testAccAquaSyncConfig(sb, pilotProject, `["JIRASYNC"]`, "Project Administrator", `enabled = false
+  sync_user {
+    email     = "limited@example.com"
+    api_token = "sandbox-token"
+  }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(aquaSyncAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(aquaSyncAddr, tfjsonpath.New("sync_user").AtMapKey("email"), knownvalue.StringExact("limited@example.com")),
+				},
+			},
+			// Deleted in aqua: planned again.
+			{
+				PreConfig: func() {
+					sb.AquaCall(t, http.StatusNoContent, http.MethodDelete, "/api/JiraSync/Definition/"+id, nil)
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(aquaSyncAddr, plancheck.ResourceActionCreate),
+				}},
+			},
+		},
+	})
+}
+
+func TestAccAquaJiraSync_ApplyTimeChecks(t *testing.T) {
+	cases := map[string]struct {
+		project, licenses, role string
+		want                    string
+	}{
+		"project does not exist": {project: "99", licenses: `["JIRASYNC"]`, role: "Project Administrator", want: `aqua project 99 does not exist`},
+		"no sync license":        {project: pilotProject, licenses: `["VIEWER"]`, role: "Project Administrator", want: `has no Jira sync license \(JIRASYNC\)`},
+		"not project admin":      {project: pilotProject, licenses: `["JIRASYNC"]`, role: "Tester", want: `role "Tester" in project 2, but the sync user must be "Project Administrator"`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			sb := acctest.StartSandbox(t)
+			resource.ParallelTest(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config:      testAccAquaSyncConfig(sb, tc.project, tc.licenses, tc.role, ""),
+					ExpectError: acctest.MessagePattern(tc.want),
+				}},
+			})
+		})
+	}
+}
+
+func TestAccAquaJiraSync_PlanTimeValidation(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	cases := map[string]struct{ account, want string }{
+		"cloud without email":     {`username = "jira-admin"` + "\n    api_token = \"t\"", `Jira Cloud Needs an Email Address`},
+		"cloud with a password":   {`email = "a@example.com"` + "\n    password = \"p\"", `Jira Cloud Needs an API Token`},
+		"no login":                {`api_token = "t"`, "needs `username` or `email`"},
+		"no secret":               {`email = "a@example.com"`, "needs `password` or `api_token`"},
+		"email that is not email": {`email = "jira-admin"` + "\n    api_token = \"t\"", `Invalid Email Address`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.ParallelTest(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config: sb.ProviderConfig() + fmt.Sprintf(`
+resource "almsync_aqua_jira_sync" "test" {
+  name             = "Cloud sync"
+  aqua_project_id  = "2"
+  jira_url         = "https://acme.atlassian.net"
+  jira_project_key = "SYNC"
+  configuration_user {
+    %s
+  }
+}
+`, tc.account),
+					PlanOnly:    true,
+					ExpectError: acctest.MessagePattern(tc.want),
+				}},
+			})
+		})
+	}
+	if n := sb.Server.Stats().Total; n != 0 {
+		t.Errorf("plan-time validation made %d requests, want none", n)
+	}
+}
+
+func TestAccAquaMappings_Lifecycle(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	mappings := func(direction, extraResolution string) string {
+		return testAccAquaSyncConfig(sb, pilotProject, `["JIRASYNC"]`, "Project Administrator", "") + fmt.Sprintf(`
+resource "almsync_aqua_field_mapping" "test" {
+  sync_id    = almsync_aqua_jira_sync.test.id
+  item_type  = "Defect"
+  aqua_field = "JiraKey"
+  jira_field = "key"
+  direction  = %q
+}
+
+resource "almsync_aqua_value_mapping" "test" {
+  sync_id = almsync_aqua_jira_sync.test.id
+  field   = "resolution"
+  values = {
+    "Fixed"     = "Fixed"
+    "Won't Fix" = "Won't Fix"
+    %s
+  }
+  null_value = "Unresolved"
+}
+`, direction, extraResolution)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: mappings("to_aqua", ""),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(fieldMapAddr, tfjsonpath.New("read_only"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(fieldMapAddr, tfjsonpath.New("direction"), knownvalue.StringExact("to_aqua")),
+					statecheck.ExpectKnownValue(valueMapAddr, tfjsonpath.New("null_value"), knownvalue.StringExact("Unresolved")),
+				},
+			},
+			{Config: mappings("to_aqua", ""), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			{ResourceName: fieldMapAddr, ImportState: true, ImportStateVerify: true},
+			{ResourceName: valueMapAddr, ImportState: true, ImportStateVerify: true},
+			// New direction and another resolution: in place.
+			{
+				Config: mappings("both", `"Duplicate" = "Duplicate"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(fieldMapAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction(valueMapAddr, plancheck.ResourceActionUpdate),
+				}},
+			},
+		},
+	})
+}
+
+func TestAccAquaValueMapping_ResolutionNeedsNullValue(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + `
+resource "almsync_aqua_value_mapping" "test" {
+  sync_id = "1"
+  field   = "Resolution"
+  values  = { "Fixed" = "Fixed" }
+}
+`,
+			PlanOnly:    true,
+			ExpectError: acctest.MessagePattern(`all values must be mapped, including null values.*Unresolved`),
+		}},
+	})
+}
+
+// TestAccAquaChecklist_Example applies examples/aqua-checklist, the seed's
+// whole checklist in one configuration, against the sandbox.
+func TestAccAquaChecklist_Example(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	example := sb.ProviderConfig() + acctest.Example(t, "aqua-checklist/main.tf")
+	vars := config.Variables{
+		"aqua_project_id":              config.StringVariable(pilotProject),
+		"jira_url":                     config.StringVariable(sb.ProductURL("jira")),
+		"jira_configuration_email":     config.StringVariable("sync@example.com"),
+		"jira_configuration_api_token": config.StringVariable(sandboxJiraOK),
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config:          example,
+				ConfigVariables: vars,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.almsync_jira_preflight.configuration_user", tfjsonpath.New("ok"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue("almsync_aqua_field_mapping.jira_status", tfjsonpath.New("read_only"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownOutputValue("jira_deployment", knownvalue.StringExact("Cloud")),
+				},
+			},
+			{
+				Config:           example,
+				ConfigVariables:  vars,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
