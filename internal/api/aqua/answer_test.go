@@ -111,7 +111,7 @@ func TestAnswers_ErrorStatusesMapToSentinels(t *testing.T) {
 		"400 with ModelState": {http.StatusBadRequest, "application/json", `{"Message":"The request is invalid.","ModelState":{"user.Email":["The Email field is required."]}}`,
 			api.ErrBadRequest, "The request is invalid. user.Email: The Email field is required."},
 		"403 without body": {http.StatusForbidden, "", "", api.ErrForbidden, ""},
-		"500 HTML page":    {http.StatusInternalServerError, "text/html", htmlPage, nil, "answer is not aqua's JSON error: <!DOCTYPE html>"},
+		"400 HTML page":    {http.StatusBadRequest, "text/html", htmlPage, api.ErrBadRequest, "answer is not aqua's JSON error: <!DOCTYPE html>"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

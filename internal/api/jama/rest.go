@@ -179,26 +179,34 @@ func List[T any](ctx context.Context, r *REST, op, path string, query url.Values
 }
 
 // Create posts body to path and returns the new object's id from meta.id.
-// When the answer is lost (a transport failure or a 5xx), it calls find
-// before giving up, so a create that did reach the server is adopted
-// rather than repeated.
+// A create whose answer is lost is not repeated blindly: find looks the
+// object up first (see api.CreateOnce), so nothing is created twice.
 func (r *REST) Create(ctx context.Context, op, path string, body any, find func(context.Context) (int64, bool, error)) (int64, error) {
-	meta, err := r.Call(ctx, op, http.MethodPost, path, nil, body, nil)
-	if err == nil {
+	var id int64
+	post := func(ctx context.Context) error {
+		meta, err := r.Call(ctx, op, http.MethodPost, path, nil, body, nil)
+		if err != nil {
+			return err
+		}
 		if meta.ID == 0 {
-			return 0, &api.DecodeError{Product: r.product, Operation: op, StatusCode: http.StatusCreated,
+			return &api.DecodeError{Product: r.product, Operation: op, StatusCode: http.StatusCreated,
 				Err: errors.New("meta.id is missing from the answer")}
 		}
-		return meta.ID, nil
+		id = meta.ID
+		return nil
 	}
-	if !api.IsAmbiguous(err) || find == nil {
-		return 0, err
+	var lookup func(context.Context) (bool, error)
+	if find != nil {
+		lookup = func(ctx context.Context) (bool, error) {
+			foundID, found, err := find(ctx)
+			if found {
+				id = foundID
+			}
+			return found, err
+		}
 	}
-	id, found, findErr := find(ctx)
-	if findErr != nil || !found {
-		return 0, err
-	}
-	return id, nil
+	err := api.CreateOnce(ctx, post, lookup)
+	return id, err
 }
 
 func basicAuth(user, password string) string {

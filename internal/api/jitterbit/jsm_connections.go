@@ -57,22 +57,27 @@ func (c *Client) CreateJSMConnection(ctx context.Context, conn JSMConnection) (J
 	const op = "create JSM connection"
 	conn.ID = ""
 	var created JSMConnection
-	err := c.call(ctx, op, http.MethodPost, pathJSMConnections, nil, conn, &created)
-	if err == nil {
+	post := func(ctx context.Context) error {
+		if err := c.call(ctx, op, http.MethodPost, pathJSMConnections, nil, conn, &created); err != nil {
+			return err
+		}
 		if created.ID == "" {
-			return JSMConnection{}, &api.DecodeError{Product: productName, Operation: op, StatusCode: http.StatusCreated,
+			return &api.DecodeError{Product: productName, Operation: op, StatusCode: http.StatusCreated,
 				Err: errors.New("the created connection has no id")}
 		}
-		return created, nil
+		return nil
 	}
-	if !api.IsAmbiguous(err) {
+	find := func(ctx context.Context) (bool, error) {
+		found, ok, err := c.FindJSMConnection(ctx, conn.ProjectID, conn.Name)
+		if ok {
+			created = found
+		}
+		return ok, err
+	}
+	if err := api.CreateOnce(ctx, post, find); err != nil {
 		return JSMConnection{}, err
 	}
-	found, ok, findErr := c.FindJSMConnection(ctx, conn.ProjectID, conn.Name)
-	if findErr != nil || !ok {
-		return JSMConnection{}, err
-	}
-	return found, nil
+	return created, nil
 }
 
 // UpdateJSMConnection replaces a connection's fields and returns it as

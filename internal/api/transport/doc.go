@@ -7,7 +7,9 @@
 //   - retries of 429, 502, 503 and 504 answers and of transport failures,
 //     limited to requests that are safe to repeat (idempotent methods, or
 //     POST/PATCH when the failure proves the request was not applied or when
-//     [Request.Retryable] is set);
+//     [Request.Retryable] is set); a 500 is retried for idempotent methods
+//     only, since repeating a read, replace or delete is harmless, while a
+//     create is left to its caller, which looks the object up first;
 //   - waits that honour Retry-After and X-RateLimit-Reset, otherwise
 //     exponential back-off with jitter;
 //   - a timeout per attempt, TLS with optional extra CA certificates and a

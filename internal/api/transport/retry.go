@@ -48,6 +48,11 @@ func shouldRetry(replayable bool, o attemptOutcome) bool {
 		return true
 	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return replayable
+	case http.StatusInternalServerError:
+		// A transient server error: repeating a read, a replace or a delete
+		// is harmless; a create is left to the caller, which looks the
+		// object up before posting again.
+		return replayable
 	}
 	return false
 }

@@ -103,7 +103,8 @@ func TestDoDoesNotRetryOtherStatuses(t *testing.T) {
 			srv, hits := scriptedServer(t, status, http.StatusOK)
 			c := newTestClient(t, nil)
 
-			resp, err := c.Do(context.Background(), &Request{Method: http.MethodGet, URL: srv.URL})
+			// A POST: only 429 (and failures before sending) would be retried.
+			resp, err := c.Do(context.Background(), &Request{Method: http.MethodPost, URL: srv.URL})
 			if err != nil {
 				t.Fatalf("Do: %v (an HTTP status must not be a Go error)", err)
 			}
@@ -320,7 +321,8 @@ func TestShouldRetry(t *testing.T) {
 	}{
 		{"idempotent 429", true, attemptOutcome{status: 429, sent: true}, true},
 		{"idempotent 503", true, attemptOutcome{status: 503, sent: true}, true},
-		{"idempotent 500", true, attemptOutcome{status: 500, sent: true}, false},
+		{"idempotent 500", true, attemptOutcome{status: 500, sent: true}, true},
+		{"non-idempotent 500", false, attemptOutcome{status: 500, sent: true}, false},
 		{"idempotent 200", true, attemptOutcome{status: 200, sent: true}, false},
 		{"non-idempotent 429", false, attemptOutcome{status: 429, sent: true}, true},
 		{"non-idempotent 502", false, attemptOutcome{status: 502, sent: true}, false},
@@ -338,5 +340,18 @@ func TestShouldRetry(t *testing.T) {
 				t.Errorf("shouldRetry = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestDoRetriesServerErrorForIdempotentMethods(t *testing.T) {
+	srv, hits := scriptedServer(t, http.StatusInternalServerError, http.StatusOK)
+	c := newTestClient(t, nil)
+
+	resp, err := c.Do(context.Background(), &Request{Method: http.MethodGet, URL: srv.URL})
+	if err != nil {
+		t.Fatalf("Do: %v", err)
+	}
+	if resp.StatusCode != http.StatusOK || hits.Load() != 2 {
+		t.Errorf("status = %d, hits = %d; want 200 after one retry", resp.StatusCode, hits.Load())
 	}
 }
