@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
@@ -191,8 +192,10 @@ func TestAccAquaJiraSync_Lifecycle(t *testing.T) {
 					acctest.CheckNoValueInState(sandboxJiraOK),
 					func(s *terraform.State) error {
 						id = s.RootModule().Resources[aquaSyncAddr].Primary.ID
-						var n int64
-						fmt.Sscan(id, &n)
+						n, err := strconv.ParseInt(id, 10, 64)
+						if err != nil {
+							return err
+						}
 						if tok, _ := sb.Server.AquaSyncSecret(n, "configuration.apiToken"); tok != sandboxJiraOK {
 							return fmt.Errorf("the API token did not reach aqua")
 						}
