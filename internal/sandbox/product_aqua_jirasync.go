@@ -17,6 +17,7 @@ import (
 //	GET    /api/JiraSync/Definition/{id}         read, without Password and ApiToken
 //	PUT    /api/JiraSync/Definition/{id}         replace: 200; an empty secret keeps the stored one
 //	DELETE /api/JiraSync/Definition/{id}         delete: 204, with the definition's mappings
+//	POST   /api/JiraSync/Definition/{id}/Test    connection test (conntest_aqua.go)
 //
 // Definitions are stored with their secrets. Request bodies are decoded
 // strictly: an unknown JSON key is a 400.
@@ -32,6 +33,7 @@ func (p *aquaProduct) registerJiraSync(env *productEnv, auth aquaAuthWrapper) {
 	env.handle("GET "+aquaSyncDefinitionsPath+"/{id}", auth(p.getSyncDefinition))
 	env.handle("PUT "+aquaSyncDefinitionsPath+"/{id}", auth(p.replaceSyncDefinition))
 	env.handle("DELETE "+aquaSyncDefinitionsPath+"/{id}", auth(p.deleteSyncDefinition))
+	env.handle("POST "+aquaSyncDefinitionsPath+"/{id}/Test", auth(p.testSyncDefinition))
 }
 
 func aquaSyncDefinitionPath(id int64) string {

@@ -20,6 +20,7 @@ import (
 //	GET    /rest/v1/connectors/{id}     read, without password and clientSecret
 //	PUT    /rest/v1/connectors/{id}     update: 200, no data
 //	DELETE /rest/v1/connectors/{id}     delete: 204
+//	POST   /rest/v1/connectors/{id}/test  "Test connection" (conntest_interchange.go)
 //
 // Request bodies are decoded strictly: unknown fields are a 400.
 type interchangeProduct struct {
@@ -59,6 +60,7 @@ func (p *interchangeProduct) register(env *productEnv) error {
 	env.handle("GET /rest/v1/connectors/{id}", auth(p.getConnector))
 	env.handle("PUT /rest/v1/connectors/{id}", auth(p.updateConnector))
 	env.handle("DELETE /rest/v1/connectors/{id}", auth(p.deleteConnector))
+	env.handle("POST /rest/v1/connectors/{id}/test", auth(p.testConnector))
 	return nil
 }
 

@@ -18,6 +18,7 @@ import (
 //	GET    /rest/v1/jiraconnector/connections/{id}   read, without jiraPassword
 //	PUT    /rest/v1/jiraconnector/connections/{id}   replace: 200, no data; empty jiraPassword keeps it
 //	DELETE /rest/v1/jiraconnector/connections/{id}   delete: 204
+//	POST   /rest/v1/jiraconnector/connections/{id}/test   "Test Connection" (conntest_jiraconnector.go)
 //
 // Connections are stored with their passwords in the jama product's state.
 // jamaUser and failureNotificationUser are checked against that state's
@@ -38,6 +39,7 @@ func (p *jamaProduct) registerJiraConnector(env *productEnv, auth func(func(http
 	env.handle("GET "+jiraConnectionsPath+"/{id}", auth(p.getJiraConnection))
 	env.handle("PUT "+jiraConnectionsPath+"/{id}", auth(p.updateJiraConnection))
 	env.handle("DELETE "+jiraConnectionsPath+"/{id}", auth(p.deleteJiraConnection))
+	env.handle("POST "+jiraConnectionsPath+"/{id}/test", auth(p.testJiraConnection))
 }
 
 // publicJiraConnection is c as the API returns it: without the password.

@@ -19,6 +19,7 @@ import (
 //	GET    /connections/jira-service-management/{id}   read, without secrets
 //	PUT    /connections/jira-service-management/{id}   replace: 200, data is the connection; empty secrets are kept
 //	DELETE /connections/jira-service-management/{id}   delete: 204
+//	POST   /connections/jira-service-management/{id}/test   "Test" (conntest_jitterbit.go)
 //
 // Every route but the login needs the headers authToken (a token from the
 // login, valid for an hour) and organizationId (the seeded organization,
@@ -76,6 +77,7 @@ func (p *jitterbitProduct) register(env *productEnv) error {
 	env.handle("GET "+jitterbitConnectionsPath+"/{id}", auth(p.getJSMConnection))
 	env.handle("PUT "+jitterbitConnectionsPath+"/{id}", auth(p.updateJSMConnection))
 	env.handle("DELETE "+jitterbitConnectionsPath+"/{id}", auth(p.deleteJSMConnection))
+	env.handle("POST "+jitterbitConnectionsPath+"/{id}/test", auth(p.testJSMConnection))
 	return nil
 }
 

@@ -14,6 +14,7 @@
 //	GET    /rest/v1/connectors/{id}                         read; password and clientSecret are never returned
 //	PUT    /rest/v1/connectors/{id}                         replace; an omitted secret keeps the stored one
 //	DELETE /rest/v1/connectors/{id}                         delete; 204
+//	POST   /rest/v1/connectors/{id}/test                    "Test connection": optional body {"trustedCaPem"}; data is the result (api.ConnectionTest), a failed test too
 //
 // A connector mirrors the "Add New Connector" form one field to one JSON
 // key: application (JAMA_CONNECT), name, url, verifySsl, authType (basic or

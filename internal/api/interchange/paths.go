@@ -6,3 +6,5 @@ import "fmt"
 const pathConnectors = "/connectors"
 
 func pathConnector(id int64) string { return fmt.Sprintf("/connectors/%d", id) }
+
+func pathConnectorTest(id int64) string { return pathConnector(id) + "/test" }

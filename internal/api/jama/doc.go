@@ -35,6 +35,7 @@
 //	GET    /rest/v1/jiraconnector/connections/{id}     read; jiraPassword is never returned
 //	PUT    /rest/v1/jiraconnector/connections/{id}     replace; an omitted jiraPassword keeps the stored one
 //	DELETE /rest/v1/jiraconnector/connections/{id}     delete: 204
+//	POST   /rest/v1/jiraconnector/connections/{id}/test   "Test Connection": optional body {"trustedCaPem"}; data is the result (api.ConnectionTest), a failed test too
 //
 // A JiraConnection mirrors the form one field to one JSON key: jiraUrl,
 // jiraUsername, jiraPassword (write-only), jamaUser (the username of the

@@ -19,3 +19,5 @@ func pathUser(id int64) string { return fmt.Sprintf("/users/%d", id) }
 func pathUserActive(id int64) string { return fmt.Sprintf("/users/%d/active", id) }
 
 func pathJiraConnection(id int64) string { return fmt.Sprintf("/jiraconnector/connections/%d", id) }
+
+func pathJiraConnectionTest(id int64) string { return pathJiraConnection(id) + "/test" }

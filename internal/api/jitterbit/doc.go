@@ -42,6 +42,7 @@
 //	GET    /connections/jira-service-management/{id}     read; secrets are never returned
 //	PUT    /connections/jira-service-management/{id}     replace: 200, data is the connection; an omitted (empty) secret keeps the stored one
 //	DELETE /connections/jira-service-management/{id}     delete: 204
+//	POST   /connections/jira-service-management/{id}/test   "Test": optional body {"trustedCaPem"}; data is the result (api.ConnectionTest), a failed test too
 //
 // Ids are opaque strings. Names are unique per project, compared without
 // regard to case, and must not contain "/" or ":". A connection never moves

@@ -13,3 +13,5 @@ const (
 )
 
 func pathJSMConnection(id string) string { return pathJSMConnections + "/" + url.PathEscape(id) }
+
+func pathJSMConnectionTest(id string) string { return pathJSMConnection(id) + "/test" }
