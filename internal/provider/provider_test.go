@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -197,8 +198,10 @@ func TestAccProvider_EnvironmentFallback(t *testing.T) {
 	})
 }
 
-// TestAccProvider_NoSecretInTraceLog applies every resource with distinctive
-// secrets at TF_LOG=trace and searches the whole log for them.
+// TestAccProvider_NoSecretInTraceLog applies every resource and data source
+// with distinctive secrets at TF_LOG=trace, makes one apply fail, and
+// searches the whole log for the secrets; plans must mark every secret
+// sensitive and keep write-only values out.
 func TestAccProvider_NoSecretInTraceLog(t *testing.T) {
 	clearProductEnv(t)
 	sb := acctest.StartSandbox(t)
@@ -208,12 +211,17 @@ func TestAccProvider_NoSecretInTraceLog(t *testing.T) {
 	}
 	t.Setenv("TF_LOG", "TRACE")
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
-	secrets := []string{"Zq9-connector-pw", "Zq9-oauth-secret", "Zq9-user-pw"}
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(`provider "almsync" {
+	secrets := map[string]string{
+		"connector":      "Zq9-connector-pw",
+		"oauth":          "Zq9-oauth-secret",
+		"user":           "Zq9-user-pw",
+		"jira":           "Zq9-jira-pw",
+		"jsm token":      "Zq9-jsm-token",
+		"jsm refresh":    "Zq9-jsm-refresh",
+		"aqua api token": "Zq9-aqua-token",
+		"failing":        "Zq9-failing-pw",
+	}
+	config := fmt.Sprintf(`provider "almsync" {
   jama {
     url           = %[1]q
     client_id     = "sandbox-client"
@@ -224,20 +232,30 @@ func TestAccProvider_NoSecretInTraceLog(t *testing.T) {
     username = "admin"
     password = "sandbox"
   }
+  jitterbit {
+    url      = %[3]q
+    username = "admin"
+    password = "sandbox"
+  }
+  aqua {
+    url      = %[4]q
+    username = "admin"
+    password = "sandbox"
+  }
 }
 resource "almsync_jama_connector" "basic" {
   name      = "Trace basic"
   url       = "https://acme.jamacloud.com"
   auth_type = "basic"
   username  = "svc"
-  password  = %[3]q
+  password  = %[5]q
 }
 resource "almsync_jama_connector" "oauth" {
   name                     = "Trace oauth"
   url                      = "https://acme.jamacloud.com"
   auth_type                = "oauth"
   client_id                = "cid"
-  client_secret_wo         = %[4]q
+  client_secret_wo         = %[6]q
   client_secret_wo_version = 1
 }
 resource "almsync_jama_user" "svc" {
@@ -246,21 +264,105 @@ resource "almsync_jama_user" "svc" {
   first_name   = "Trace"
   last_name    = "User"
   license_type = "NAMED"
-  password     = %[5]q
+  password     = %[7]q
 }
-`, sb.ProductURL("jama"), sb.ProductURL("interchange"), secrets[0], secrets[1], secrets[2]),
-			Check: acctest.CheckNoValueInState(secrets[1]),
-		}},
+resource "almsync_jira_sync_connection" "sync" {
+  jira_url                 = "https://jira.example.com"
+  jira_username            = "svc"
+  jira_password_wo         = %[8]q
+  jira_password_wo_version = 1
+  jama_user                = almsync_jama_user.svc.username
+  schedule {
+    interval_minutes = 60
+  }
+}
+resource "almsync_jitterbit_jsm_connection" "jsm" {
+  project_id  = "1001"
+  name        = "Trace JSM"
+  auth_scheme = "OAuth"
+  url         = "https://acme.atlassian.net"
+  oauth {
+    initiate_oauth           = "REFRESH"
+    access_token             = %[9]q
+    refresh_token_wo         = %[10]q
+    refresh_token_wo_version = 1
+  }
+  advanced_properties = { OAuthSettingsLocation = "/opt/oauth/trace.txt" }
+}
+resource "almsync_aqua_sync_user" "sync" {
+  username   = "trace.sync"
+  first_name = "Trace"
+  surname    = "Sync"
+  email      = "trace.sync@example.com"
+}
+resource "almsync_aqua_jira_sync" "sync" {
+  name             = "Trace sync"
+  aqua_project_id  = "1"
+  jira_url         = %[11]q
+  jira_project_key = "SYNC"
+  configuration_user {
+    email     = "sync@example.com"
+    api_token = %[12]q
+  }
+}
+resource "almsync_aqua_value_mapping" "resolution" {
+  sync_id    = almsync_aqua_jira_sync.sync.id
+  field      = "resolution"
+  values     = { "Fixed" = "Fixed" }
+  null_value = "Unresolved"
+}
+data "almsync_jira_preflight" "check" {
+  url       = %[11]q
+  username  = "sync@example.com"
+  api_token = "sandbox-token"
+}
+`, sb.ProductURL("jama"), sb.ProductURL("interchange"), sb.ProductURL("jitterbit"), sb.ProductURL("aqua"),
+		secrets["connector"], secrets["oauth"], secrets["user"], secrets["jira"], secrets["jsm token"], secrets["jsm refresh"],
+		sb.ProductURL("jira"), secrets["aqua api token"])
+	failing := fmt.Sprintf(`
+resource "almsync_jama_connector" "duplicate" {
+  name      = "Trace basic"
+  url       = "https://acme.jamacloud.com"
+  auth_type = "basic"
+  username  = "svc"
+  password  = %q
+}
+`, secrets["failing"])
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					acctest.ExpectSecretsHidden(secrets["oauth"], secrets["jira"], secrets["jsm refresh"]),
+				}},
+				Check: resource.ComposeTestCheckFunc(
+					acctest.CheckNoValueInState(secrets["oauth"]),
+					acctest.CheckNoValueInState(secrets["jira"]),
+					acctest.CheckNoValueInState(secrets["jsm refresh"]),
+				),
+			},
+			// A failing apply: its error must not echo the secret either.
+			{
+				Config:      config + failing,
+				ExpectError: acctest.MessagePattern(`Unable to Create Jama Connector.*409`),
+			},
+		},
 	})
 	raw, err := os.ReadFile(logPath)
 	if err != nil {
 		t.Fatalf("reading the trace log: %v", err)
 	}
 	log := withoutTestConfiguration(string(raw))
-	if !strings.Contains(log, "POST") || !strings.Contains(log, "Authorization:[***]") {
-		t.Fatalf("the trace log (%d bytes) holds no masked HTTP exchange, so the test proves nothing", len(log))
+	if !strings.Contains(log, "POST") || !strings.Contains(log, "Authorization:[***]") || !strings.Contains(log, "409") {
+		t.Fatalf("the trace log (%d bytes) holds no masked HTTP exchange or no failed create, so the test proves nothing", len(log))
 	}
-	for _, s := range append(secrets, "sandbox-secret", "c2FuZGJveC1jbGllbnQ6c2FuZGJveC1zZWNyZXQ=", "YWRtaW46c2FuZGJveA==") {
+	leaked := []string{"sandbox-secret", "sandbox-token", "c2FuZGJveC1jbGllbnQ6c2FuZGJveC1zZWNyZXQ=", "YWRtaW46c2FuZGJveA=="}
+	for _, s := range secrets {
+		leaked = append(leaked, s)
+	}
+	for _, s := range leaked {
 		if strings.Contains(log, s) {
 			t.Errorf("the trace log contains the secret %q", s)
 		}
