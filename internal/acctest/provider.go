@@ -40,10 +40,15 @@ func PreCheck(t testing.TB) {
 
 // ProviderConfig is a provider block for every product of s, with the
 // default sandbox credentials.
-func (s *Sandbox) ProviderConfig() string {
+func (s *Sandbox) ProviderConfig() string { return s.ProviderConfigWith("") }
+
+// ProviderConfigWith is ProviderConfig with extra provider-level settings,
+// e.g. `ca_cert_pem = "..."`.
+func (s *Sandbox) ProviderConfigWith(extra string) string {
 	return fmt.Sprintf(`
 provider "almsync" {
   max_retries = 2
+  %[7]s
 
   jama {
     url      = %[1]q
@@ -66,7 +71,7 @@ provider "almsync" {
     password = %[4]q
   }
 }
-`, s.ProductURL("jama"), s.ProductURL("interchange"), SandboxUser, SandboxPassword, s.ProductURL("jitterbit"), s.ProductURL("aqua"))
+`, s.ProductURL("jama"), s.ProductURL("interchange"), SandboxUser, SandboxPassword, s.ProductURL("jitterbit"), s.ProductURL("aqua"), extra)
 }
 
 // Example returns the configuration in examples/<rel> below the repository

@@ -208,6 +208,7 @@ func (p *almsyncProvider) DataSources(_ context.Context) []func() datasource.Dat
 	return []func() datasource.DataSource{
 		newJamaUserDataSource,
 		newJiraPreflightDataSource,
+		newConnectionTestDataSource,
 	}
 }
 
