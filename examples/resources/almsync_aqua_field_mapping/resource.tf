@@ -6,3 +6,22 @@ resource "almsync_aqua_field_mapping" "jira_key" {
   jira_field = "key"
   direction  = "to_aqua"
 }
+
+# The sync the mapping belongs to.
+resource "almsync_aqua_jira_sync" "main" {
+  name             = "Jira sync"
+  aqua_project_id  = "2"
+  jira_url         = "https://jira.example.com"
+  jira_project_key = "SYNC"
+
+  configuration_user {
+    username = "jira-admin"
+    password = var.jira_admin_password
+  }
+}
+
+variable "jira_admin_password" {
+  type      = string
+  sensitive = true
+}
+

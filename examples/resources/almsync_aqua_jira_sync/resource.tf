@@ -1,3 +1,14 @@
+# The separate aqua user the sync acts as: Jira sync license, Project
+# Administrator in the synchronized project.
+resource "almsync_aqua_sync_user" "sync" {
+  username      = "jira.sync"
+  first_name    = "Jira"
+  surname       = "Sync"
+  email         = "jira.sync@example.com"
+  licenses      = ["JIRASYNC"]
+  project_roles = { "2" = "Project Administrator" }
+}
+
 # Jira Cloud: the configuration user logs in with its email and an API token.
 resource "almsync_aqua_jira_sync" "main" {
   name              = "Jira sync"

@@ -9,3 +9,22 @@ resource "almsync_aqua_value_mapping" "resolution" {
   }
   null_value = "Unresolved"
 }
+
+# The sync the mapping belongs to.
+resource "almsync_aqua_jira_sync" "main" {
+  name             = "Jira sync"
+  aqua_project_id  = "2"
+  jira_url         = "https://jira.example.com"
+  jira_project_key = "SYNC"
+
+  configuration_user {
+    username = "jira-admin"
+    password = var.jira_admin_password
+  }
+}
+
+variable "jira_admin_password" {
+  type      = string
+  sensitive = true
+}
+
