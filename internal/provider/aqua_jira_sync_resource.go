@@ -28,6 +28,7 @@ var (
 	_ resource.ResourceWithConfigure      = &aquaJiraSyncResource{}
 	_ resource.ResourceWithImportState    = &aquaJiraSyncResource{}
 	_ resource.ResourceWithValidateConfig = &aquaJiraSyncResource{}
+	_ resource.ResourceWithModifyPlan     = &aquaJiraSyncResource{}
 )
 
 // jiraSyncLicenseCode is the code of aqua's special Jira sync license.
@@ -167,26 +168,51 @@ func (r *aquaJiraSyncResource) ValidateConfig(ctx context.Context, req resource.
 		if acct.Username.IsNull() && acct.Email.IsNull() {
 			resp.Diagnostics.AddAttributeError(at.AtName("email"), "Missing Jira Login", fmt.Sprintf("`%s` needs `username` or `email`.", block))
 		}
-		token, d := secretSet(ctx, req.Config, at.AtName("api_token"))
-		resp.Diagnostics.Append(d...)
-		password, d := secretSet(ctx, req.Config, at.AtName("password"))
-		resp.Diagnostics.Append(d...)
-		if !token && !password {
-			resp.Diagnostics.AddAttributeError(at.AtName("api_token"), "Missing Jira Secret", fmt.Sprintf("`%s` needs `password` or `api_token` (or their `_wo` forms).", block))
-		}
-		if !cloud {
-			continue
-		}
-		if acct.Email.IsNull() {
+		if cloud && acct.Email.IsNull() {
 			resp.Diagnostics.AddAttributeError(at.AtName("email"), "Jira Cloud Needs an Email Address",
 				fmt.Sprintf("`jira_url` is a Jira Cloud site, where the email address must be used instead of the username: set `%s.email`.", block))
 		}
-		if !token {
-			resp.Diagnostics.AddAttributeError(at.AtName("api_token"), "Jira Cloud Needs an API Token",
-				fmt.Sprintf("`jira_url` is a Jira Cloud site, where a separate password, the API token, must be created so the user can log in via the REST API "+
-					"(https://id.atlassian.com/manage-profile/security/api-tokens): set `%s.api_token` or `api_token_wo`.", block))
+		// A password given on Jira Cloud is a mistake whether or not the
+		// object exists: Cloud's REST API accepts only API tokens.
+		if password, d := secretSet(ctx, req.Config, at.AtName("password")); cloud && password {
+			resp.Diagnostics.Append(d...)
+			resp.Diagnostics.AddAttributeError(at.AtName("api_token"), "Jira Cloud Needs an API Token", cloudTokenDetail(block))
 		}
 	}
+}
+
+// cloudTokenDetail says why and how to set an API token on Jira Cloud.
+func cloudTokenDetail(block string) string {
+	return fmt.Sprintf("`jira_url` is a Jira Cloud site, where a separate password, the API token, must be created so the user can log in via the REST API "+
+		"(https://id.atlassian.com/manage-profile/security/api-tokens): set `%s.api_token` or `api_token_wo`.", block)
+}
+
+// ModifyPlan requires each account's secret to create a sync (an API token
+// on Jira Cloud); an imported sync keeps the secrets aqua holds.
+func (r *aquaJiraSyncResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() {
+		return
+	}
+	var m aquaJiraSyncModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	cloud := aqua.IsJiraCloud(m.JiraURL.ValueString())
+	var reqs []secretRequirement
+	for _, block := range []string{"configuration_user", "sync_user"} {
+		if (block == "configuration_user" && m.ConfigurationUser == nil) || (block == "sync_user" && m.SyncUser == nil) {
+			continue
+		}
+		at := path.Root(block)
+		if cloud {
+			reqs = append(reqs, secretRequirement{at: at.AtName("api_token"), summary: "Jira Cloud Needs an API Token", detail: cloudTokenDetail(block)})
+			continue
+		}
+		reqs = append(reqs, secretRequirement{at: at.AtName("api_token"), anyOf: []path.Path{at.AtName("password")}, summary: "Missing Jira Secret",
+			detail: fmt.Sprintf("`%s` needs `password` or `api_token` (or their `_wo` forms).", block)})
+	}
+	checkSecretsOnCreate(ctx, req, &resp.Diagnostics, reqs)
 }
 
 func (r *aquaJiraSyncResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

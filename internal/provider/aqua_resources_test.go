@@ -264,7 +264,7 @@ func TestAccAquaJiraSync_PlanTimeValidation(t *testing.T) {
 		"cloud without email":     {`username = "jira-admin"` + "\n    api_token = \"t\"", `Jira Cloud Needs an Email Address`},
 		"cloud with a password":   {`email = "a@example.com"` + "\n    password = \"p\"", `Jira Cloud Needs an API Token`},
 		"no login":                {`api_token = "t"`, "needs `username` or `email`"},
-		"no secret":               {`email = "a@example.com"`, "needs `password` or `api_token`"},
+		"no token on cloud":       {`email = "a@example.com"`, `Jira Cloud Needs an API Token`},
 		"email that is not email": {`email = "jira-admin"` + "\n    api_token = \"t\"", `Invalid Email Address`},
 	}
 	for name, tc := range cases {

@@ -26,6 +26,7 @@ var (
 	_ resource.ResourceWithConfigure      = &jamaConnectorResource{}
 	_ resource.ResourceWithImportState    = &jamaConnectorResource{}
 	_ resource.ResourceWithValidateConfig = &jamaConnectorResource{}
+	_ resource.ResourceWithModifyPlan     = &jamaConnectorResource{}
 )
 
 // verifySSLAdvice is the seed's advice on Verify SSL, quoted in the warning.
@@ -168,8 +169,8 @@ type authFields map[string]struct {
 	secret  string
 }
 
-// validate requires the chosen type's identity and exactly one form of its
-// secret, and rejects the other types' attributes.
+// validate requires the chosen type's identity and rejects the other
+// types' attributes. Its secret is required on create (ModifyPlan).
 func (f authFields) validate(ctx context.Context, config tfsdk.Config, chosen string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	for authType, a := range f {
@@ -179,10 +180,6 @@ func (f authFields) validate(ctx context.Context, config tfsdk.Config, chosen st
 			if a.idValue.IsNull() {
 				diags.AddAttributeError(path.Root(a.id), "Missing Attribute for Authentication Type",
 					fmt.Sprintf("`auth_type = %q` needs `%s`. Set it, or choose another `auth_type`.", chosen, a.id))
-			}
-			if !secretGiven {
-				diags.AddAttributeError(path.Root(a.secret), "Missing Secret for Authentication Type",
-					fmt.Sprintf("`auth_type = %q` needs exactly one of `%s` and `%s_wo` (with `%s_wo_version`).", chosen, a.secret, a.secret, a.secret))
 			}
 			continue
 		}
@@ -196,6 +193,25 @@ func (f authFields) validate(ctx context.Context, config tfsdk.Config, chosen st
 		}
 	}
 	return diags
+}
+
+// ModifyPlan requires the chosen authentication type's secret to create a
+// connector; an imported connector keeps the secret Interchange holds.
+func (r *jamaConnectorResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var authType types.String
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("auth_type"), &authType)...)
+	secret := map[string]string{interchange.AuthBasic: "password", interchange.AuthOAuth: "client_secret"}[authType.ValueString()]
+	if secret == "" {
+		return
+	}
+	checkSecretsOnCreate(ctx, req, &resp.Diagnostics, []secretRequirement{{
+		at: path.Root(secret), summary: "Missing Secret for Authentication Type",
+		detail: fmt.Sprintf("`auth_type = %q` needs exactly one of `%s` and `%s_wo` (with `%s_wo_version`) to create the connector.",
+			authType.ValueString(), secret, secret, secret),
+	}})
 }
 
 func (r *jamaConnectorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -26,6 +26,7 @@ var (
 	_ resource.ResourceWithConfigure      = &jamaUserResource{}
 	_ resource.ResourceWithImportState    = &jamaUserResource{}
 	_ resource.ResourceWithValidateConfig = &jamaUserResource{}
+	_ resource.ResourceWithModifyPlan     = &jamaUserResource{}
 )
 
 // creatorLicenseAdvice is the seeds' requirement on integration accounts.
@@ -110,7 +111,7 @@ func (r *jamaUserResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				"and creating a user whose username belongs to a deactivated user reactivates and updates that user. Default value is `true`.",
 		},
 	}
-	for k, v := range secretAttributes("password", "The user's password. Exactly one of `password` and `password_wo` is required: Jama needs a password to create a user.") {
+	for k, v := range secretAttributes("password", "The user's password. Exactly one of `password` and `password_wo` is required to create a user; an imported user keeps its password until you set one.") {
 		attrs[k] = v
 	}
 	resp.Schema = schema.Schema{
@@ -138,17 +139,20 @@ func (r *jamaUserResource) ValidateConfig(ctx context.Context, req resource.Vali
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	set, d := secretSet(ctx, req.Config, path.Root("password"))
-	resp.Diagnostics.Append(d...)
-	if !set {
-		resp.Diagnostics.AddAttributeError(path.Root("password"), "Missing Jama User Password",
-			"Jama needs a password to create a user: set exactly one of `password` and `password_wo` (with `password_wo_version`).")
-	}
 	if !m.LicenseType.IsNull() && !m.LicenseType.IsUnknown() && slices.Contains(nonCreatorLicenses, m.LicenseType.ValueString()) {
 		resp.Diagnostics.AddAttributeWarning(path.Root("license_type"), "License Type Without REST Access",
 			fmt.Sprintf("`license_type = %q` is not a creator license, so this user cannot use Jama's REST API and cannot serve as an integration account. %s",
 				m.LicenseType.ValueString(), creatorLicenseAdvice))
 	}
+}
+
+// ModifyPlan requires a password to create a user; an imported user keeps
+// its own.
+func (r *jamaUserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	checkSecretsOnCreate(ctx, req, &resp.Diagnostics, []secretRequirement{{
+		at: path.Root("password"), summary: "Missing Jama User Password",
+		detail: "Jama needs a password to create a user: set exactly one of `password` and `password_wo` (with `password_wo_version`).",
+	}})
 }
 
 func (r *jamaUserResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

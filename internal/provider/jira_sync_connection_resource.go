@@ -123,7 +123,7 @@ func (r *jiraSyncConnectionResource) Schema(_ context.Context, _ resource.Schema
 				"Same text as `provider::almsync::cron_describe`.",
 		},
 	}
-	for k, v := range secretAttributes("jira_password", "The password for the specified JIRA user; on Jira Cloud an API token (https://id.atlassian.com/manage-profile/security/api-tokens). Exactly one of `jira_password` and `jira_password_wo` is required.") {
+	for k, v := range secretAttributes("jira_password", "The password for the specified JIRA user; on Jira Cloud an API token (https://id.atlassian.com/manage-profile/security/api-tokens). Exactly one of `jira_password` and `jira_password_wo` is required to create a connection.") {
 		attrs[k] = v
 	}
 	resp.Schema = schema.Schema{
@@ -181,12 +181,6 @@ func (r *jiraSyncConnectionResource) ValidateConfig(ctx context.Context, req res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	set, d := secretSet(ctx, req.Config, path.Root("jira_password"))
-	resp.Diagnostics.Append(d...)
-	if !set {
-		resp.Diagnostics.AddAttributeError(path.Root("jira_password"), "Missing JIRA Password",
-			"Set exactly one of `jira_password` and `jira_password_wo` (with `jira_password_wo_version`): the password of the JIRA user, or on Jira Cloud an API token.")
-	}
 	if m.JiraURL.IsNull() || m.JiraURL.IsUnknown() {
 		return
 	}
@@ -215,6 +209,10 @@ func isJiraCloud(u *url.URL) bool {
 // ModifyPlan puts the schedule's plain-English meaning into the plan, so a
 // reviewer reads it before apply.
 func (r *jiraSyncConnectionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	checkSecretsOnCreate(ctx, req, &resp.Diagnostics, []secretRequirement{{
+		at: path.Root("jira_password"), summary: "Missing JIRA Password",
+		detail: "Set exactly one of `jira_password` and `jira_password_wo` (with `jira_password_wo_version`): the password of the JIRA user, or on Jira Cloud an API token.",
+	}})
 	if req.Plan.Raw.IsNull() {
 		return
 	}

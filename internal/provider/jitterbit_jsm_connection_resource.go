@@ -20,6 +20,7 @@ var (
 	_ resource.ResourceWithConfigure      = &jsmConnectionResource{}
 	_ resource.ResourceWithImportState    = &jsmConnectionResource{}
 	_ resource.ResourceWithValidateConfig = &jsmConnectionResource{}
+	_ resource.ResourceWithModifyPlan     = &jsmConnectionResource{}
 )
 
 func newJSMConnectionResource() resource.Resource { return &jsmConnectionResource{} }
@@ -80,13 +81,8 @@ func (r *jsmConnectionResource) ValidateConfig(ctx context.Context, req resource
 	switch scheme {
 	case schemeBasic:
 		v.require(path.Root("user"), m.User, "`auth_scheme = \"Basic\"` needs `user`.")
-		if !v.secret(path.Root("password")) && !v.secret(path.Root("api_token")) {
-			resp.Diagnostics.AddAttributeError(path.Root("password"), "Missing Basic Credentials",
-				"`auth_scheme = \"Basic\"` needs `password` or `api_token` (or their `_wo` forms) for `user`. On Jira Cloud use an API token.")
-		}
 	case schemeCrowd:
 		v.require(path.Root("user"), m.User, "`auth_scheme = \"Crowd\"` needs `user`.")
-		v.requireSecret(path.Root("password"), "`auth_scheme = \"Crowd\"` needs `password` (or `password_wo`) for `user`.")
 		if m.SSO == nil {
 			resp.Diagnostics.AddAttributeError(path.Root("sso"), "Missing SSO Block",
 				"`auth_scheme = \"Crowd\"` needs an `sso` block with `login_url`, `app_name` and `app_password`.")
@@ -94,7 +90,6 @@ func (r *jsmConnectionResource) ValidateConfig(ctx context.Context, req resource
 		}
 		v.require(path.Root("sso").AtName("login_url"), m.SSO.LoginURL, "`auth_scheme = \"Crowd\"` needs `sso.login_url`.")
 		v.require(path.Root("sso").AtName("app_name"), m.SSO.AppName, "`auth_scheme = \"Crowd\"` needs `sso.app_name`, the Crowd application name.")
-		v.requireSecret(path.Root("sso").AtName("app_password"), "`auth_scheme = \"Crowd\"` needs `sso.app_password` (or `app_password_wo`), the Crowd application password.")
 	case schemeOAuth:
 		if m.OAuth == nil {
 			resp.Diagnostics.AddAttributeError(path.Root("oauth"), "Missing OAuth Block",
@@ -122,16 +117,11 @@ func (v jsmRules) oauthScenario(o *jsmOAuthModel) {
 	at := func(name string) path.Path { return path.Root("oauth").AtName(name) }
 	switch o.InitiateOAuth.ValueString() {
 	case "OFF":
-		v.requireSecret(at("access_token"), "`initiate_oauth = \"OFF\"` (scenario 1) needs `access_token`, the OAuth access token obtained from the endpoint.")
 		v.diags.AddAttributeWarning(at("initiate_oauth"), "Connection Stops When the Access Token Expires",
 			"With `initiate_oauth = \"OFF\"` the connector uses `access_token` as given, and the connection no longer works once the token expires. "+
 				"Jitterbit calls `REFRESH` with `access_token` and `refresh_token` generally the best method.")
-	case "REFRESH":
-		v.requireSecret(at("access_token"), "`initiate_oauth = \"REFRESH\"` (scenario 2) needs `access_token`, the OAuth access token obtained from the endpoint.")
-		v.requireSecret(at("refresh_token"), "`initiate_oauth = \"REFRESH\"` (scenario 2) needs `refresh_token`, the OAuth refresh token obtained from the endpoint.")
 	case "GETANDREFRESH":
 		v.require(at("client_id"), o.ClientID, "`initiate_oauth = \"GETANDREFRESH\"` needs `client_id` to obtain tokens.")
-		v.requireSecret(at("client_secret"), "`initiate_oauth = \"GETANDREFRESH\"` needs `client_secret` to obtain tokens.")
 	}
 }
 
@@ -148,18 +138,6 @@ func (v jsmRules) require(p path.Path, value types.String, why string) {
 	}
 }
 
-func (v jsmRules) secret(p path.Path) bool {
-	set, d := secretSet(v.ctx, v.config, p)
-	v.diags.Append(d...)
-	return set
-}
-
-func (v jsmRules) requireSecret(p path.Path, why string) {
-	if !v.secret(p) {
-		v.diags.AddAttributeError(p, "Missing Secret for Auth Scheme", why)
-	}
-}
-
 // hasKey reports whether a map attribute has key, treating unknown maps as
 // having it (they are not known until apply).
 func hasKey(m types.Map, key string) bool {
@@ -168,6 +146,54 @@ func hasKey(m types.Map, key string) bool {
 	}
 	_, ok := m.Elements()[key]
 	return ok
+}
+
+// ModifyPlan requires the secrets the chosen scheme uses to create a
+// connection; an imported connection keeps the secrets Jitterbit holds.
+func (r *jsmConnectionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() {
+		return
+	}
+	var m jsmConnectionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	checkSecretsOnCreate(ctx, req, &resp.Diagnostics, jsmSecretRequirements(m))
+}
+
+// jsmSecretRequirements are the secrets a connection's scheme needs.
+func jsmSecretRequirements(m jsmConnectionModel) []secretRequirement {
+	need := func(p path.Path, summary, detail string, or ...path.Path) secretRequirement {
+		return secretRequirement{at: p, anyOf: or, summary: summary, detail: detail}
+	}
+	oauth := func(name string) path.Path { return path.Root("oauth").AtName(name) }
+	var reqs []secretRequirement
+	switch m.AuthScheme.ValueString() {
+	case schemeBasic:
+		reqs = append(reqs, need(path.Root("password"), "Missing Basic Credentials",
+			"`auth_scheme = \"Basic\"` needs `password` or `api_token` (or their `_wo` forms) for `user`. On Jira Cloud use an API token.", path.Root("api_token")))
+	case schemeCrowd:
+		reqs = append(reqs, need(path.Root("password"), "Missing Secret for Auth Scheme", "`auth_scheme = \"Crowd\"` needs `password` (or `password_wo`) for `user`."))
+		if m.SSO != nil {
+			reqs = append(reqs, need(path.Root("sso").AtName("app_password"), "Missing Secret for Auth Scheme",
+				"`auth_scheme = \"Crowd\"` needs `sso.app_password` (or `app_password_wo`), the Crowd application password."))
+		}
+	}
+	if m.OAuth != nil && (m.AuthScheme.ValueString() == schemeOAuth || m.AuthScheme.ValueString() == schemeAuto) {
+		switch m.OAuth.InitiateOAuth.ValueString() {
+		case "OFF":
+			reqs = append(reqs, need(oauth("access_token"), "Missing Secret for Auth Scheme",
+				"`initiate_oauth = \"OFF\"` (scenario 1) needs `access_token`, the OAuth access token obtained from the endpoint."))
+		case "REFRESH":
+			reqs = append(reqs,
+				need(oauth("access_token"), "Missing Secret for Auth Scheme", "`initiate_oauth = \"REFRESH\"` (scenario 2) needs `access_token`, the OAuth access token obtained from the endpoint."),
+				need(oauth("refresh_token"), "Missing Secret for Auth Scheme", "`initiate_oauth = \"REFRESH\"` (scenario 2) needs `refresh_token`, the OAuth refresh token obtained from the endpoint."))
+		case "GETANDREFRESH":
+			reqs = append(reqs, need(oauth("client_secret"), "Missing Secret for Auth Scheme", "`initiate_oauth = \"GETANDREFRESH\"` needs `client_secret` to obtain tokens."))
+		}
+	}
+	return reqs
 }
 
 func (r *jsmConnectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -264,7 +264,12 @@ func TestAccJSMConnection_PlanTimeValidation(t *testing.T) {
 		"GETANDREFRESH without client": {`auth_scheme = "OAuth"
   oauth {
     initiate_oauth = "GETANDREFRESH"
-  }`, "needs `client_id`.*needs `client_secret`|needs `client_secret`.*needs `client_id`"},
+  }`, "`initiate_oauth = \"GETANDREFRESH\"` needs `client_id`"},
+		"GETANDREFRESH without secret": {`auth_scheme = "OAuth"
+  oauth {
+    initiate_oauth = "GETANDREFRESH"
+    client_id = "c"
+  }`, "`initiate_oauth = \"GETANDREFRESH\"` needs `client_secret`"},
 		"crowd without sso": {`auth_scheme = "Crowd"
   user = "u"
   password = "p"`, `Missing SSO Block`},

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -107,4 +108,34 @@ func secretForUpdate(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, 
 		return cfgPlain.ValueString(), diags
 	}
 	return "", diags
+}
+
+// secretRequirement is a secret the configuration must carry to create an
+// object: at, or any of anyOf.
+type secretRequirement struct {
+	at      path.Path
+	anyOf   []path.Path
+	summary string
+	detail  string
+}
+
+// checkSecretsOnCreate reports the required secrets a configuration lacks,
+// when the plan creates the object. An existing object, imported for
+// instance, keeps the secrets the product holds: the product never returns
+// them, so a configuration adopting it may leave them out until they change.
+func checkSecretsOnCreate(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics, reqs []secretRequirement) {
+	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	for _, r := range reqs {
+		met := false
+		for _, p := range append([]path.Path{r.at}, r.anyOf...) {
+			set, d := secretSet(ctx, req.Config, p)
+			diags.Append(d...)
+			met = met || set
+		}
+		if !met {
+			diags.AddAttributeError(r.at, r.summary, r.detail)
+		}
+	}
 }
