@@ -52,7 +52,7 @@ func TestExamples(t *testing.T) {
 		t.Run(rel, func(t *testing.T) {
 			t.Parallel()
 			sb := acctest.StartSandbox(t)
-			work := prepareExample(t, dir, sb)
+			work := prepareExample(t, root, rel, sb)
 			env := append(os.Environ(),
 				"TF_CLI_CONFIG_FILE="+writeCLIConfig(t, mirror), "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "TF_LOG=")
 			run := func(wantCodes []int, args ...string) string {
@@ -81,13 +81,18 @@ func TestExamples(t *testing.T) {
 	}
 }
 
-// prepareExample copies an example into a working directory with a
-// provider block for sb (unless the example has its own), the provider's
-// source, and values for its variables.
-func prepareExample(t *testing.T, dir string, sb *acctest.Sandbox) string {
+// prepareExample copies examples/ (so that relative module sources
+// resolve) and returns the copy of examples/rel, with a provider block for
+// sb (unless the example has its own), the provider's source, and values
+// for its variables.
+func prepareExample(t *testing.T, root, rel string, sb *acctest.Sandbox) string {
 	t.Helper()
-	work := t.TempDir()
-	files, err := filepath.Glob(filepath.Join(dir, "*.tf"))
+	tree := t.TempDir()
+	if err := os.CopyFS(tree, os.DirFS(filepath.Join(root, "examples"))); err != nil {
+		t.Fatal(err)
+	}
+	work := filepath.Join(tree, rel)
+	files, err := filepath.Glob(filepath.Join(work, "*.tf"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,9 +103,6 @@ func prepareExample(t *testing.T, dir string, sb *acctest.Sandbox) string {
 			t.Fatal(err)
 		}
 		all.Write(b)
-		if err := os.WriteFile(filepath.Join(work, filepath.Base(f)), b, 0o600); err != nil {
-			t.Fatal(err)
-		}
 	}
 	src := all.String()
 	var extra strings.Builder
@@ -121,11 +123,17 @@ func prepareExample(t *testing.T, dir string, sb *acctest.Sandbox) string {
 		"jira_configuration_email":     "sync@example.com",
 		"jira_configuration_api_token": "sandbox-token",
 		"interchange_client_id":        "sandbox-client",
-		"jira_project_key":             "SYNC",
-		"sync_schedule":                "0 0 7 ? * MON-FRI",
+		"environment":                  "test",
+		"jira_username":                "sync@example.com",
 	}
 	vars := map[string]string{}
-	for _, m := range regexp.MustCompile(`(?m)^variable\s+"([^"]+)"`).FindAllStringSubmatch(src, -1) {
+	// Variables pointing at the sandbox get its values; others without a
+	// default get a placeholder; the rest keep their default.
+	for _, m := range regexp.MustCompile(`(?ms)^variable\s+"([^"]+)"\s*\{(.*?)^\}`).FindAllStringSubmatch(src, -1) {
+		_, overridden := overrides[m[1]]
+		if !overridden && regexp.MustCompile(`(?m)^\s*default\s*=`).MatchString(m[2]) {
+			continue
+		}
 		value, ok := overrides[m[1]]
 		if !ok {
 			value = "example-" + strings.ReplaceAll(m[1], "_", "-")

@@ -1,0 +1,39 @@
+# The prod environment: the shared module with prod's values. Credentials
+# come from the environment of the pipeline, never from files:
+#   JAMA_URL, JAMA_CLIENT_ID, JAMA_CLIENT_SECRET          (provider)
+#   TF_VAR_jira_api_token, TF_VAR_jama_user_password      (ephemeral inputs)
+
+variable "jira_url" {
+  type = string
+}
+
+variable "jira_username" {
+  type = string
+}
+
+variable "jira_api_token" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+
+variable "jama_user_password" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+
+module "jira_sync" {
+  source = "../../modules/jira-sync"
+
+  environment        = "prod"
+  jira_url           = var.jira_url
+  jira_username      = var.jira_username
+  jira_api_token     = var.jira_api_token
+  jama_user_password = var.jama_user_password
+  sync_schedule      = "0 0 6,18 * * ?"
+}
+
+output "schedule" {
+  value = module.jira_sync.schedule
+}
