@@ -293,41 +293,15 @@ func (r *aquaJiraSyncResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *aquaJiraSyncResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state aquaJiraSyncModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, err := parseID(state.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid aqua Jira Sync ID", err.Error())
-		return
-	}
-	if err := r.client.DeleteSyncDefinition(ctx, id); err != nil && !errors.Is(err, api.ErrNotFound) {
-		addAPIError(&resp.Diagnostics, "Unable to Delete aqua Jira Sync", err)
-	}
+	deleteByID(ctx, req.State, &resp.Diagnostics, "Unable to Delete aqua Jira Sync", r.client.DeleteSyncDefinition)
 }
 
 func (r *aquaJiraSyncResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	imp, err := parseImportID(req.ID, "name")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import Identifier", err.Error()+". Example: `terraform import almsync_aqua_jira_sync.main \"name=Jira Sync Pilot\"`.")
-		return
-	}
-	id := imp.id
-	if imp.key != "" {
-		def, found, err := r.client.FindSyncDefinition(ctx, imp.value)
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to Import aqua Jira Sync", err)
-			return
-		}
-		if !found {
-			resp.Diagnostics.AddError("aqua Jira Sync Not Found", fmt.Sprintf("aqua has no Jira sync named %q.", imp.value))
-			return
-		}
-		id = def.ID
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(id, 10))...)
+	importByIDOrKey(ctx, req, resp, "aqua Jira Sync", `terraform import almsync_aqua_jira_sync.main "name=Jira Sync Pilot"`,
+		func(ctx context.Context, name string) (int64, bool, error) {
+			d, found, err := r.client.FindSyncDefinition(ctx, name)
+			return d.ID, found, err
+		}, "name")
 }
 
 // checkPrerequisites verifies, with aqua's public API, what the checklist

@@ -182,41 +182,15 @@ func (r *aquaSyncUserResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *aquaSyncUserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state aquaSyncUserModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, err := parseID(state.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid aqua User ID", err.Error())
-		return
-	}
-	if err := r.client.DeleteUser(ctx, id); err != nil && !errors.Is(err, api.ErrNotFound) {
-		addAPIError(&resp.Diagnostics, "Unable to Delete aqua User", err)
-	}
+	deleteByID(ctx, req.State, &resp.Diagnostics, "Unable to Delete aqua User", r.client.DeleteUser)
 }
 
 func (r *aquaSyncUserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	imp, err := parseImportID(req.ID, "username", "name")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import Identifier", err.Error()+". Example: `terraform import almsync_aqua_sync_user.sync username=jira.sync`.")
-		return
-	}
-	id := imp.id
-	if imp.key != "" {
-		u, found, err := r.client.FindUser(ctx, imp.value)
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to Import aqua User", err)
-			return
-		}
-		if !found {
-			resp.Diagnostics.AddError("aqua User Not Found", fmt.Sprintf("aqua has no user with username %q.", imp.value))
-			return
-		}
-		id = u.ID
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(id, 10))...)
+	importByIDOrKey(ctx, req, resp, "aqua User", "terraform import almsync_aqua_sync_user.sync username=jira.sync",
+		func(ctx context.Context, username string) (int64, bool, error) {
+			u, found, err := r.client.FindUser(ctx, username)
+			return u.ID, found, err
+		}, "username", "name")
 	// Import reads the roles of every project, since none are known yet.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_roles"), types.MapUnknown(types.StringType))...)
 }

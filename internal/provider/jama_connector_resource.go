@@ -299,41 +299,15 @@ func (r *jamaConnectorResource) Update(ctx context.Context, req resource.UpdateR
 }
 
 func (r *jamaConnectorResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state jamaConnectorModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, err := parseID(state.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Jama Connector ID", err.Error())
-		return
-	}
-	if err := r.client.DeleteConnector(ctx, id); err != nil && !errors.Is(err, api.ErrNotFound) {
-		addAPIError(&resp.Diagnostics, "Unable to Delete Jama Connector", err)
-	}
+	deleteByID(ctx, req.State, &resp.Diagnostics, "Unable to Delete Jama Connector", r.client.DeleteConnector)
 }
 
 func (r *jamaConnectorResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	imp, err := parseImportID(req.ID, "name")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import Identifier", err.Error()+". Example: `terraform import almsync_jama_connector.main name=Production Jama`.")
-		return
-	}
-	id := imp.id
-	if imp.key == "name" {
-		conn, found, err := r.client.FindConnector(ctx, imp.value)
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to Import Jama Connector", err)
-			return
-		}
-		if !found {
-			resp.Diagnostics.AddError("Jama Connector Not Found", fmt.Sprintf("Interchange has no connector named %q.", imp.value))
-			return
-		}
-		id = conn.ID
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(id, 10))...)
+	importByIDOrKey(ctx, req, resp, "Jama Connector", `terraform import almsync_jama_connector.main "name=Production Jama"`,
+		func(ctx context.Context, name string) (int64, bool, error) {
+			c, found, err := r.client.FindConnector(ctx, name)
+			return c.ID, found, err
+		}, "name")
 }
 
 // readInto refreshes m from the API after a write.

@@ -269,41 +269,17 @@ func (r *jamaUserResource) Update(ctx context.Context, req resource.UpdateReques
 
 // Delete deactivates the user: Jama Connect has no user delete.
 func (r *jamaUserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state jamaUserModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, err := parseID(state.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Jama User ID", err.Error())
-		return
-	}
-	if err := r.client.SetUserActive(ctx, id, false); err != nil && !errors.Is(err, api.ErrNotFound) {
-		addAPIError(&resp.Diagnostics, "Unable to Deactivate Jama User", err)
-	}
+	deleteByID(ctx, req.State, &resp.Diagnostics, "Unable to Deactivate Jama User", func(ctx context.Context, id int64) error {
+		return r.client.SetUserActive(ctx, id, false)
+	})
 }
 
 func (r *jamaUserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	imp, err := parseImportID(req.ID, "username", "name")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import Identifier", err.Error()+". Example: `terraform import almsync_jama_user.jira username=jira.user`.")
-		return
-	}
-	id := imp.id
-	if imp.key != "" {
-		u, found, err := r.client.FindUser(ctx, imp.value)
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to Import Jama User", err)
-			return
-		}
-		if !found {
-			resp.Diagnostics.AddError("Jama User Not Found", fmt.Sprintf("Jama Connect has no user with username %q.", imp.value))
-			return
-		}
-		id = u.ID
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(id, 10))...)
+	importByIDOrKey(ctx, req, resp, "Jama User", "terraform import almsync_jama_user.jira_user username=jira.user",
+		func(ctx context.Context, username string) (int64, bool, error) {
+			u, found, err := r.client.FindUser(ctx, username)
+			return u.ID, found, err
+		}, "username", "name")
 }
 
 func (r *jamaUserResource) readInto(ctx context.Context, m *jamaUserModel, diags *diag.Diagnostics, summary string) {

@@ -306,41 +306,15 @@ func (r *jiraSyncConnectionResource) Update(ctx context.Context, req resource.Up
 }
 
 func (r *jiraSyncConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state jiraSyncConnectionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, err := parseID(state.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid JIRA Sync Connection ID", err.Error())
-		return
-	}
-	if err := r.client.DeleteJiraConnection(ctx, id); err != nil && !errors.Is(err, api.ErrNotFound) {
-		addAPIError(&resp.Diagnostics, "Unable to Delete JIRA Sync Connection", err)
-	}
+	deleteByID(ctx, req.State, &resp.Diagnostics, "Unable to Delete JIRA Sync Connection", r.client.DeleteJiraConnection)
 }
 
 func (r *jiraSyncConnectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	imp, err := parseImportID(req.ID, "jira_url")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import Identifier", err.Error()+". Example: `terraform import almsync_jira_sync_connection.main jira_url=https://acme.atlassian.net`.")
-		return
-	}
-	id := imp.id
-	if imp.key != "" {
-		conn, found, err := r.client.FindJiraConnection(ctx, imp.value)
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to Import JIRA Sync Connection", err)
-			return
-		}
-		if !found {
-			resp.Diagnostics.AddError("JIRA Sync Connection Not Found", fmt.Sprintf("Jama has no JIRA Connector connection to %q.", imp.value))
-			return
-		}
-		id = conn.ID
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(id, 10))...)
+	importByIDOrKey(ctx, req, resp, "JIRA Sync Connection", "terraform import almsync_jira_sync_connection.main jira_url=https://acme.atlassian.net",
+		func(ctx context.Context, jiraURL string) (int64, bool, error) {
+			c, found, err := r.client.FindJiraConnection(ctx, jiraURL)
+			return c.ID, found, err
+		}, "jira_url")
 }
 
 func (r *jiraSyncConnectionResource) readInto(ctx context.Context, m *jiraSyncConnectionModel, diags *diag.Diagnostics, summary string) {

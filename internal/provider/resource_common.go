@@ -8,6 +8,9 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -97,4 +100,49 @@ func removedOutOfBand(ctx context.Context, diags *diag.Diagnostics, what, id str
 	tflog.Debug(ctx, "object deleted outside Terraform", map[string]any{"object": what, "id": id})
 	diags.AddWarning(fmt.Sprintf("%s Deleted Outside Terraform", what),
 		fmt.Sprintf("%s %s no longer exists in the product. It was removed from the Terraform state and will be planned for creation again.", what, id))
+}
+
+// deleteByID deletes, with del, the object whose numeric id state holds;
+// an object already gone is success. summary names the action for errors.
+func deleteByID(ctx context.Context, state tfsdk.State, diags *diag.Diagnostics, summary string, del func(context.Context, int64) error) {
+	var raw types.String
+	diags.Append(state.GetAttribute(ctx, path.Root("id"), &raw)...)
+	if diags.HasError() {
+		return
+	}
+	id, err := parseID(raw)
+	if err != nil {
+		diags.AddError(summary, err.Error())
+		return
+	}
+	if err := del(ctx, id); err != nil && !errors.Is(err, api.ErrNotFound) {
+		addAPIError(diags, summary, err)
+	}
+}
+
+// importByIDOrKey sets the id of an import given as `<id>` or
+// `<key>=<value>` for one of keys; find looks a value up. what names the
+// object, example shows a valid identifier.
+func importByIDOrKey(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse,
+	what, example string, find func(ctx context.Context, value string) (int64, bool, error), keys ...string,
+) {
+	imp, err := parseImportID(req.ID, keys...)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Import Identifier", fmt.Sprintf("%v. Example: `%s`.", err, example))
+		return
+	}
+	id := imp.id
+	if imp.key != "" {
+		found, ok, err := find(ctx, imp.value)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Unable to Import "+what, err)
+			return
+		}
+		if !ok {
+			resp.Diagnostics.AddError(what+" Not Found", fmt.Sprintf("There is no %s with %s %q.", what, imp.key, imp.value))
+			return
+		}
+		id = found
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(id, 10))...)
 }
