@@ -1,0 +1,105 @@
+package tfbench
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// report is the input of writeReport.
+type report struct {
+	env         environment
+	rounds      int
+	parallelism int
+	results     []sizeResult
+	elapsed     time.Duration
+	loadEnd     string // load averages when the run ended
+}
+
+// writeReport prints the tables of a finished run.
+func writeReport(w io.Writer, r report) {
+	p := &printer{w: w}
+	r.header(p)
+	r.timings(p, "Wall time", applyTime, planTime)
+	r.timings(p, "CPU time (user+sys of terraform and the provider processes it started; the sandbox not included)", applyCPU, planCPU)
+	r.growth(p)
+	r.requests(p)
+	r.memory(p)
+	r.targets(p)
+}
+
+// printer writes formatted lines.
+type printer struct{ w io.Writer }
+
+func (p *printer) line(format string, args ...any) {
+	fmt.Fprintf(p.w, format+"\n", args...)
+}
+
+func (r report) header(p *printer) {
+	sizes := make([]string, len(r.results))
+	for i, res := range r.results {
+		sizes[i] = fmt.Sprint(res.n)
+	}
+	p.line("")
+	p.line("Terraform benchmark: almsync_jama_connector vs the no-op plugin floor vs terraform_data")
+	p.line("Terraform %s (%s), %d CPU cores, -parallelism=%d; N = %s; %d round(s) per N, the three kinds alternating in each round",
+		r.env.terraformVersion, r.env.platform, r.env.cores, r.parallelism, strings.Join(sizes, ", "), r.rounds)
+	if r.env.loadStart != "" {
+		p.line("Run took %s; load average %s at the start, %s at the end", r.elapsed.Round(time.Second), r.env.loadStart, r.loadEnd)
+	} else {
+		p.line("Run took %s", r.elapsed.Round(time.Second))
+	}
+	p.line("  almsync        = almsync_jama_connector against the in-process sandbox")
+	p.line("  noop           = noop_jama_connector: same schema, no I/O (test-only provider): Terraform core + plugin protocol")
+	p.line("  terraform_data = built into Terraform, no plugin (input = a map of the same values)")
+	p.line("  Terraform starts both providers itself from a local mirror, as in normal use")
+}
+
+// timings prints the medians of an apply and a plan metric per N and kind.
+func (r report) timings(p *printer, title string, apply, plan metric) {
+	p.line("")
+	p.line("%s, median of %d round(s)", title, r.rounds)
+	p.line("  apply = create N from an empty state; plan = refresh N right after, no changes (-detailed-exitcode 0)")
+	p.line("  x noop = median of the per-round ratios to noop in the same round; ms/res = median / N")
+	p.line("")
+	p.line("  %6s  %-14s  %10s  %7s  %7s    %10s  %7s  %7s", "N", "kind", "apply ms", "x noop", "ms/res", "plan ms", "x noop", "ms/res")
+	for _, res := range r.results {
+		for _, k := range allKinds {
+			a, pl := res.medianMS(k, apply), res.medianMS(k, plan)
+			p.line("  %6d  %-14s  %10.0f  %7.2f  %7.2f    %10.0f  %7.2f  %7.2f", res.n, k,
+				a, res.ratio(k, apply), a/float64(res.n),
+				pl, res.ratio(k, plan), pl/float64(res.n))
+		}
+	}
+}
+
+// growth prints the marginal cost per resource between successive sizes.
+func (r report) growth(p *printer) {
+	p.line("")
+	if len(r.results) < 2 {
+		p.line("Growth with N: needs at least two sizes")
+		return
+	}
+	p.line("Growth with N (wall time): marginal ms per added resource between sizes, (t(N2) - t(N1)) / (N2 - N1)")
+	p.line("  the fixed cost of a command cancels out; equal values across the intervals = linear growth")
+	p.line("")
+	head := []any{"", "kind"}
+	for i := 1; i < len(r.results); i++ {
+		head = append(head, fmt.Sprintf("%d→%d", r.results[i-1].n, r.results[i].n))
+	}
+	cols := strings.Repeat("  %12s", len(r.results)-1)
+	p.line("  %-6s %-14s"+cols, head...)
+	for _, m := range []struct {
+		name string
+		f    metric
+	}{{"apply", applyTime}, {"plan", planTime}} {
+		for _, k := range allKinds {
+			row := []any{m.name, k}
+			for i := 1; i < len(r.results); i++ {
+				row = append(row, fmt.Sprintf("%.2f", marginalMS(r.results[i-1], r.results[i], k, m.f)))
+			}
+			p.line("  %-6s %-14s"+cols, row...)
+		}
+	}
+}
