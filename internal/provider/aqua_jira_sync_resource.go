@@ -244,22 +244,16 @@ func (r *aquaJiraSyncResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := parseID(state.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid aqua Jira Sync ID", err.Error())
-		return
-	}
-	def, err := r.client.GetSyncDefinition(ctx, id)
-	if errors.Is(err, api.ErrNotFound) {
+	obj, ok, gone := getByID(ctx, state.ID, &resp.Diagnostics, "Unable to Read aqua Jira Sync", r.client.GetSyncDefinition)
+	if gone {
 		removedOutOfBand(ctx, &resp.Diagnostics, "aqua Jira Sync", state.ID.ValueString())
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Read aqua Jira Sync", err)
+	if !ok {
 		return
 	}
-	modelFromSyncDefinition(&state, def)
+	modelFromSyncDefinition(&state, obj)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -354,17 +348,9 @@ func (r *aquaJiraSyncResource) checkPrerequisites(ctx context.Context, def aqua.
 }
 
 func (r *aquaJiraSyncResource) readInto(ctx context.Context, m *aquaJiraSyncModel, diags *diag.Diagnostics, summary string) {
-	id, err := parseID(m.ID)
-	if err != nil {
-		diags.AddError(summary, err.Error())
-		return
+	if obj, ok := getAfterWrite(ctx, m.ID, diags, summary, r.client.GetSyncDefinition); ok {
+		modelFromSyncDefinition(m, obj)
 	}
-	def, err := r.client.GetSyncDefinition(ctx, id)
-	if err != nil {
-		addAPIError(diags, summary, err)
-		return
-	}
-	modelFromSyncDefinition(m, def)
 }
 
 func syncDefinitionFromModel(m aquaJiraSyncModel) aqua.SyncDefinition {

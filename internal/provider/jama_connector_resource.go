@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -18,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/interchange"
 )
 
@@ -247,22 +245,16 @@ func (r *jamaConnectorResource) Read(ctx context.Context, req resource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := parseID(state.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Jama Connector ID", err.Error())
-		return
-	}
-	conn, err := r.client.GetConnector(ctx, id)
-	if errors.Is(err, api.ErrNotFound) {
+	obj, ok, gone := getByID(ctx, state.ID, &resp.Diagnostics, "Unable to Read Jama Connector", r.client.GetConnector)
+	if gone {
 		removedOutOfBand(ctx, &resp.Diagnostics, "Jama Connector", state.ID.ValueString())
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Read Jama Connector", err)
+	if !ok {
 		return
 	}
-	modelFromConnector(&state, conn)
+	modelFromConnector(&state, obj)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -312,17 +304,9 @@ func (r *jamaConnectorResource) ImportState(ctx context.Context, req resource.Im
 
 // readInto refreshes m from the API after a write.
 func (r *jamaConnectorResource) readInto(ctx context.Context, m *jamaConnectorModel, diags *diag.Diagnostics, summary string) {
-	id, err := parseID(m.ID)
-	if err != nil {
-		diags.AddError(summary, err.Error())
-		return
+	if obj, ok := getAfterWrite(ctx, m.ID, diags, summary, r.client.GetConnector); ok {
+		modelFromConnector(m, obj)
 	}
-	conn, err := r.client.GetConnector(ctx, id)
-	if err != nil {
-		addAPIError(diags, summary, err)
-		return
-	}
-	modelFromConnector(m, conn)
 }
 
 // connectorFromModel builds the API request from the plan; secrets are

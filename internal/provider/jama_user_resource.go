@@ -214,22 +214,16 @@ func (r *jamaUserResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := parseID(state.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Jama User ID", err.Error())
-		return
-	}
-	u, err := r.client.GetUser(ctx, id)
-	if errors.Is(err, api.ErrNotFound) {
+	obj, ok, gone := getByID(ctx, state.ID, &resp.Diagnostics, "Unable to Read Jama User", r.client.GetUser)
+	if gone {
 		removedOutOfBand(ctx, &resp.Diagnostics, "Jama User", state.ID.ValueString())
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Read Jama User", err)
+	if !ok {
 		return
 	}
-	modelFromUser(&state, u)
+	modelFromUser(&state, obj)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -283,17 +277,9 @@ func (r *jamaUserResource) ImportState(ctx context.Context, req resource.ImportS
 }
 
 func (r *jamaUserResource) readInto(ctx context.Context, m *jamaUserModel, diags *diag.Diagnostics, summary string) {
-	id, err := parseID(m.ID)
-	if err != nil {
-		diags.AddError(summary, err.Error())
-		return
+	if obj, ok := getAfterWrite(ctx, m.ID, diags, summary, r.client.GetUser); ok {
+		modelFromUser(m, obj)
 	}
-	u, err := r.client.GetUser(ctx, id)
-	if err != nil {
-		addAPIError(diags, summary, err)
-		return
-	}
-	modelFromUser(m, u)
 }
 
 // userRequestFromModel builds the API request from the plan; the password

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -21,7 +20,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
 	"github.com/almsync/terraform-provider-almsync/internal/quartz"
 )
@@ -258,22 +256,16 @@ func (r *jiraSyncConnectionResource) Read(ctx context.Context, req resource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := parseID(state.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid JIRA Sync Connection ID", err.Error())
-		return
-	}
-	conn, err := r.client.GetJiraConnection(ctx, id)
-	if errors.Is(err, api.ErrNotFound) {
+	obj, ok, gone := getByID(ctx, state.ID, &resp.Diagnostics, "Unable to Read JIRA Sync Connection", r.client.GetJiraConnection)
+	if gone {
 		removedOutOfBand(ctx, &resp.Diagnostics, "JIRA Sync Connection", state.ID.ValueString())
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Read JIRA Sync Connection", err)
+	if !ok {
 		return
 	}
-	modelFromJiraConnection(&state, conn)
+	modelFromJiraConnection(&state, obj)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -318,17 +310,9 @@ func (r *jiraSyncConnectionResource) ImportState(ctx context.Context, req resour
 }
 
 func (r *jiraSyncConnectionResource) readInto(ctx context.Context, m *jiraSyncConnectionModel, diags *diag.Diagnostics, summary string) {
-	id, err := parseID(m.ID)
-	if err != nil {
-		diags.AddError(summary, err.Error())
-		return
+	if obj, ok := getAfterWrite(ctx, m.ID, diags, summary, r.client.GetJiraConnection); ok {
+		modelFromJiraConnection(m, obj)
 	}
-	conn, err := r.client.GetJiraConnection(ctx, id)
-	if err != nil {
-		addAPIError(diags, summary, err)
-		return
-	}
-	modelFromJiraConnection(m, conn)
 }
 
 // jiraConnectionFromModel builds the API request from the plan; the

@@ -146,3 +146,33 @@ func importByIDOrKey(ctx context.Context, req resource.ImportStateRequest, resp 
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(id, 10))...)
 }
+
+// getByID reads, with get, the object whose numeric id raw holds. A 404 is
+// reported as gone, with no diagnostic, so that Read can forget the object;
+// other failures become diagnostics under summary.
+func getByID[T any](ctx context.Context, raw types.String, diags *diag.Diagnostics, summary string, get func(context.Context, int64) (T, error)) (obj T, ok, gone bool) {
+	id, err := parseID(raw)
+	if err != nil {
+		diags.AddError(summary, err.Error())
+		return obj, false, false
+	}
+	obj, err = get(ctx, id)
+	switch {
+	case errors.Is(err, api.ErrNotFound):
+		return obj, false, true
+	case err != nil:
+		addAPIError(diags, summary, err)
+		return obj, false, false
+	}
+	return obj, true, false
+}
+
+// getAfterWrite is getByID right after a create or update, where a missing
+// object is an error.
+func getAfterWrite[T any](ctx context.Context, raw types.String, diags *diag.Diagnostics, summary string, get func(context.Context, int64) (T, error)) (T, bool) {
+	obj, ok, gone := getByID(ctx, raw, diags, summary, get)
+	if gone {
+		diags.AddError(summary, fmt.Sprintf("Object %s was not found right after it was written; something else may have deleted it. Run terraform apply again.", raw.ValueString()))
+	}
+	return obj, ok
+}
