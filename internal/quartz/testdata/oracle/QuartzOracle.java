@@ -33,7 +33,8 @@ import java.util.TimeZone;
 import org.quartz.CronExpression;
 
 public final class QuartzOracle {
-    private static final long TIME_LIMIT_MILLIS = 1500;
+    /** How long one query may search; -Doracle.timeLimitMillis overrides it. */
+    private static final long TIME_LIMIT_MILLIS = Long.getLong("oracle.timeLimitMillis", 1500L);
 
     public static void main(String[] args) throws Exception {
         TimeZone utc = TimeZone.getTimeZone("UTC");
