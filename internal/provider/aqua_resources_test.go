@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
@@ -220,6 +221,22 @@ func TestAccAquaJiraSync_Lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(aquaSyncAddr, tfjsonpath.New("sync_user").AtMapKey("email"), knownvalue.StringExact("limited@example.com")),
 				},
 			},
+			// Changed in aqua: the plan shows it and apply restores it.
+			{
+				PreConfig: func() {
+					var d aqua.SyncDefinition
+					if err := json.Unmarshal(sb.AquaCall(t, http.StatusOK, http.MethodGet, "/api/JiraSync/Definition/"+id, nil), &d); err != nil {
+						t.Fatal(err)
+					}
+					d.JiraProjectKey = "JSM"
+					sb.AquaCall(t, http.StatusOK, http.MethodPut, "/api/JiraSync/Definition/"+id, d)
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(aquaSyncAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(aquaSyncAddr, tfjsonpath.New("jira_project_key"), knownvalue.StringExact("SYNC")),
+				}},
+			},
 			// Deleted in aqua: planned again.
 			{
 				PreConfig: func() {
@@ -297,6 +314,7 @@ resource "almsync_aqua_jira_sync" "test" {
 
 func TestAccAquaMappings_Lifecycle(t *testing.T) {
 	sb := acctest.StartSandbox(t)
+	var fieldID, valueID string
 	mappings := func(direction, extraResolution string) string {
 		return testAccAquaSyncConfig(sb, pilotProject, `["JIRASYNC"]`, "Project Administrator", "") + fmt.Sprintf(`
 resource "almsync_aqua_field_mapping" "test" {
@@ -340,6 +358,31 @@ resource "almsync_aqua_value_mapping" "test" {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(fieldMapAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectResourceAction(valueMapAddr, plancheck.ResourceActionUpdate),
+				}},
+				Check: func(s *terraform.State) error {
+					fieldID = s.RootModule().Resources[fieldMapAddr].Primary.ID
+					valueID = s.RootModule().Resources[valueMapAddr].Primary.ID
+					return nil
+				},
+			},
+			// Someone makes the field editable in aqua and deletes the value
+			// mapping: the plan restores the one and re-creates the other.
+			{
+				PreConfig: func() {
+					path := "/api/JiraSync/Definition/" + strings.Replace(fieldID, "/", "/FieldMapping/", 1)
+					var m aqua.FieldMapping
+					if err := json.Unmarshal(sb.AquaCall(t, http.StatusOK, http.MethodGet, path, nil), &m); err != nil {
+						t.Fatal(err)
+					}
+					m.ReadOnly = false
+					sb.AquaCall(t, http.StatusOK, http.MethodPut, path, m)
+					sb.AquaCall(t, http.StatusNoContent, http.MethodDelete, "/api/JiraSync/Definition/"+strings.Replace(valueID, "/", "/ValueMapping/", 1), nil)
+				},
+				Config: mappings("both", `"Duplicate" = "Duplicate"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(fieldMapAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(fieldMapAddr, tfjsonpath.New("read_only"), knownvalue.Bool(true)),
+					plancheck.ExpectResourceAction(valueMapAddr, plancheck.ResourceActionCreate),
 				}},
 			},
 		},
