@@ -99,15 +99,7 @@ func (r *aquaFieldMappingResource) Schema(_ context.Context, _ resource.SchemaRe
 }
 
 func (r *aquaFieldMappingResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data := providerDataFrom(req.ProviderData, &resp.Diagnostics)
-	if data == nil {
-		return
-	}
-	if data.aquaClient == nil {
-		resp.Diagnostics.AddError(notConfigured(endpoints().aqua, data.aqua, "almsync_aqua_field_mapping"))
-		return
-	}
-	r.client = data.aquaClient
+	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_aqua_field_mapping", aquaProduct)
 }
 
 func (r *aquaFieldMappingResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {

@@ -141,15 +141,7 @@ func (r *aquaJiraSyncResource) Schema(_ context.Context, _ resource.SchemaReques
 }
 
 func (r *aquaJiraSyncResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data := providerDataFrom(req.ProviderData, &resp.Diagnostics)
-	if data == nil {
-		return
-	}
-	if data.aquaClient == nil {
-		resp.Diagnostics.AddError(notConfigured(endpoints().aqua, data.aqua, "almsync_aqua_jira_sync"))
-		return
-	}
-	r.client = data.aquaClient
+	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_aqua_jira_sync", aquaProduct)
 }
 
 // ValidateConfig applies the checklist's rules for Jira accounts.

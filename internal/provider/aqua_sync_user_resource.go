@@ -103,15 +103,7 @@ func (r *aquaSyncUserResource) Schema(_ context.Context, _ resource.SchemaReques
 }
 
 func (r *aquaSyncUserResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data := providerDataFrom(req.ProviderData, &resp.Diagnostics)
-	if data == nil {
-		return
-	}
-	if data.aquaClient == nil {
-		resp.Diagnostics.AddError(notConfigured(endpoints().aqua, data.aqua, "almsync_aqua_sync_user"))
-		return
-	}
-	r.client = data.aquaClient
+	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_aqua_sync_user", aquaProduct)
 }
 
 func (r *aquaSyncUserResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -93,15 +93,7 @@ func (r *aquaValueMappingResource) Schema(_ context.Context, _ resource.SchemaRe
 }
 
 func (r *aquaValueMappingResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data := providerDataFrom(req.ProviderData, &resp.Diagnostics)
-	if data == nil {
-		return
-	}
-	if data.aquaClient == nil {
-		resp.Diagnostics.AddError(notConfigured(endpoints().aqua, data.aqua, "almsync_aqua_value_mapping"))
-		return
-	}
-	r.client = data.aquaClient
+	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_aqua_value_mapping", aquaProduct)
 }
 
 func (r *aquaValueMappingResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {

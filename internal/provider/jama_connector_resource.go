@@ -124,15 +124,7 @@ func (r *jamaConnectorResource) Schema(_ context.Context, _ resource.SchemaReque
 }
 
 func (r *jamaConnectorResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data := providerDataFrom(req.ProviderData, &resp.Diagnostics)
-	if data == nil {
-		return
-	}
-	if data.interchangeClient == nil {
-		resp.Diagnostics.AddError(notConfigured(endpoints().interchange, data.interchange, "almsync_jama_connector"))
-		return
-	}
-	r.client = data.interchangeClient
+	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_jama_connector", interchangeProduct)
 }
 
 // ValidateConfig applies the form's rules: the fields of the chosen

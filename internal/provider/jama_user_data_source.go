@@ -67,15 +67,7 @@ func (d *jamaUserDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *jamaUserDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	data := providerDataFrom(req.ProviderData, &resp.Diagnostics)
-	if data == nil {
-		return
-	}
-	if data.jamaClient == nil {
-		resp.Diagnostics.AddError(notConfigured(endpoints().jama, data.jama, "data source almsync_jama_user"))
-		return
-	}
-	d.client = data.jamaClient
+	d.client = clientFor(req.ProviderData, &resp.Diagnostics, "data source almsync_jama_user", jamaProduct)
 }
 
 func (d *jamaUserDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

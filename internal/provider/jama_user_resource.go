@@ -122,15 +122,7 @@ func (r *jamaUserResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 }
 
 func (r *jamaUserResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data := providerDataFrom(req.ProviderData, &resp.Diagnostics)
-	if data == nil {
-		return
-	}
-	if data.jamaClient == nil {
-		resp.Diagnostics.AddError(notConfigured(endpoints().jama, data.jama, "almsync_jama_user"))
-		return
-	}
-	r.client = data.jamaClient
+	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_jama_user", jamaProduct)
 }
 
 func (r *jamaUserResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {

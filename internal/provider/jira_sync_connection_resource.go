@@ -162,15 +162,7 @@ func (r *jiraSyncConnectionResource) Schema(_ context.Context, _ resource.Schema
 }
 
 func (r *jiraSyncConnectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data := providerDataFrom(req.ProviderData, &resp.Diagnostics)
-	if data == nil {
-		return
-	}
-	if data.jamaClient == nil {
-		resp.Diagnostics.AddError(notConfigured(endpoints().jama, data.jama, "almsync_jira_sync_connection"))
-		return
-	}
-	r.client = data.jamaClient
+	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_jira_sync_connection", jamaProduct)
 }
 
 func (r *jiraSyncConnectionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {

@@ -39,15 +39,7 @@ func (r *jsmConnectionResource) Schema(_ context.Context, _ resource.SchemaReque
 }
 
 func (r *jsmConnectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data := providerDataFrom(req.ProviderData, &resp.Diagnostics)
-	if data == nil {
-		return
-	}
-	if data.jitterbitClient == nil {
-		resp.Diagnostics.AddError(notConfigured(endpoints().jitterbit, data.jitterbit, "almsync_jitterbit_jsm_connection"))
-		return
-	}
-	r.client = data.jitterbitClient
+	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_jitterbit_jsm_connection", jitterbitProduct)
 }
 
 // ValidateConfig applies the connection screen's rules for the chosen auth

@@ -121,3 +121,38 @@ func notConfigured(spec endpointSpec, cfg endpointConfig, typeName string) (stri
 		fmt.Sprintf("%s needs the provider's `%s` block. Add `%s { url = ... }` with its credentials to the `provider \"almsync\"` block, "+
 			"or set the environment variables %s.", typeName, spec.block, spec.block, spec.envList())
 }
+
+// productClient picks one product's client from the provider's data, with
+// what is needed to say how to configure it when it is missing.
+type productClient[C any] func(d *providerData) (client *C, spec endpointSpec, cfg endpointConfig)
+
+func jamaProduct(d *providerData) (*jama.Client, endpointSpec, endpointConfig) {
+	return d.jamaClient, endpoints().jama, d.jama
+}
+
+func interchangeProduct(d *providerData) (*interchange.Client, endpointSpec, endpointConfig) {
+	return d.interchangeClient, endpoints().interchange, d.interchange
+}
+
+func jitterbitProduct(d *providerData) (*jitterbit.Client, endpointSpec, endpointConfig) {
+	return d.jitterbitClient, endpoints().jitterbit, d.jitterbit
+}
+
+func aquaProduct(d *providerData) (*aqua.Client, endpointSpec, endpointConfig) {
+	return d.aquaClient, endpoints().aqua, d.aqua
+}
+
+// clientFor returns the client that typeName needs from the data handed to
+// its Configure, or nil: before the provider is configured (no error), or
+// with an error naming the missing block and its variables.
+func clientFor[C any](raw any, diags *diag.Diagnostics, typeName string, pick productClient[C]) *C {
+	data := providerDataFrom(raw, diags)
+	if data == nil {
+		return nil
+	}
+	client, spec, cfg := pick(data)
+	if client == nil {
+		diags.AddError(notConfigured(spec, cfg, typeName))
+	}
+	return client
+}
