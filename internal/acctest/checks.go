@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
@@ -73,4 +75,19 @@ func (c secretsHidden) CheckPlan(_ context.Context, req plancheck.CheckPlanReque
 			}
 		}
 	}
+}
+
+// PlanFails plans config, which must fail with an error matching pattern
+// (see MessagePattern): the shape of every plan-time validation test.
+func PlanFails(t *testing.T, config, pattern string) {
+	t.Helper()
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { PreCheck(t) },
+		ProtoV6ProviderFactories: ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config:      config,
+			PlanOnly:    true,
+			ExpectError: MessagePattern(pattern),
+		}},
+	})
 }

@@ -126,22 +126,14 @@ func TestAccAquaSyncUser_Lifecycle(t *testing.T) {
 
 func TestAccAquaSyncUser_EmptyEmailIsRejected(t *testing.T) {
 	sb := acctest.StartSandbox(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config: sb.ProviderConfig() + `
+	acctest.PlanFails(t, sb.ProviderConfig()+`
 resource "almsync_aqua_sync_user" "test" {
   username   = "jira.sync"
   first_name = "Jira"
   surname    = "Sync"
   email      = ""
 }
-`,
-			PlanOnly:    true,
-			ExpectError: acctest.MessagePattern(`Invalid Email Address`),
-		}},
-	})
+`, `Invalid Email Address`)
 }
 
 // testAccAquaSyncConfig is a sync on the sandbox's Jira, run by a managed
@@ -286,11 +278,7 @@ func TestAccAquaJiraSync_PlanTimeValidation(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.ParallelTest(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories(),
-				Steps: []resource.TestStep{{
-					Config: sb.ProviderConfig() + fmt.Sprintf(`
+			acctest.PlanFails(t, sb.ProviderConfig()+fmt.Sprintf(`
 resource "almsync_aqua_jira_sync" "test" {
   name             = "Cloud sync"
   aqua_project_id  = "2"
@@ -300,11 +288,7 @@ resource "almsync_aqua_jira_sync" "test" {
     %s
   }
 }
-`, tc.account),
-					PlanOnly:    true,
-					ExpectError: acctest.MessagePattern(tc.want),
-				}},
-			})
+`, tc.account), tc.want)
 		})
 	}
 	if n := sb.Server.Stats().Total; n != 0 {
@@ -391,21 +375,13 @@ resource "almsync_aqua_value_mapping" "test" {
 
 func TestAccAquaValueMapping_ResolutionNeedsNullValue(t *testing.T) {
 	sb := acctest.StartSandbox(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config: sb.ProviderConfig() + `
+	acctest.PlanFails(t, sb.ProviderConfig()+`
 resource "almsync_aqua_value_mapping" "test" {
   sync_id = "1"
   field   = "Resolution"
   values  = { "Fixed" = "Fixed" }
 }
-`,
-			PlanOnly:    true,
-			ExpectError: acctest.MessagePattern(`all values must be mapped, including null values.*Unresolved`),
-		}},
-	})
+`, `all values must be mapped, including null values.*Unresolved`)
 }
 
 // TestAccAquaChecklist_Example applies examples/aqua-checklist, the seed's

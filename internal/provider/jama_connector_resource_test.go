@@ -317,21 +317,13 @@ func TestAccJamaConnector_PlanTimeValidation(t *testing.T) {
 			if regexp.MustCompile(`(?m)^\s*url`).MatchString(tc.body) {
 				url = ""
 			}
-			resource.ParallelTest(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories(),
-				Steps: []resource.TestStep{{
-					Config: sb.ProviderConfig() + fmt.Sprintf(`
+			acctest.PlanFails(t, sb.ProviderConfig()+fmt.Sprintf(`
 resource "almsync_jama_connector" "test" {
   name = "Validation"
   %s
   %s
 }
-`, url, tc.body),
-					PlanOnly:    true,
-					ExpectError: acctest.MessagePattern(tc.want),
-				}},
-			})
+`, url, tc.body), tc.want)
 		})
 	}
 	if n := sb.Server.Stats().Total; n != 0 {

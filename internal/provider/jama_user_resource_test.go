@@ -195,11 +195,7 @@ func TestAccJamaUser_PlanTimeValidation(t *testing.T) {
 			if regexp.MustCompile(`username`).MatchString(tc.attrs) {
 				username = ""
 			}
-			resource.ParallelTest(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories(),
-				Steps: []resource.TestStep{{
-					Config: sb.ProviderConfig() + fmt.Sprintf(`
+			acctest.PlanFails(t, sb.ProviderConfig()+fmt.Sprintf(`
 resource "almsync_jama_user" "test" {
   %s
   first_name   = "A"
@@ -207,11 +203,7 @@ resource "almsync_jama_user" "test" {
   license_type = "NAMED"
   %s
 }
-`, username, tc.attrs),
-					PlanOnly:    true,
-					ExpectError: acctest.MessagePattern(tc.want),
-				}},
-			})
+`, username, tc.attrs), tc.want)
 		})
 	}
 }

@@ -302,11 +302,7 @@ func TestAccJiraSyncConnection_PlanTimeValidation(t *testing.T) {
 			if tc.password == "none" {
 				password = ""
 			}
-			resource.ParallelTest(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories(),
-				Steps: []resource.TestStep{{
-					Config: sb.ProviderConfig() + fmt.Sprintf(`
+			acctest.PlanFails(t, sb.ProviderConfig()+fmt.Sprintf(`
 resource "almsync_jira_sync_connection" "test" {
   jira_url      = %q
   jira_username = %q
@@ -316,11 +312,7 @@ resource "almsync_jira_sync_connection" "test" {
     %s
   }
 }
-`, url, username, password, schedule),
-					PlanOnly:    true,
-					ExpectError: acctest.MessagePattern(tc.want),
-				}},
-			})
+`, url, username, password, schedule), tc.want)
 		})
 	}
 	if n := sb.Server.Stats().Total; n != 0 {
@@ -330,20 +322,12 @@ resource "almsync_jira_sync_connection" "test" {
 
 func TestAccJiraSyncConnection_ScheduleBlockIsRequired(t *testing.T) {
 	sb := acctest.StartSandbox(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config: sb.ProviderConfig() + `
+	acctest.PlanFails(t, sb.ProviderConfig()+`
 resource "almsync_jira_sync_connection" "test" {
   jira_url      = "https://jira.example.com"
   jira_username = "svc"
   jira_password = "pw"
   jama_user     = "jira.user"
 }
-`,
-			PlanOnly:    true,
-			ExpectError: acctest.MessagePattern(`schedule`),
-		}},
-	})
+`, `schedule`)
 }

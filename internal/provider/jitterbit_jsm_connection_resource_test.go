@@ -306,21 +306,13 @@ func TestAccJSMConnection_PlanTimeValidation(t *testing.T) {
 			if acctest.MessagePattern(`^name =`).MatchString(tc.body) {
 				nameAttr = ""
 			}
-			resource.ParallelTest(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories(),
-				Steps: []resource.TestStep{{
-					Config: sb.ProviderConfig() + fmt.Sprintf(`
+			acctest.PlanFails(t, sb.ProviderConfig()+fmt.Sprintf(`
 resource "almsync_jitterbit_jsm_connection" "test" {
   project_id = "1001"
   %s
   %s
 }
-`, nameAttr, tc.body),
-					PlanOnly:    true,
-					ExpectError: acctest.MessagePattern(tc.want),
-				}},
-			})
+`, nameAttr, tc.body), tc.want)
 		})
 	}
 	if n := sb.Server.Stats().Total; n != 0 {
