@@ -1,204 +1,34 @@
 package acctest
 
 import (
-	"bytes"
-	"encoding/json"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"testing"
 
-	"github.com/almsync/terraform-provider-almsync/internal/sandbox"
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/sandboxtest"
 )
+
+// Sandbox is the sandbox of one acceptance test (see package sandboxtest),
+// with the provider configurations that point at it.
+type Sandbox struct {
+	*sandboxtest.Sandbox
+}
 
 // Default sandbox credentials, the same on every product.
 const (
-	SandboxUser     = "admin"
-	SandboxPassword = "sandbox"
-	SandboxClientID = "sandbox-client"
-	SandboxSecret   = "sandbox-secret"
+	SandboxUser     = sandboxtest.SandboxUser
+	SandboxPassword = sandboxtest.SandboxPassword
+	SandboxClientID = sandboxtest.SandboxClientID
+	SandboxSecret   = sandboxtest.SandboxSecret
 )
 
-// Sandbox is a sandbox serving on a random loopback port for one test.
-type Sandbox struct {
-	URL    string // e.g. http://127.0.0.1:41234
-	Server *sandbox.Server
-}
-
-// StartSandbox starts a fresh in-memory sandbox, closed when the test ends.
+// StartSandbox starts the sandbox of one acceptance test with
+// sandboxtest.Start, so that its exchanges are recorded and checked.
 func StartSandbox(t testing.TB) *Sandbox {
 	t.Helper()
-	srv, err := sandbox.New(sandbox.Options{Logf: t.Logf})
-	if err != nil {
-		t.Fatalf("starting sandbox: %v", err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() {
-		hs.Close()
-		if err := srv.Close(); err != nil {
-			t.Errorf("closing sandbox: %v", err)
-		}
-	})
-	return &Sandbox{URL: hs.URL, Server: srv}
-}
-
-// ProductURL is the base URL of one product, e.g. ProductURL("jama").
-func (s *Sandbox) ProductURL(product string) string { return s.URL + "/" + product }
-
-// Call sends one request to the sandbox as the admin user, the way a person
-// would change something outside Terraform, and returns the status and
-// body. body, when not nil, is sent as JSON.
-func (s *Sandbox) Call(t testing.TB, method, path string, body any) (int, []byte) {
-	t.Helper()
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			t.Fatalf("encoding %s %s: %v", method, path, err)
-		}
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequest(method, s.URL+path, rd)
-	if err != nil {
-		t.Fatalf("building %s %s: %v", method, path, err)
-	}
-	req.SetBasicAuth(SandboxUser, SandboxPassword)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatalf("%s %s: %v", method, path, err)
-	}
-	defer resp.Body.Close()
-	out, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatalf("reading %s %s: %v", method, path, err)
-	}
-	return resp.StatusCode, out
-}
-
-// MustCall is Call that fails the test unless the status is want.
-func (s *Sandbox) MustCall(t testing.TB, want int, method, path string, body any) []byte {
-	t.Helper()
-	status, out := s.Call(t, method, path, body)
-	if status != want {
-		t.Fatalf("%s %s: status %d, want %d: %s", method, path, status, want, out)
-	}
-	return out
+	return &Sandbox{Sandbox: sandboxtest.Start(t)}
 }
 
 // Data decodes the data member of a Jama-style envelope into out.
 func Data(t testing.TB, body []byte, out any) {
 	t.Helper()
-	var env struct {
-		Data json.RawMessage `json:"data"`
-	}
-	if err := json.Unmarshal(body, &env); err != nil {
-		t.Fatalf("decoding envelope %s: %v", body, err)
-	}
-	if err := json.Unmarshal(env.Data, out); err != nil {
-		t.Fatalf("decoding data %s: %v", env.Data, err)
-	}
-}
-
-// JitterbitCall sends one request to the sandbox's Harmony API as the admin
-// user (logging in first, as Harmony requires), the way a person would
-// change something in the UI, and returns the body; the status must be want.
-func (s *Sandbox) JitterbitCall(t testing.TB, want int, method, path string, body any) []byte {
-	t.Helper()
-	login, err := http.NewRequest(http.MethodPost, s.URL+"/jitterbit/login", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	login.Header.Set("username", SandboxUser)
-	login.Header.Set("password", SandboxPassword)
-	resp, err := http.DefaultClient.Do(login)
-	if err != nil {
-		t.Fatalf("jitterbit login: %v", err)
-	}
-	defer resp.Body.Close()
-	var session struct {
-		Data struct {
-			Token string `json:"authenticationToken"`
-			Org   string `json:"defaultOrgId"`
-		} `json:"data"`
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&session); err != nil || session.Data.Token == "" {
-		t.Fatalf("jitterbit login: %v", err)
-	}
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequest(method, s.URL+"/jitterbit"+path, rd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("authToken", session.Data.Token)
-	req.Header.Set("organizationId", session.Data.Org)
-	req.Header.Set("Content-Type", "application/json")
-	out, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatalf("%s %s: %v", method, path, err)
-	}
-	defer out.Body.Close()
-	b, err := io.ReadAll(out.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out.StatusCode != want {
-		t.Fatalf("%s %s: status %d, want %d: %s", method, path, out.StatusCode, want, b)
-	}
-	return b
-}
-
-// AquaCall sends one request to the sandbox's aqua API as the admin user
-// (with a token from aqua's token endpoint), the way a person would change
-// something outside Terraform, and returns the body; the status must be
-// want.
-func (s *Sandbox) AquaCall(t testing.TB, want int, method, path string, body any) []byte {
-	t.Helper()
-	form := url.Values{"grant_type": {"password"}, "username": {SandboxUser}, "password": {SandboxPassword}}
-	resp, err := http.PostForm(s.URL+"/aqua/api/token", form)
-	if err != nil {
-		t.Fatalf("aqua token: %v", err)
-	}
-	defer resp.Body.Close()
-	var tok struct {
-		AccessToken string `json:"access_token"`
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&tok); err != nil || tok.AccessToken == "" {
-		t.Fatalf("aqua token: %v", err)
-	}
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequest(method, s.URL+"/aqua"+path, rd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
-	req.Header.Set("Content-Type", "application/json")
-	out, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatalf("%s %s: %v", method, path, err)
-	}
-	defer out.Body.Close()
-	b, err := io.ReadAll(out.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out.StatusCode != want {
-		t.Fatalf("%s %s: status %d, want %d: %s", method, path, out.StatusCode, want, b)
-	}
-	return b
+	sandboxtest.Data(t, body, out)
 }

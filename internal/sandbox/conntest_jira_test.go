@@ -6,11 +6,10 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/almsync/terraform-provider-almsync/internal/api"
-	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
-	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
-	"github.com/almsync/terraform-provider-almsync/internal/api/jira"
-	"github.com/almsync/terraform-provider-almsync/internal/api/jitterbit"
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/wiretest"
+
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/conntest"
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/kernel"
 )
 
 // jiraLogin is the Jira site and account a connection is saved with.
@@ -23,14 +22,14 @@ type jiraLogin struct {
 // syncLogin is the sandbox's sync account, which holds every required
 // permission, on the site at siteURL.
 func syncLogin(siteURL string) jiraLogin {
-	return jiraLogin{siteURL: siteURL, username: JiraSyncAccount, secret: JiraAPIToken}
+	return jiraLogin{siteURL: siteURL, username: jiraSyncAccount, secret: jiraAPIToken}
 }
 
 // jiraTestSubject is a product whose connections point at a Jira site:
 // test saves a connection to login and runs its test with trustedPEM.
 type jiraTestSubject struct {
 	name string
-	test func(t *testing.T, ts *httptest.Server, login jiraLogin, trustedPEM string) api.ConnectionTest
+	test func(t *testing.T, ts *httptest.Server, login jiraLogin, trustedPEM string) wiretest.ConnTest
 }
 
 // jiraTestSubjects are the three products testing a Jira site.
@@ -43,161 +42,134 @@ func jiraTestSubjects() []jiraTestSubject {
 }
 
 // testJamaJiraConnection saves a JIRA Connector connection and tests it.
-func testJamaJiraConnection(t *testing.T, ts *httptest.Server, login jiraLogin, trustedPEM string) api.ConnectionTest {
+func testJamaJiraConnection(t *testing.T, ts *httptest.Server, login jiraLogin, trustedPEM string) wiretest.ConnTest {
 	t.Helper()
-	id := createJiraConnection(t, ts, jama.JiraConnection{
-		JiraURL: login.siteURL, JiraUsername: login.username, JiraPassword: login.secret, JamaUser: DefaultUsername,
-		Schedule: jama.SyncSchedule{Type: jama.ScheduleInterval, IntervalMinutes: 60}, Enabled: true,
-	})
-	r := call(t, ts, asAdmin, http.MethodPost, fmt.Sprintf("%s/%d/test", jiraPath, id), api.ConnectionTestRequest{TrustedCAPEM: trustedPEM})
-	wantStatus(t, r, http.StatusOK)
-	return envelope[api.ConnectionTest](t, r).Data
+	id := createJiraConnection(t, ts, jiraConnection(login))
+	r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, fmt.Sprintf("%s/%d/test", jiraPath, id), wiretest.ConnTestRequest{TrustedCAPEM: trustedPEM})
+	wiretest.WantStatus(t, r, http.StatusOK)
+	return wiretest.Envelope[wiretest.ConnTest](t, r).Data
 }
 
 // testJitterbitConnection saves a Basic JSM connection and tests it.
-func testJitterbitConnection(t *testing.T, ts *httptest.Server, login jiraLogin, trustedPEM string) api.ConnectionTest {
+func testJitterbitConnection(t *testing.T, ts *httptest.Server, login jiraLogin, trustedPEM string) wiretest.ConnTest {
 	t.Helper()
-	return runJSMTest(t, ts, jitterbit.JSMConnection{
-		ProjectID: "1001", Name: "JSM", AuthScheme: jitterbit.AuthSchemeBasic,
-		URL: login.siteURL, User: login.username, APIToken: login.secret,
-	}, trustedPEM)
-}
-
-// runJSMTest saves c and tests it.
-func runJSMTest(t *testing.T, ts *httptest.Server, c jitterbit.JSMConnection, trustedPEM string) api.ConnectionTest {
-	t.Helper()
-	auth := asJitterbit(t, ts)
-	created := createJSM(t, ts, auth, c)
-	r := call(t, ts, auth, http.MethodPost, jsmPath+"/"+created.ID+"/test", api.ConnectionTestRequest{TrustedCAPEM: trustedPEM})
-	return wantJitterbitData[api.ConnectionTest](t, r, http.StatusOK)
+	return runJSMTest(t, ts, jsmConnection(login), trustedPEM)
 }
 
 // testAquaDefinition saves a sync definition whose configuration user is
 // login (with email and API token when the username is an email address)
 // and tests it.
-func testAquaDefinition(t *testing.T, ts *httptest.Server, login jiraLogin, trustedPEM string) api.ConnectionTest {
+func testAquaDefinition(t *testing.T, ts *httptest.Server, login jiraLogin, trustedPEM string) wiretest.ConnTest {
 	t.Helper()
-	user := aqua.JiraAccount{Username: login.username, Password: login.secret}
-	if isEmail(login.username) {
-		user = aqua.JiraAccount{Email: login.username, APIToken: login.secret}
+	user := object{"Username": login.username, "Password": login.secret}
+	if kernel.IsEmail(login.username) {
+		user = object{"Email": login.username, "ApiToken": login.secret}
 	}
-	return runAquaTest(t, ts, aqua.SyncDefinition{
-		Name: "Sync", AquaProjectID: 2, JiraURL: login.siteURL, JiraProjectKey: JiraSyncProject, ConfigurationUser: user,
-	}, trustedPEM)
-}
-
-// runAquaTest saves d and tests it.
-func runAquaTest(t *testing.T, ts *httptest.Server, d aqua.SyncDefinition, trustedPEM string) api.ConnectionTest {
-	t.Helper()
-	c := newAquaClient(t, ts)
-	created := c.createDefinition(d)
-	r := c.do(http.MethodPost, fmt.Sprintf("/api/JiraSync/Definition/%d/Test", created.ID), aqua.SyncTestRequest{TrustedCAPEM: trustedPEM})
-	wantStatus(t, r, http.StatusOK)
-	return aquaDecode[aqua.SyncTestResult](t, r).ConnectionTest()
+	return runAquaTest(t, ts, aquaDefinition(login.siteURL, user), trustedPEM)
 }
 
 // permissionChecks are the names of the checks of the seed's permissions.
 func permissionChecks() []string {
 	var names []string
-	for _, key := range jira.DefaultRequiredPermissions() {
-		names = append(names, checkPermission+key)
+	for _, key := range requiredPermissions {
+		names = append(names, conntest.CheckPermission+key)
 	}
 	return names
 }
 
 func TestConnTestJiraTargets(t *testing.T) {
 	t.Parallel()
-	cloudChecks := append([]string{checkReachability, checkAuthentication, checkUsername}, permissionChecks()...)
-	tlsChecks := append([]string{checkReachability, checkTLS, checkAuthentication, checkUsername}, permissionChecks()...)
+	cloudChecks := append([]string{conntest.CheckReachability, conntest.CheckAuthentication, conntest.CheckUsername}, permissionChecks()...)
+	tlsChecks := append([]string{conntest.CheckReachability, conntest.CheckTLS, conntest.CheckAuthentication, conntest.CheckUsername}, permissionChecks()...)
 	scenarios := map[string]struct {
 		// setup returns the login to save and the trusted PEM to send.
 		setup func(t *testing.T, ts *httptest.Server) (jiraLogin, string)
-		want  func(t *testing.T, res api.ConnectionTest)
+		want  func(t *testing.T, res wiretest.ConnTest)
 	}{
 		"succeeds with every permission": {
 			setup: func(_ *testing.T, ts *httptest.Server) (jiraLogin, string) {
-				return syncLogin(ts.URL + JiraCloudPath), ""
+				return syncLogin(ts.URL + jiraCloudPath), ""
 			},
-			want: func(t *testing.T, res api.ConnectionTest) {
-				wantSuccess(t, res)
-				wantChecks(t, res, cloudChecks...)
-				wantCheck(t, res, checkReachability, true, "HTTP 200 from GET /jira/rest/api/2/serverInfo")
-				wantCheck(t, res, checkAuthentication, true, JiraSyncAccount)
-				wantCheck(t, res, checkPermission+"CREATE_ATTACHMENTS", true, "granted")
+			want: func(t *testing.T, res wiretest.ConnTest) {
+				wiretest.WantSuccess(t, res)
+				wiretest.WantChecks(t, res, cloudChecks...)
+				wiretest.WantCheck(t, res, conntest.CheckReachability, true, "HTTP 200 from GET /jira/rest/api/2/serverInfo")
+				wiretest.WantCheck(t, res, conntest.CheckAuthentication, true, jiraSyncAccount)
+				wiretest.WantCheck(t, res, conntest.CheckPermission+"CREATE_ATTACHMENTS", true, "granted")
 			},
 		},
 		"wrong password fails authentication": {
 			setup: func(_ *testing.T, ts *httptest.Server) (jiraLogin, string) {
-				login := syncLogin(ts.URL + JiraCloudPath)
+				login := syncLogin(ts.URL + jiraCloudPath)
 				login.secret = "wrong"
 				return login, ""
 			},
-			want: func(t *testing.T, res api.ConnectionTest) {
-				wantFailure(t, res, "authentication failed: HTTP 401: You are not authenticated.")
-				wantChecks(t, res, checkReachability, checkAuthentication)
-				wantCheck(t, res, checkAuthentication, false, "HTTP 401")
+			want: func(t *testing.T, res wiretest.ConnTest) {
+				wiretest.WantFailure(t, res, "authentication failed: HTTP 401: You are not authenticated.")
+				wiretest.WantChecks(t, res, conntest.CheckReachability, conntest.CheckAuthentication)
+				wiretest.WantCheck(t, res, conntest.CheckAuthentication, false, "HTTP 401")
 			},
 		},
 		"unreachable host fails reachability": {
 			setup: func(t *testing.T, _ *httptest.Server) (jiraLogin, string) {
-				return syncLogin(closedURL(t) + JiraCloudPath), ""
+				return syncLogin(wiretest.ClosedURL(t) + jiraCloudPath), ""
 			},
-			want: func(t *testing.T, res api.ConnectionTest) {
-				wantFailure(t, res, "reachability failed: ")
-				wantChecks(t, res, checkReachability)
-				wantCheck(t, res, checkReachability, false, "connection refused")
+			want: func(t *testing.T, res wiretest.ConnTest) {
+				wiretest.WantFailure(t, res, "reachability failed: ")
+				wiretest.WantChecks(t, res, conntest.CheckReachability)
+				wiretest.WantCheck(t, res, conntest.CheckReachability, false, "connection refused")
 			},
 		},
 		"untrusted certificate fails tls": {
 			setup: func(t *testing.T, ts *httptest.Server) (jiraLogin, string) {
-				return syncLogin(startTLSFront(t, ts).URL + JiraCloudPath), ""
+				return syncLogin(wiretest.StartTLSFront(t, ts).URL + jiraCloudPath), ""
 			},
-			want: func(t *testing.T, res api.ConnectionTest) {
-				wantFailure(t, res, "tls failed: x509: certificate signed by unknown authority")
-				wantChecks(t, res, checkReachability, checkTLS)
-				wantCheck(t, res, checkReachability, true, "TCP connection established")
-				wantCheck(t, res, checkTLS, false, "certificate signed by unknown authority", "ca_cert_pem")
+			want: func(t *testing.T, res wiretest.ConnTest) {
+				wiretest.WantFailure(t, res, "tls failed: x509: certificate signed by unknown authority")
+				wiretest.WantChecks(t, res, conntest.CheckReachability, conntest.CheckTLS)
+				wiretest.WantCheck(t, res, conntest.CheckReachability, true, "TCP connection established")
+				wiretest.WantCheck(t, res, conntest.CheckTLS, false, "certificate signed by unknown authority", "ca_cert_pem")
 			},
 		},
 		"certificate trusted by trustedCaPem succeeds": {
 			setup: func(t *testing.T, ts *httptest.Server) (jiraLogin, string) {
-				front := startTLSFront(t, ts)
-				return syncLogin(front.URL + JiraCloudPath), certificatePEM(front)
+				front := wiretest.StartTLSFront(t, ts)
+				return syncLogin(front.URL + jiraCloudPath), wiretest.CertificatePEM(front)
 			},
-			want: func(t *testing.T, res api.ConnectionTest) {
-				wantSuccess(t, res)
-				wantChecks(t, res, tlsChecks...)
-				wantCheck(t, res, checkTLS, true, "certificate verified")
+			want: func(t *testing.T, res wiretest.ConnTest) {
+				wiretest.WantSuccess(t, res)
+				wiretest.WantChecks(t, res, tlsChecks...)
+				wiretest.WantCheck(t, res, conntest.CheckTLS, true, "certificate verified")
 			},
 		},
 		"missing permission fails its check": {
 			setup: func(_ *testing.T, ts *httptest.Server) (jiraLogin, string) {
-				return jiraLogin{siteURL: ts.URL + JiraCloudPath, username: JiraLimitedAccount, secret: JiraAPIToken}, ""
+				return jiraLogin{siteURL: ts.URL + jiraCloudPath, username: jiraLimitedAccount, secret: jiraAPIToken}, ""
 			},
-			want: func(t *testing.T, res api.ConnectionTest) {
-				wantFailure(t, res, "permission CREATE_ATTACHMENTS failed: missing")
-				wantChecks(t, res, cloudChecks...)
-				wantCheck(t, res, checkPermission+"CREATE_ATTACHMENTS", false, "missing")
-				wantCheck(t, res, checkPermission+"ADD_COMMENTS", true, "granted")
+			want: func(t *testing.T, res wiretest.ConnTest) {
+				wiretest.WantFailure(t, res, "permission CREATE_ATTACHMENTS failed: missing")
+				wiretest.WantChecks(t, res, cloudChecks...)
+				wiretest.WantCheck(t, res, conntest.CheckPermission+"CREATE_ATTACHMENTS", false, "missing")
+				wiretest.WantCheck(t, res, conntest.CheckPermission+"ADD_COMMENTS", true, "granted")
 			},
 		},
 		"username that is no email fails on Jira Cloud": {
 			setup: func(_ *testing.T, ts *httptest.Server) (jiraLogin, string) {
-				return jiraLogin{siteURL: ts.URL + JiraCloudPath, username: DefaultUsername, secret: DefaultPassword}, ""
+				return jiraLogin{siteURL: ts.URL + jiraCloudPath, username: kernel.DefaultUsername, secret: kernel.DefaultPassword}, ""
 			},
-			want: func(t *testing.T, res api.ConnectionTest) {
-				wantFailure(t, res, "username failed: ")
-				wantChecks(t, res, checkReachability, checkAuthentication, checkUsername)
-				wantCheck(t, res, checkUsername, false, `"admin" is not an email address`)
+			want: func(t *testing.T, res wiretest.ConnTest) {
+				wiretest.WantFailure(t, res, "username failed: ")
+				wiretest.WantChecks(t, res, conntest.CheckReachability, conntest.CheckAuthentication, conntest.CheckUsername)
+				wiretest.WantCheck(t, res, conntest.CheckUsername, false, `"admin" is not an email address`)
 			},
 		},
 		"username is not checked on Jira Server": {
 			setup: func(_ *testing.T, ts *httptest.Server) (jiraLogin, string) {
-				return jiraLogin{siteURL: ts.URL + JiraServerPath, username: DefaultUsername, secret: DefaultPassword}, ""
+				return jiraLogin{siteURL: ts.URL + jiraServerPath, username: kernel.DefaultUsername, secret: kernel.DefaultPassword}, ""
 			},
-			want: func(t *testing.T, res api.ConnectionTest) {
-				wantSuccess(t, res)
-				wantChecks(t, res, append([]string{checkReachability, checkAuthentication}, permissionChecks()...)...)
+			want: func(t *testing.T, res wiretest.ConnTest) {
+				wiretest.WantSuccess(t, res)
+				wiretest.WantChecks(t, res, append([]string{conntest.CheckReachability, conntest.CheckAuthentication}, permissionChecks()...)...)
 			},
 		},
 	}
@@ -219,12 +191,9 @@ func TestConnTestJiraTargets(t *testing.T) {
 func TestConnTestJitterbitVariableURLCannotBeResolved(t *testing.T) {
 	t.Parallel()
 	_, ts := newTestServer(t, Options{})
-	res := runJSMTest(t, ts, jitterbit.JSMConnection{
-		ProjectID: "1001", Name: "JSM", AuthScheme: jitterbit.AuthSchemeBasic,
-		URL: "[jsm_url]", User: JiraSyncAccount, APIToken: JiraAPIToken,
-	}, "")
-	wantFailure(t, res, "reachability failed: url [jsm_url] is a Jitterbit variable reference")
-	wantChecks(t, res, checkReachability)
+	res := runJSMTest(t, ts, jsmConnection(jiraLogin{siteURL: "[jsm_url]", username: jiraSyncAccount, secret: jiraAPIToken}), "")
+	wiretest.WantFailure(t, res, "reachability failed: url [jsm_url] is a Jitterbit variable reference")
+	wiretest.WantChecks(t, res, conntest.CheckReachability)
 }
 
 func TestConnTestJitterbitOAuthSendsTheAccessToken(t *testing.T) {
@@ -232,92 +201,32 @@ func TestConnTestJitterbitOAuthSendsTheAccessToken(t *testing.T) {
 	_, ts := newTestServer(t, Options{})
 	// The gateway lets one bearer token through to Jira as the sync
 	// account, as an OAuth-enabled Jira would accept it.
-	gateway := startFrontServer(t, ts, func(r *http.Request) {
+	gateway := wiretest.StartFrontServer(t, ts, func(r *http.Request) {
 		if r.Header.Get("Authorization") == "Bearer granted-token" {
-			r.SetBasicAuth(JiraSyncAccount, JiraAPIToken)
+			r.SetBasicAuth(jiraSyncAccount, jiraAPIToken)
 		}
 	}, false)
-	oauth := func(name, token string) jitterbit.JSMConnection {
-		return jitterbit.JSMConnection{
-			ProjectID: "1001", Name: name, AuthScheme: jitterbit.AuthSchemeOAuth, URL: gateway.URL + JiraCloudPath,
-			OAuth: &jitterbit.OAuthSettings{InitiateOAuth: jitterbit.InitiateOAuthOff, AccessToken: token},
+	oauth := func(name, token string) object {
+		return object{
+			"projectId": "1001", "name": name, "authScheme": "OAuth", "url": gateway.URL + jiraCloudPath,
+			"oauth": object{"initiateOAuth": "OFF", "accessToken": token},
 		}
 	}
 
 	res := runJSMTest(t, ts, oauth("granted", "granted-token"), "")
-	wantSuccess(t, res)
-	wantChecks(t, res, append([]string{checkReachability, checkAuthentication}, permissionChecks()...)...)
+	wiretest.WantSuccess(t, res)
+	wiretest.WantChecks(t, res, append([]string{conntest.CheckReachability, conntest.CheckAuthentication}, permissionChecks()...)...)
 
 	res = runJSMTest(t, ts, oauth("refused", "other-token"), "")
-	wantFailure(t, res, "authentication failed: HTTP 401")
-}
-
-func TestConnTestJitterbitCredentials(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
-		conn jitterbit.JSMConnection
-		want connCredentials
-	}{
-		"Basic prefers the API token": {
-			conn: jitterbit.JSMConnection{AuthScheme: jitterbit.AuthSchemeBasic, User: "u", Password: "pw", APIToken: "tok"},
-			want: basicCredentials("u", "tok"),
-		},
-		"Basic with a password": {
-			conn: jitterbit.JSMConnection{AuthScheme: jitterbit.AuthSchemeBasic, User: "u", Password: "pw"},
-			want: basicCredentials("u", "pw"),
-		},
-		"Auto with a user": {
-			conn: jitterbit.JSMConnection{AuthScheme: jitterbit.AuthSchemeAuto, User: "u", Password: "pw",
-				OAuth: &jitterbit.OAuthSettings{AccessToken: "at"}},
-			want: basicCredentials("u", "pw"),
-		},
-		"Auto without a user uses the access token": {
-			conn: jitterbit.JSMConnection{AuthScheme: jitterbit.AuthSchemeAuto, OAuth: &jitterbit.OAuthSettings{AccessToken: "at"}},
-			want: bearerCredentials("at"),
-		},
-		"Crowd uses user and password": {
-			conn: jitterbit.JSMConnection{AuthScheme: jitterbit.AuthSchemeCrowd, User: "u", Password: "pw", APIToken: "tok"},
-			want: basicCredentials("u", "pw"),
-		},
-		"OAuth uses the access token": {
-			conn: jitterbit.JSMConnection{AuthScheme: jitterbit.AuthSchemeOAuth, User: "u", Password: "pw",
-				OAuth: &jitterbit.OAuthSettings{AccessToken: "at"}},
-			want: bearerCredentials("at"),
-		},
-	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if got := jsmTestCredentials(tt.conn); got != tt.want {
-				t.Errorf("credentials = %+v, want %+v", got, tt.want)
-			}
-		})
-	}
-
-	missing := map[string]jitterbit.JSMConnection{
-		"OAuth without an access token": {AuthScheme: jitterbit.AuthSchemeOAuth,
-			OAuth: &jitterbit.OAuthSettings{InitiateOAuth: jitterbit.InitiateOAuthGetAndRefresh, ClientID: "c", ClientSecret: "s"}},
-		"Auto without anything":           {AuthScheme: jitterbit.AuthSchemeAuto},
-		"a variable reference as user":    {AuthScheme: jitterbit.AuthSchemeBasic, User: "[jsm_user]", APIToken: "tok"},
-		"a variable reference as a token": {AuthScheme: jitterbit.AuthSchemeBasic, User: "u", APIToken: "[jsm_token]"},
-	}
-	for name, conn := range missing {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if got := jsmTestCredentials(conn); got.missing == "" {
-				t.Errorf("credentials = %+v, want none with a reason", got)
-			}
-		})
-	}
+	wiretest.WantFailure(t, res, "authentication failed: HTTP 401")
 }
 
 func TestConnTestAquaChecksPermissionsInTheProject(t *testing.T) {
 	t.Parallel()
 	_, ts := newTestServer(t, Options{})
-	res := runAquaTest(t, ts, aqua.SyncDefinition{
-		Name: "Elsewhere", AquaProjectID: 2, JiraURL: ts.URL + JiraServerPath, JiraProjectKey: "NOPE",
-		ConfigurationUser: aqua.JiraAccount{Email: JiraSyncAccount, APIToken: JiraAPIToken},
-	}, "")
-	wantFailure(t, res, "permissions failed: HTTP 404: No project could be found with key 'NOPE'.")
-	wantChecks(t, res, checkReachability, checkAuthentication, checkPermissions)
+	d := aquaDefinition(ts.URL+jiraServerPath, object{"Email": jiraSyncAccount, "ApiToken": jiraAPIToken})
+	d["Name"], d["JiraProjectKey"] = "Elsewhere", "NOPE"
+	res := runAquaTest(t, ts, d, "")
+	wiretest.WantFailure(t, res, "permissions failed: HTTP 404: No project could be found with key 'NOPE'.")
+	wiretest.WantChecks(t, res, conntest.CheckReachability, conntest.CheckAuthentication, conntest.CheckPermissions)
 }

@@ -2,68 +2,38 @@ package sandbox
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
 
-	"github.com/almsync/terraform-provider-almsync/internal/api"
-	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/wiretest"
+
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/kernel"
 )
-
-func TestConnTestResultSummarisesTheFirstFailure(t *testing.T) {
-	t.Parallel()
-	at := time.Date(2025, 3, 1, 12, 30, 45, 123, time.UTC)
-	tester := connTester{now: func() time.Time { return at }}
-
-	run := tester.start()
-	run.pass(checkReachability, "HTTP 200")
-	run.fail(checkPermission+"EDIT_ISSUES", "missing")
-	run.fail(checkPermission+"ADD_COMMENTS", "missing")
-	res := run.result()
-	if res.Success || res.Message != "permission EDIT_ISSUES failed: missing" {
-		t.Errorf("result = %+v", res)
-	}
-	if !res.CheckedAt.Equal(at.Truncate(time.Second)) || res.DurationMS < 0 {
-		t.Errorf("checkedAt = %s, durationMs = %d", res.CheckedAt, res.DurationMS)
-	}
-
-	run = tester.start()
-	run.pass(checkReachability, "HTTP 200")
-	if res := run.result(); !res.Success || res.Message != connTestSucceeded {
-		t.Errorf("result = %+v", res)
-	}
-}
-
-func TestConnTestRoots(t *testing.T) {
-	t.Parallel()
-	if roots, err := connTestRoots("  \n"); roots != nil || err != nil {
-		t.Errorf("blank PEM: %v, %v; want the system roots alone", roots, err)
-	}
-	front := httptest.NewTLSServer(http.NotFoundHandler())
-	t.Cleanup(front.Close)
-	if roots, err := connTestRoots(certificatePEM(front)); roots == nil || err != nil {
-		t.Errorf("certificate: %v, %v", roots, err)
-	}
-	for _, bad := range []string{"not PEM", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"} {
-		if _, err := connTestRoots(bad); err == nil {
-			t.Errorf("%q: no error", bad)
-		}
-	}
-}
 
 func TestConnTestRequestErrors(t *testing.T) {
 	t.Parallel()
 	_, ts := newTestServer(t, Options{})
-	jira := createJiraConnection(t, ts, jama.JiraConnection{
-		JiraURL: ts.URL + JiraCloudPath, JiraUsername: JiraSyncAccount, JiraPassword: JiraAPIToken, JamaUser: DefaultUsername,
-		Schedule: jama.SyncSchedule{Type: jama.ScheduleInterval, IntervalMinutes: 60},
+	jira := createJiraConnection(t, ts, jiraConnection(syncLogin(ts.URL+jiraCloudPath)))
+	r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsPath, object{
+		"name": "Jama", "url": ts.URL + "/jama", "verifySsl": true, "authType": "basic",
+		"username": kernel.DefaultUsername, "password": kernel.DefaultPassword,
 	})
-	connector := createConnector(t, ts, jamaTestConnector(ts.URL+"/jama", "basic", true))
-	jsm := createJSM(t, ts, asJitterbit(t, ts), basicJSM("1001", "JSM"))
-	aquaClient := newAquaClient(t, ts)
-	definition := aquaClient.createDefinition(aquaServerDefinition("Sync"))
+	wiretest.WantStatus(t, r, http.StatusCreated)
+	connector := wiretest.Envelope[json.RawMessage](t, r).Meta.ID
+	session := asJitterbit(t, ts)
+	jsm := wantJitterbitData[struct {
+		ID string `json:"id"`
+	}](t, wiretest.Call(t, ts, session, http.MethodPost, jsmPath, jsmConnection(syncLogin(ts.URL+jiraCloudPath))), http.StatusCreated)
+	aquaAuth := asAqua(t, ts)
+	r = wiretest.Call(t, ts, aquaAuth, http.MethodPost, aquaSyncPath,
+		aquaDefinition(ts.URL+jiraServerPath, object{"Username": kernel.DefaultUsername, "Password": kernel.DefaultPassword}))
+	definition := wiretest.Decode[struct {
+		ID int64 `json:"Id"`
+	}](t, r)
 
 	invalidPEM := "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"
 	jamaStyle := []struct{ name, known, unknown string }{
@@ -71,20 +41,19 @@ func TestConnTestRequestErrors(t *testing.T) {
 		{"interchange", fmt.Sprintf("%s/%d/test", connectorsPath, connector), connectorsPath + "/999/test"},
 	}
 	for _, p := range jamaStyle {
-		wantError(t, call(t, ts, asAdmin, http.MethodPost, p.unknown, nil), http.StatusNotFound, "not found")
-		wantError(t, call(t, ts, asAdmin, http.MethodPost, p.known, api.ConnectionTestRequest{TrustedCAPEM: invalidPEM}),
+		wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, p.unknown, nil), http.StatusNotFound, "not found")
+		wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, p.known, wiretest.ConnTestRequest{TrustedCAPEM: invalidPEM}),
 			http.StatusBadRequest, "trustedCaPem", "PEM block 1")
-		wantError(t, call(t, ts, asAdmin, http.MethodPost, p.known, `{"caPem": "x"}`), http.StatusBadRequest, "unknown field")
-		wantError(t, call(t, ts, noAuth, http.MethodPost, p.known, nil), http.StatusUnauthorized)
+		wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, p.known, `{"caPem": "x"}`), http.StatusBadRequest, "unknown field")
+		wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.NoAuth, http.MethodPost, p.known, nil), http.StatusUnauthorized)
 	}
 
-	session := asJitterbit(t, ts)
-	wantJitterbitError(t, call(t, ts, session, http.MethodPost, jsmPath+"/999/test", nil), http.StatusNotFound, "NOT_FOUND")
-	wantJitterbitError(t, call(t, ts, session, http.MethodPost, jsmPath+"/"+jsm.ID+"/test", api.ConnectionTestRequest{TrustedCAPEM: "nothing"}),
+	wantJitterbitError(t, wiretest.Call(t, ts, session, http.MethodPost, jsmPath+"/999/test", nil), http.StatusNotFound, "NOT_FOUND")
+	wantJitterbitError(t, wiretest.Call(t, ts, session, http.MethodPost, jsmPath+"/"+jsm.ID+"/test", wiretest.ConnTestRequest{TrustedCAPEM: "nothing"}),
 		http.StatusBadRequest, "BAD_REQUEST", "trustedCaPem", "no PEM-encoded CERTIFICATE")
 
-	wantAquaError(t, aquaClient.do(http.MethodPost, "/api/JiraSync/Definition/999/Test", nil), http.StatusNotFound, "999")
-	wantAquaError(t, aquaClient.do(http.MethodPost, fmt.Sprintf("/api/JiraSync/Definition/%d/Test", definition.ID), map[string]string{"TrustedCaPem": "nothing"}),
+	wantAquaError(t, wiretest.Call(t, ts, aquaAuth, http.MethodPost, aquaSyncPath+"/999/Test", nil), http.StatusNotFound, "999")
+	wantAquaError(t, wiretest.Call(t, ts, aquaAuth, http.MethodPost, fmt.Sprintf("%s/%d/Test", aquaSyncPath, definition.ID), map[string]string{"TrustedCaPem": "nothing"}),
 		http.StatusBadRequest, "TrustedCaPem")
 }
 
@@ -98,10 +67,7 @@ func TestConnTestHonoursTheRequestContext(t *testing.T) {
 		released <- struct{}{}
 	}))
 	t.Cleanup(silent.Close)
-	id := createJiraConnection(t, ts, jama.JiraConnection{
-		JiraURL: silent.URL, JiraUsername: JiraSyncAccount, JiraPassword: JiraAPIToken, JamaUser: DefaultUsername,
-		Schedule: jama.SyncSchedule{Type: jama.ScheduleInterval, IntervalMinutes: 60},
-	})
+	id := createJiraConnection(t, ts, jiraConnection(syncLogin(silent.URL)))
 
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
@@ -109,7 +75,7 @@ func TestConnTestHonoursTheRequestContext(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	asAdmin(req)
+	wiretest.AsAdmin(req)
 	if resp, err := ts.Client().Do(req); err == nil {
 		_ = resp.Body.Close()
 		t.Fatalf("the test answered %d before the silent Jira did", resp.StatusCode)
@@ -119,16 +85,4 @@ func TestConnTestHonoursTheRequestContext(t *testing.T) {
 	case <-time.After(connTestTimeout / 2):
 		t.Fatal("the sandbox kept waiting for Jira after its caller gave up")
 	}
-}
-
-func TestConnTestCancelledContextFailsReachability(t *testing.T) {
-	t.Parallel()
-	_, ts := newTestServer(t, Options{})
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	res := connTester{now: time.Now}.testJira(ctx, connJiraTarget{
-		siteURL: ts.URL + JiraCloudPath, creds: basicCredentials(JiraSyncAccount, JiraAPIToken),
-	})
-	wantChecks(t, res, checkReachability)
-	wantCheck(t, res, checkReachability, false, "context canceled")
 }

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/wiretest"
 )
 
 func TestControlRefusesNonLoopback(t *testing.T) {
@@ -62,11 +64,11 @@ func TestControlRefusesNonLoopback(t *testing.T) {
 
 func getStats(t testing.TB, ts *httptest.Server) Stats {
 	t.Helper()
-	r := call(t, ts, noAuth, http.MethodGet, "/_sandbox/stats", nil)
-	wantStatus(t, r, http.StatusOK)
+	r := wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/_sandbox/stats", nil)
+	wiretest.WantStatus(t, r, http.StatusOK)
 	var st Stats
-	if err := json.Unmarshal(r.body, &st); err != nil {
-		t.Fatalf("decode stats %s: %v", r.body, err)
+	if err := json.Unmarshal(r.Body, &st); err != nil {
+		t.Fatalf("decode stats %s: %v", r.Body, err)
 	}
 	return st
 }
@@ -74,13 +76,13 @@ func getStats(t testing.TB, ts *httptest.Server) Stats {
 func TestStatsCountRoutes(t *testing.T) {
 	srv, ts := newTestServer(t, Options{})
 	createUser(t, ts, validUser("kim"))
-	call(t, ts, asAdmin, http.MethodGet, "/jama/rest/v1/users/1", nil)
-	call(t, ts, asAdmin, http.MethodGet, "/jama/rest/v1/users/2", nil)
-	call(t, ts, noAuth, http.MethodGet, "/jama/rest/v1/users/3", nil) // 401 still counts
-	call(t, ts, asAdmin, http.MethodGet, "/jama/rest/v1/users/current", nil)
-	call(t, ts, asAdmin, http.MethodDelete, "/jama/rest/v1/users/1", nil)
-	call(t, ts, asAdmin, http.MethodGet, "/interchange/rest/v1/connectors", nil)
-	call(t, ts, noAuth, http.MethodGet, "/nowhere", nil) // not a product: not counted
+	wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/jama/rest/v1/users/1", nil)
+	wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/jama/rest/v1/users/2", nil)
+	wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/jama/rest/v1/users/3", nil) // 401 still counts
+	wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/jama/rest/v1/users/current", nil)
+	wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodDelete, "/jama/rest/v1/users/1", nil)
+	wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/interchange/rest/v1/connectors", nil)
+	wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/nowhere", nil) // not a product: not counted
 
 	want := Stats{
 		Total: 7,
@@ -95,9 +97,9 @@ func TestStatsCountRoutes(t *testing.T) {
 		},
 	}
 	// Products without requests are listed with no routes.
-	for _, p := range srv.products {
-		if _, ok := want.Products[p.name()]; !ok {
-			want.Products[p.name()] = ProductStats{Routes: map[string]int64{}}
+	for _, p := range srv.Products() {
+		if _, ok := want.Products[p.Name()]; !ok {
+			want.Products[p.Name()] = ProductStats{Routes: map[string]int64{}}
 		}
 	}
 	for name, got := range map[string]Stats{"endpoint": getStats(t, ts), "method": srv.Stats()} {
@@ -116,14 +118,14 @@ func TestResetEndpoint(t *testing.T) {
 	id := createUser(t, ts, validUser("lee"))
 	createConnector(t, ts, basicConnector("c"))
 
-	r := call(t, ts, noAuth, http.MethodPost, "/_sandbox/reset", nil)
-	wantStatus(t, r, http.StatusNoContent)
+	r := wiretest.Call(t, ts, wiretest.NoAuth, http.MethodPost, "/_sandbox/reset", nil)
+	wiretest.WantStatus(t, r, http.StatusNoContent)
 
 	if st := getStats(t, ts); st.Total != 0 || st.Products["jama"].Total != 0 || len(st.Products["jama"].Routes) != 0 {
 		t.Errorf("stats after reset: %+v", st)
 	}
-	wantStatus(t, call(t, ts, asAdmin, http.MethodGet, fmt.Sprintf("/jama/rest/v1/users/%d", id), nil), http.StatusNotFound)
-	wantStatus(t, call(t, ts, asAdmin, http.MethodGet, connectorsPath+"/1", nil), http.StatusNotFound)
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, fmt.Sprintf("/jama/rest/v1/users/%d", id), nil), http.StatusNotFound)
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, connectorsPath+"/1", nil), http.StatusNotFound)
 	if u := getUser(t, ts, 1); u.Username != "admin" {
 		t.Errorf("seeded admin missing: %+v", u)
 	}
@@ -136,22 +138,22 @@ func TestResetEndpoint(t *testing.T) {
 	}
 
 	srv.Reset()
-	wantStatus(t, call(t, ts, asAdmin, http.MethodGet, "/jama/rest/v1/users/2", nil), http.StatusNotFound)
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/jama/rest/v1/users/2", nil), http.StatusNotFound)
 }
 
 func TestFaultsEndpoint(t *testing.T) {
 	_, ts := newTestServer(t, Options{})
 	want := Faults{ErrorRate: 0.25, RateLimitPerSecond: 100, LatencyMS: 3, DropRate: 0.5}
-	r := call(t, ts, noAuth, http.MethodPut, "/_sandbox/faults", want)
-	wantStatus(t, r, http.StatusOK)
+	r := wiretest.Call(t, ts, wiretest.NoAuth, http.MethodPut, "/_sandbox/faults", want)
+	wiretest.WantStatus(t, r, http.StatusOK)
 	var got Faults
-	if err := json.Unmarshal(r.body, &got); err != nil || got != want {
-		t.Fatalf("PUT answer = %s (%v), want %+v", r.body, err, want)
+	if err := json.Unmarshal(r.Body, &got); err != nil || got != want {
+		t.Fatalf("PUT answer = %s (%v), want %+v", r.Body, err, want)
 	}
-	r = call(t, ts, noAuth, http.MethodGet, "/_sandbox/faults", nil)
-	wantStatus(t, r, http.StatusOK)
-	if err := json.Unmarshal(r.body, &got); err != nil || got != want {
-		t.Fatalf("GET answer = %s (%v), want %+v", r.body, err, want)
+	r = wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/_sandbox/faults", nil)
+	wiretest.WantStatus(t, r, http.StatusOK)
+	if err := json.Unmarshal(r.Body, &got); err != nil || got != want {
+		t.Fatalf("GET answer = %s (%v), want %+v", r.Body, err, want)
 	}
 
 	bad := []struct{ body, field string }{
@@ -168,18 +170,18 @@ func TestFaultsEndpoint(t *testing.T) {
 	}
 	for _, tc := range bad {
 		t.Run(tc.body, func(t *testing.T) {
-			r := call(t, ts, noAuth, http.MethodPut, "/_sandbox/faults", tc.body)
-			wantStatus(t, r, http.StatusBadRequest)
-			if !strings.Contains(string(r.body), tc.field) {
-				t.Errorf("body %s does not name %s", r.body, tc.field)
+			r := wiretest.Call(t, ts, wiretest.NoAuth, http.MethodPut, "/_sandbox/faults", tc.body)
+			wiretest.WantStatus(t, r, http.StatusBadRequest)
+			if !strings.Contains(string(r.Body), tc.field) {
+				t.Errorf("body %s does not name %s", r.Body, tc.field)
 			}
 		})
 	}
 	// Rejected updates leave the faults alone.
-	r = call(t, ts, noAuth, http.MethodGet, "/_sandbox/faults", nil)
-	if err := json.Unmarshal(r.body, &got); err != nil || got != want {
-		t.Errorf("faults after rejected updates = %s", r.body)
+	r = wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/_sandbox/faults", nil)
+	if err := json.Unmarshal(r.Body, &got); err != nil || got != want {
+		t.Errorf("faults after rejected updates = %s", r.Body)
 	}
-	wantStatus(t, call(t, ts, noAuth, http.MethodDelete, "/_sandbox/faults", nil), http.StatusMethodNotAllowed)
-	wantStatus(t, call(t, ts, noAuth, http.MethodGet, "/_sandbox/nothing", nil), http.StatusNotFound)
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.NoAuth, http.MethodDelete, "/_sandbox/faults", nil), http.StatusMethodNotAllowed)
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/_sandbox/nothing", nil), http.StatusNotFound)
 }

@@ -1,5 +1,9 @@
 // Package sandbox is a local emulator of the products the almsync provider
-// talks to. One HTTP handler serves every product under its own path prefix:
+// talks to. One HTTP handler serves every product under its own path
+// prefix, each emulated by its own package (internal/sandbox/<product>)
+// written from the vendor's published description, with its own wire types:
+// the sandbox imports nothing of the provider's clients, so that the tests
+// compare two independent readings of each vendor's document.
 //
 //   - /jama: the Jama Connect REST API (users, OAuth client credentials) as
 //     Jama documents it, under /jama/rest/v1 and /jama/rest/oauth/token,
@@ -13,14 +17,15 @@
 //   - /jitterbit: Jitterbit Harmony as Jitterbit documents it (POST /login
 //     with username and password headers, then authToken and
 //     organizationId headers; the {success, data, error} envelope, with a
-//     refused login answered HTTP 200 "success": false; GET /projects),
+//     refused login answered HTTP 200 "success": false),
 //     plus Jira Service Management connections under
 //     /jitterbit/connections/jira-service-management, the provider's own
 //     contract (Jitterbit manages connections only in its UI).
 //   - /aqua: the aqua REST API as aqua documents it (POST /api/token with
 //     the password and refresh_token grants, 15-minute bearer tokens;
 //     session, users, licenses, projects and their user assignments, fields
-//     and dictionary entries; PascalCase JSON, errors as {"Message"}), plus
+//     and dictionary entries, roles; PascalCase JSON, errors as ApiError
+//     with its Type), plus
 //     Jira Sync definitions with their field and value mappings under
 //     /aqua/api/JiraSync/Definition, the provider's own contract (aqua
 //     configures the sync only in its desktop SyncConfigurator). The
@@ -32,10 +37,12 @@
 //     Management's info), read-only, with HTTP Basic and Jira's
 //     {"errorMessages", "errors"} error body. /jira is a Jira Cloud site;
 //     /jira/server and /jira/datacenter serve the same accounts and data as
-//     Jira Server and Data Center. Accounts: the default credentials (site
-//     administrator), JiraSyncAccount holding every permission Jama's
-//     JIRA Connector asks for, and JiraLimitedAccount lacking
-//     CREATE_ATTACHMENTS, both with the API token JiraAPIToken.
+//     Jira Server and Data Center (which also take personal access tokens
+//     as Bearer), and /jira/ex/jira/{cloudId} is the Cloud site in the
+//     shape of Atlassian's API gateway. Accounts: the default credentials
+//     (site administrator), a sync account holding every permission Jama's
+//     JIRA Connector asks for, and a limited one lacking
+//     CREATE_ATTACHMENTS (see internal/sandbox/jira and the README).
 //
 // Like the real products, the sandbox enforces authentication, validates
 // input, rejects duplicate names, pages lists and answers 404 for unknown ids.
@@ -46,7 +53,10 @@
 // credentials but answer only loopback clients. Injected faults (errors, rate
 // limiting, latency, dropped connections) apply to product routes only.
 //
-// A product is a value implementing the unexported product interface, kept in
-// its own files (product_<name>.go) and listed in New; it registers its
-// routes and its state through a productEnv.
+// The shared kernel (internal/sandbox/kernel) holds the store, fault
+// injection, dispatch, control endpoints and exchange recording. A product
+// is a value implementing kernel.Product, in its own package, listed in New;
+// it registers its routes and its state through a kernel.Env. Tests start a
+// sandbox with internal/sandbox/sandboxtest, which records every exchange
+// and checks it against the vendors' descriptions.
 package sandbox

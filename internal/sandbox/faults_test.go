@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"io"
 	"math"
 	"net/http"
@@ -9,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/wiretest"
 )
 
 func TestFaultsValidate(t *testing.T) {
@@ -58,17 +59,17 @@ func TestErrorRateFailsEveryProductRequest(t *testing.T) {
 	_, ts := newTestServer(t, Options{Faults: Faults{ErrorRate: 1}})
 	seen := map[int]bool{}
 	for i := range 30 {
-		r := call(t, ts, asAdmin, http.MethodPost, "/jama/rest/v1/users", validUser("x"+strconv.Itoa(i)))
-		switch r.status {
+		r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, "/jama/rest/v1/users", validUser("x"+strconv.Itoa(i)))
+		switch r.Status {
 		case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable:
-			seen[r.status] = true
-			wantError(t, r, r.status, "injected fault")
+			seen[r.Status] = true
+			wiretest.WantJamaError(t, r, r.Status, "injected fault")
 		default:
-			t.Fatalf("status = %d, want a 5xx; body %s", r.status, r.body)
+			t.Fatalf("status = %d, want a 5xx; body %s", r.Status, r.Body)
 		}
-		r = call(t, ts, asAdmin, http.MethodGet, connectorsPath, nil)
-		if r.status < 500 {
-			t.Fatalf("interchange status = %d, want a 5xx", r.status)
+		r = wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, connectorsPath, nil)
+		if r.Status < 500 {
+			t.Fatalf("interchange status = %d, want a 5xx", r.Status)
 		}
 	}
 	if len(seen) < 2 {
@@ -79,69 +80,39 @@ func TestErrorRateFailsEveryProductRequest(t *testing.T) {
 	if st.Total != 60 || st.Products["jama"].Routes["POST /rest/v1/users"] != 30 {
 		t.Errorf("stats = %+v, want the faulted requests counted", st)
 	}
-	wantStatus(t, call(t, ts, noAuth, http.MethodPut, "/_sandbox/faults", Faults{}), http.StatusOK)
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.NoAuth, http.MethodPut, "/_sandbox/faults", Faults{}), http.StatusOK)
 	// The faulted requests were not applied.
-	r := call(t, ts, asAdmin, http.MethodGet, "/jama/rest/v1/users", nil)
-	wantStatus(t, r, http.StatusOK)
-	if n := envelope[[]jama.User](t, r).Meta.PageInfo.TotalResults; n != 1 {
+	r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/jama/rest/v1/users", nil)
+	wiretest.WantStatus(t, r, http.StatusOK)
+	if n := wiretest.Envelope[[]json.RawMessage](t, r).Meta.PageInfo.TotalResults; n != 1 {
 		t.Errorf("%d users after faulted creates, want 1", n)
 	}
 }
 
 func TestRateLimit(t *testing.T) {
 	_, ts := newTestServer(t, Options{Faults: Faults{RateLimitPerSecond: 1}})
-	wantStatus(t, call(t, ts, asAdmin, http.MethodGet, "/jama/rest/v1/users/1", nil), http.StatusOK)
-	r := call(t, ts, asAdmin, http.MethodGet, "/jama/rest/v1/users/1", nil)
-	wantError(t, r, http.StatusTooManyRequests, "rate limit")
-	secs, err := strconv.Atoi(r.header.Get("Retry-After"))
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/jama/rest/v1/users/1", nil), http.StatusOK)
+	r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/jama/rest/v1/users/1", nil)
+	wiretest.WantJamaError(t, r, http.StatusTooManyRequests, "rate limit")
+	secs, err := strconv.Atoi(r.Header.Get("Retry-After"))
 	if err != nil || secs < 1 {
-		t.Errorf("Retry-After = %q, want whole seconds >= 1", r.header.Get("Retry-After"))
+		t.Errorf("Retry-After = %q, want whole seconds >= 1", r.Header.Get("Retry-After"))
 	}
 	// Control endpoints are not limited.
 	for range 3 {
-		wantStatus(t, call(t, ts, noAuth, http.MethodGet, "/_sandbox/stats", nil), http.StatusOK)
-	}
-}
-
-func TestRateLimiterBucket(t *testing.T) {
-	var fi faultInjector
-	start := time.Unix(1000, 0)
-	if err := fi.set(Faults{RateLimitPerSecond: 2}, start); err != nil {
-		t.Fatal(err)
-	}
-	steps := []struct {
-		at         time.Duration
-		retryAfter int64
-	}{
-		{0, 0}, {0, 0}, // burst of 2
-		{0, 1},
-		{400 * time.Millisecond, 1}, // 0.8 token
-		{500 * time.Millisecond, 0}, // 1.0 token
-		{500 * time.Millisecond, 1},
-	}
-	for i, s := range steps {
-		if got := fi.plan(start.Add(s.at)).retryAfter; got != s.retryAfter {
-			t.Errorf("step %d at %v: retryAfter = %d, want %d", i, s.at, got, s.retryAfter)
-		}
-	}
-	if err := fi.set(Faults{RateLimitPerSecond: 0.1}, start); err != nil {
-		t.Fatal(err)
-	}
-	fi.plan(start)
-	if got := fi.plan(start).retryAfter; got != 10 {
-		t.Errorf("retryAfter at 0.1/s = %d, want 10", got)
+		wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/_sandbox/stats", nil), http.StatusOK)
 	}
 }
 
 func TestLatency(t *testing.T) {
 	_, ts := newTestServer(t, Options{Faults: Faults{LatencyMS: 80}})
 	begin := time.Now()
-	wantStatus(t, call(t, ts, asAdmin, http.MethodGet, "/jama/rest/v1/users/1", nil), http.StatusOK)
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/jama/rest/v1/users/1", nil), http.StatusOK)
 	if d := time.Since(begin); d < 80*time.Millisecond {
 		t.Errorf("product request took %v, want >= 80ms", d)
 	}
 	begin = time.Now()
-	wantStatus(t, call(t, ts, noAuth, http.MethodGet, "/_sandbox/stats", nil), http.StatusOK)
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/_sandbox/stats", nil), http.StatusOK)
 	if d := time.Since(begin); d >= 80*time.Millisecond {
 		t.Errorf("control request took %v: latency must not apply", d)
 	}
@@ -155,7 +126,7 @@ func TestDropRateClosesConnectionAfterApplying(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		asAdmin(req)
+		wiretest.AsAdmin(req)
 		resp, err := ts.Client().Do(req)
 		if err == nil {
 			_, err = io.ReadAll(resp.Body)
@@ -166,14 +137,14 @@ func TestDropRateClosesConnectionAfterApplying(t *testing.T) {
 		}
 	}
 	// Control endpoints still answer, and the dropped requests were applied.
-	wantStatus(t, call(t, ts, noAuth, http.MethodGet, "/_sandbox/stats", nil), http.StatusOK)
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/_sandbox/stats", nil), http.StatusOK)
 	if err := srv.SetFaults(Faults{}); err != nil {
 		t.Fatal(err)
 	}
-	r := call(t, ts, asAdmin, http.MethodGet, "/jama/rest/v1/users?username=drop11", nil)
-	wantStatus(t, r, http.StatusOK)
-	if n := len(envelope[[]jama.User](t, r).Data); n != 1 {
-		t.Errorf("dropped create was not applied: %s", r.body)
+	r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/jama/rest/v1/users?username=drop11", nil)
+	wiretest.WantStatus(t, r, http.StatusOK)
+	if n := len(wiretest.Envelope[[]json.RawMessage](t, r).Data); n != 1 {
+		t.Errorf("dropped create was not applied: %s", r.Body)
 	}
 	if got := srv.Stats().Products["jama"].Routes["POST /rest/v1/users"]; got != 12 {
 		t.Errorf("counted %d dropped creates, want 12", got)

@@ -8,61 +8,65 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/jama"
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/kernel"
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/wiretest"
 )
 
 // notesProduct is a minimal product: it shows what adding one takes.
 type notesProduct struct {
-	state *productState[notesState]
+	state *kernel.State[notesState]
 }
 
 type notesState struct {
-	Notes collection[record] `json:"notes"`
+	Notes kernel.Collection[record] `json:"notes"`
 }
 
-func (p *notesProduct) name() string { return "notes" }
+func (p *notesProduct) Name() string { return "notes" }
 
-func (p *notesProduct) register(env *productEnv) error {
-	st, err := newProductState(env, func() *notesState { return &notesState{} })
+func (p *notesProduct) Register(env *kernel.Env) error {
+	st, err := kernel.NewState(env, func() *notesState { return &notesState{} })
 	if err != nil {
 		return err
 	}
 	p.state = st
-	env.handle("POST /notes", func(w http.ResponseWriter, r *http.Request) {
+	env.Handle("POST /notes", func(w http.ResponseWriter, r *http.Request) {
 		var created record
-		err := p.state.write(func(s *notesState) error {
-			created = s.Notes.insert(func(id int64) record { return record{ID: id, Name: r.URL.Query().Get("text")} })
+		err := p.state.Write(func(s *notesState) error {
+			created = s.Notes.Insert(func(id int64) record { return record{ID: id, Name: r.URL.Query().Get("text")} })
 			return nil
 		})
 		if err != nil {
-			p.writeError(w, r, http.StatusInternalServerError, err.Error())
+			p.WriteError(w, r, http.StatusInternalServerError, err.Error())
 			return
 		}
-		writeJSON(w, http.StatusCreated, created)
+		kernel.WriteJSON(w, http.StatusCreated, created)
 	})
 	return nil
 }
 
-func (p *notesProduct) writeError(w http.ResponseWriter, _ *http.Request, status int, message string) {
-	writeJSON(w, status, map[string]string{"problem": message})
+func (p *notesProduct) WriteError(w http.ResponseWriter, _ *http.Request, status int, message string) {
+	kernel.WriteJSON(w, status, map[string]string{"problem": message})
 }
 
 func TestAddingAProduct(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	srv, err := newServer(Options{StatePath: path}, newJamaProduct(), &notesProduct{})
+	srv, err := kernel.NewServer(Options{StatePath: path}, jama.New(), &notesProduct{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 
-	r := call(t, ts, noAuth, http.MethodPost, "/notes/notes?text=hello", nil)
-	wantStatus(t, r, http.StatusCreated)
-	r = call(t, ts, noAuth, http.MethodGet, "/notes/notes", nil)
-	wantStatus(t, r, http.StatusMethodNotAllowed)
-	if !strings.Contains(string(r.body), `"problem"`) || r.header.Get("Allow") != "POST" {
-		t.Errorf("405 must use the product's error format and list POST: %s %v", r.body, r.header)
+	r := wiretest.Call(t, ts, wiretest.NoAuth, http.MethodPost, "/notes/notes?text=hello", nil)
+	wiretest.WantStatus(t, r, http.StatusCreated)
+	r = wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/notes/notes", nil)
+	wiretest.WantStatus(t, r, http.StatusMethodNotAllowed)
+	if !strings.Contains(string(r.Body), `"problem"`) || r.Header.Get("Allow") != "POST" {
+		t.Errorf("405 must use the product's error format and list POST: %s %v", r.Body, r.Header)
 	}
-	wantStatus(t, call(t, ts, noAuth, http.MethodGet, "/notes/other", nil), http.StatusNotFound)
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/notes/other", nil), http.StatusNotFound)
 
 	st := srv.Stats()
 	if st.Products["notes"].Routes["POST /notes"] != 1 || st.Products["notes"].Routes["GET /{path...}"] != 2 {
@@ -75,7 +79,9 @@ func TestAddingAProduct(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var file stateFile
+	var file struct {
+		Products map[string]json.RawMessage `json:"products"`
+	}
 	if err := json.Unmarshal(raw, &file); err != nil {
 		t.Fatal(err)
 	}
@@ -90,38 +96,38 @@ type brokenProduct struct {
 	twice       bool
 }
 
-func (p *brokenProduct) name() string { return p.productName }
+func (p *brokenProduct) Name() string { return p.productName }
 
-func (p *brokenProduct) register(env *productEnv) error {
-	if _, err := newProductState(env, func() *notesState { return &notesState{} }); err != nil {
+func (p *brokenProduct) Register(env *kernel.Env) error {
+	if _, err := kernel.NewState(env, func() *notesState { return &notesState{} }); err != nil {
 		return err
 	}
 	if p.twice {
-		_, err := newProductState(env, func() *notesState { return &notesState{} })
+		_, err := kernel.NewState(env, func() *notesState { return &notesState{} })
 		return err
 	}
 	return nil
 }
 
-func (p *brokenProduct) writeError(w http.ResponseWriter, _ *http.Request, status int, message string) {
+func (p *brokenProduct) WriteError(w http.ResponseWriter, _ *http.Request, status int, message string) {
 	http.Error(w, message, status)
 }
 
 func TestNewRejectsBadProducts(t *testing.T) {
 	tests := []struct {
 		name     string
-		products []product
+		products []kernel.Product
 		want     string
 	}{
-		{"duplicate name", []product{&brokenProduct{productName: "x"}, &brokenProduct{productName: "x"}}, `"x"`},
-		{"reserved name", []product{&brokenProduct{productName: "_sandbox"}}, "_sandbox"},
-		{"empty name", []product{&brokenProduct{}}, `""`},
-		{"slash in name", []product{&brokenProduct{productName: "a/b"}}, "a/b"},
-		{"state registered twice", []product{&brokenProduct{productName: "y", twice: true}}, "twice"},
+		{"duplicate name", []kernel.Product{&brokenProduct{productName: "x"}, &brokenProduct{productName: "x"}}, `"x"`},
+		{"reserved name", []kernel.Product{&brokenProduct{productName: "_sandbox"}}, "_sandbox"},
+		{"empty name", []kernel.Product{&brokenProduct{}}, `""`},
+		{"slash in name", []kernel.Product{&brokenProduct{productName: "a/b"}}, "a/b"},
+		{"state registered twice", []kernel.Product{&brokenProduct{productName: "y", twice: true}}, "twice"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := newServer(Options{}, tc.products...)
+			_, err := kernel.NewServer(Options{}, tc.products...)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("newServer = %v, want an error containing %s", err, tc.want)
 			}
@@ -132,10 +138,10 @@ func TestNewRejectsBadProducts(t *testing.T) {
 func TestUnknownPrefix(t *testing.T) {
 	_, ts := newTestServer(t, Options{})
 	for _, path := range []string{"/", "/confluence/rest/api/2/user", "/rest/v1/users"} {
-		r := call(t, ts, asAdmin, http.MethodGet, path, nil)
-		wantStatus(t, r, http.StatusNotFound)
-		if !strings.Contains(string(r.body), "/jama, /interchange") {
-			t.Errorf("%s: body %s should list the products", path, r.body)
+		r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, path, nil)
+		wiretest.WantStatus(t, r, http.StatusNotFound)
+		if !strings.Contains(string(r.Body), "/jama, /interchange") {
+			t.Errorf("%s: body %s should list the products", path, r.Body)
 		}
 	}
 }
@@ -180,4 +186,10 @@ func FuzzHandler(f *testing.F) {
 			t.Errorf("%s %s succeeded without credentials: %d", method, path, rec.Code)
 		}
 	})
+}
+
+// record is one note of notesProduct.
+type record struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
 }

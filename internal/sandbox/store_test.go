@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/almsync/terraform-provider-almsync/internal/api/interchange"
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/wiretest"
 )
 
 func TestStatePersistsAcrossRestarts(t *testing.T) {
@@ -20,7 +20,7 @@ func TestStatePersistsAcrossRestarts(t *testing.T) {
 	uid := createUser(t, ts, validUser("mia"))
 	cid := createConnector(t, ts, oauthConnector("persisted"))
 	deleted := createConnector(t, ts, basicConnector("deleted"))
-	wantStatus(t, call(t, ts, asAdmin, http.MethodDelete, fmt.Sprintf("%s/%d", connectorsPath, deleted), nil), http.StatusNoContent)
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodDelete, fmt.Sprintf("%s/%d", connectorsPath, deleted), nil), http.StatusNoContent)
 	ts.Close()
 	if err := srv.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
@@ -31,11 +31,11 @@ func TestStatePersistsAcrossRestarts(t *testing.T) {
 		t.Errorf("user after restart = %+v", u)
 	}
 	// The user's password survived: it still logs in.
-	wantStatus(t, call(t, ts2, basicAuth("mia", "pw-mia"), http.MethodGet, "/jama/rest/v1/users/current", nil), http.StatusOK)
-	if c := storedConnector(t, srv2, cid); c.Name != "persisted" || c.ClientSecret != "oauth-secret-persisted" {
-		t.Errorf("connector after restart = %+v", c)
+	wiretest.WantStatus(t, wiretest.Call(t, ts2, wiretest.BasicAuth("mia", "pw-mia"), http.MethodGet, "/jama/rest/v1/users/current", nil), http.StatusOK)
+	if _, secret, ok := srv2.InterchangeConnectorSecrets(cid); !ok || secret != "oauth-secret-persisted" {
+		t.Errorf("connector secret after restart = %q, %v", secret, ok)
 	}
-	wantStatus(t, call(t, ts2, asAdmin, http.MethodGet, fmt.Sprintf("%s/%d", connectorsPath, deleted), nil), http.StatusNotFound)
+	wiretest.WantStatus(t, wiretest.Call(t, ts2, wiretest.AsAdmin, http.MethodGet, fmt.Sprintf("%s/%d", connectorsPath, deleted), nil), http.StatusNotFound)
 	// Id counters survived too: deleted ids are not reused.
 	if id := createConnector(t, ts2, basicConnector("next")); id != deleted+1 {
 		t.Errorf("next connector id = %d, want %d", id, deleted+1)
@@ -58,15 +58,15 @@ func TestStateFileLayout(t *testing.T) {
 		Format   int `json:"format"`
 		Products map[string]struct {
 			Connectors *struct {
-				LastID int64                            `json:"last_id"`
-				Items  map[string]interchange.Connector `json:"items"`
+				LastID int64                                `json:"last_id"`
+				Items  map[string]struct{ Password string } `json:"items"`
 			} `json:"connectors"`
 		} `json:"products"`
 	}
 	if err := json.Unmarshal(raw, &file); err != nil {
 		t.Fatalf("decode %s: %v", raw, err)
 	}
-	if file.Format != stateFormat || len(file.Products) != len(srv.products) {
+	if file.Format != 1 || len(file.Products) != len(srv.Products()) {
 		t.Fatalf("state file = %s", raw)
 	}
 	conns := file.Products["interchange"].Connectors
@@ -118,28 +118,6 @@ func TestStateWriteIsAtomic(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicErrors(t *testing.T) {
-	dir := t.TempDir()
-	if err := writeFileAtomic(filepath.Join(dir, "missing", "state.json"), []byte("{}")); err == nil {
-		t.Error("writing into a missing directory succeeded")
-	}
-	// Renaming onto a directory fails; the temporary file must go.
-	target := filepath.Join(dir, "target")
-	if err := os.Mkdir(target, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(target, "keep"), nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeFileAtomic(target, []byte("{}")); err == nil {
-		t.Error("renaming onto a non-empty directory succeeded")
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("leftovers after a failed write: %v", entries)
-	}
-}
-
 func TestPersistenceFailureIsReported(t *testing.T) {
 	dir := t.TempDir()
 	srv, err := New(Options{StatePath: filepath.Join(dir, "sub", "state.json")})
@@ -148,8 +126,8 @@ func TestPersistenceFailureIsReported(t *testing.T) {
 	}
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
-	r := call(t, ts, asAdmin, http.MethodPost, "/jama/rest/v1/users", validUser("quin"))
-	wantError(t, r, http.StatusInternalServerError, "save state")
+	r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, "/jama/rest/v1/users", validUser("quin"))
+	wiretest.WantJamaError(t, r, http.StatusInternalServerError, "save state")
 	if err := srv.Close(); err == nil || !strings.Contains(err.Error(), "state.json") {
 		t.Errorf("Close() = %v, want an error naming the file", err)
 	}
