@@ -13,38 +13,16 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
 )
 
-// fakeAqua serves a valid token endpoint and answers every other request
-// with status, content type and body.
-func fakeAqua(t *testing.T, status int, contentType, body string) *aqua.Client {
-	t.Helper()
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/api/token") {
-			w.Header().Set("Content-Type", "application/json")
-			_, _ = io.WriteString(w, `{"access_token":"tok","token_type":"bearer","expires_in":900,"refresh_token":"ref"}`)
-			return
-		}
-		if contentType != "" {
-			w.Header().Set("Content-Type", contentType)
-		}
-		w.WriteHeader(status)
-		_, _ = io.WriteString(w, body)
-	}))
-	t.Cleanup(hs.Close)
-	return newClient(t, hs.URL, admin)
-}
-
 const htmlPage = `<!DOCTYPE html><html><head><title>Maintenance</title></head><body>aqua is being updated</body></html>`
 
 func TestAnswers_BadBodiesAreDecodeErrors(t *testing.T) {
 	t.Parallel()
-	tests := map[string]struct {
-		contentType, body string
-	}{
-		"HTML page":       {"text/html", htmlPage},
-		"truncated JSON":  {"application/json", `{"Id": 7, "UserName": "bo`},
-		"empty answer":    {"application/json", ""},
-		"null":            {"application/json", "null"},
-		"wrong JSON type": {"application/json", `"just a string"`},
+	tests := map[string]string{
+		"HTML page":       htmlPage,
+		"truncated JSON":  `{"Id": 7, "UserName": "bo`,
+		"empty answer":    "",
+		"null":            "null",
+		"wrong JSON type": `"just a string"`,
 	}
 	calls := map[string]func(ctx context.Context, c *aqua.Client) error{
 		"read user": func(ctx context.Context, c *aqua.Client) error { _, err := c.GetUser(ctx, 7); return err },
@@ -52,12 +30,16 @@ func TestAnswers_BadBodiesAreDecodeErrors(t *testing.T) {
 			_, err := c.ListUsers(ctx)
 			return err
 		},
-		"read sync definition": func(ctx context.Context, c *aqua.Client) error {
-			_, err := c.GetSyncDefinition(ctx, 1)
+		"list licenses": func(ctx context.Context, c *aqua.Client) error {
+			_, err := c.ListLicenses(ctx)
 			return err
 		},
-		"create sync definition": func(ctx context.Context, c *aqua.Client) error {
-			_, err := c.CreateSyncDefinition(ctx, cloudDefinition("x"))
+		"list project assignments": func(ctx context.Context, c *aqua.Client) error {
+			_, err := c.ListAssignments(ctx, 2)
+			return err
+		},
+		"read sync definition": func(ctx context.Context, c *aqua.Client) error {
+			_, err := c.GetSyncDefinition(ctx, 1)
 			return err
 		},
 		"update value mapping": func(ctx context.Context, c *aqua.Client) error {
@@ -65,10 +47,10 @@ func TestAnswers_BadBodiesAreDecodeErrors(t *testing.T) {
 			return err
 		},
 	}
-	for name, tc := range tests {
+	for name, body := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			c := fakeAqua(t, http.StatusOK, tc.contentType, tc.body)
+			c := answeringAll(t, http.StatusOK, body).client(t)
 			for op, call := range calls {
 				err := call(context.Background(), c)
 				var decErr *api.DecodeError
@@ -87,44 +69,38 @@ func TestAnswers_BadBodiesAreDecodeErrors(t *testing.T) {
 	}
 }
 
-func TestAnswers_CreatedObjectWithoutIDIsADecodeError(t *testing.T) {
-	t.Parallel()
-	c := fakeAqua(t, http.StatusCreated, "application/json", `{"UserName":"x"}`)
-	_, err := c.CreateUser(context.Background(), userReq("x"))
-	var decErr *api.DecodeError
-	if !errors.As(err, &decErr) || decErr.Operation != "create user" || !strings.Contains(err.Error(), "no Id") {
-		t.Errorf("err = %v, want a DecodeError about the missing Id", err)
-	}
-}
-
 func TestAnswers_ErrorStatusesMapToSentinels(t *testing.T) {
 	t.Parallel()
 	tests := map[string]struct {
-		status      int
-		contentType string
-		body        string
-		sentinel    error
-		message     string
+		status   int
+		body     string
+		sentinel error
+		message  string
 	}{
-		"404 with Message": {http.StatusNotFound, "application/json", `{"Message":"aqua user 7 does not exist"}`, api.ErrNotFound, "aqua user 7 does not exist"},
-		"409 with Message": {http.StatusConflict, "application/json; charset=utf-8", `{"Message":"UserName \"x\" is already used"}`, api.ErrConflict, `UserName "x" is already used`},
-		"400 with ModelState": {http.StatusBadRequest, "application/json", `{"Message":"The request is invalid.","ModelState":{"user.Email":["The Email field is required."]}}`,
-			api.ErrBadRequest, "The request is invalid. user.Email: The Email field is required."},
-		"403 without body": {http.StatusForbidden, "", "", api.ErrForbidden, ""},
-		"400 HTML page":    {http.StatusBadRequest, "text/html", htmlPage, api.ErrBadRequest, "answer is not aqua's JSON error: <!DOCTYPE html>"},
+		"404 NotFound": {http.StatusNotFound, `{"Message":"The user does not exist.","Code":"E-404","Type":"NotFound"}`,
+			api.ErrNotFound, "The user does not exist. [NotFound, code E-404]"},
+		"400 duplicate user name": {http.StatusBadRequest, argumentErrorJSON,
+			api.ErrConflict, "The user name is already used. [ArgumentError, DuplicateUserName, code E-17]"},
+		"400 invalid email": {http.StatusBadRequest, `{"Message":"The email is not valid.","Code":"E-3","Type":"ArgumentError","ArgumentErrorType":"InvalidEmail"}`,
+			api.ErrBadRequest, "The email is not valid. [ArgumentError, InvalidEmail, code E-3]"},
+		"403 NotPermitted": {http.StatusForbidden, forbiddenErrorJSON, aqua.ErrNotPermitted,
+			"You are not allowed to manage users. Permission: UserAdministration. aqua refused because the aqua user the provider logs in as lacks the permission"},
+		"403 NotLicensed": {http.StatusForbidden, `{"Message":"Your license does not allow this.","Code":"E-5","Type":"Forbidden","ForbiddenErrorType":"NotLicensed"}`,
+			aqua.ErrNotLicensed, "Your license does not allow this. aqua refused because the license of the aqua user the provider logs in as does not allow this operation"},
+		"403 without body": {http.StatusForbidden, "", api.ErrForbidden, ""},
+		"400 HTML page":    {http.StatusBadRequest, htmlPage, api.ErrBadRequest, "answer is not aqua's JSON error: <!DOCTYPE html>"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			c := fakeAqua(t, tc.status, tc.contentType, tc.body)
-			_, err := c.GetUser(context.Background(), 7)
+			_, err := answeringAll(t, tc.status, tc.body).client(t).GetUser(context.Background(), 7)
 			var apiErr *api.Error
 			if !errors.As(err, &apiErr) || apiErr.StatusCode != tc.status || apiErr.Product != "aqua" || apiErr.Operation != "read user" ||
 				apiErr.Path != "/api/System/User/7" || apiErr.Method != http.MethodGet {
 				t.Fatalf("err = %#v", err)
 			}
-			if apiErr.Message != tc.message && !strings.HasPrefix(apiErr.Message, tc.message) {
-				t.Errorf("Message = %q, want %q", apiErr.Message, tc.message)
+			if !strings.HasPrefix(apiErr.Message, tc.message) {
+				t.Errorf("Message = %q, want it to start %q", apiErr.Message, tc.message)
 			}
 			if tc.sentinel != nil && !errors.Is(err, tc.sentinel) {
 				t.Errorf("err = %v does not match %v", err, tc.sentinel)
@@ -133,10 +109,26 @@ func TestAnswers_ErrorStatusesMapToSentinels(t *testing.T) {
 	}
 }
 
+func TestAnswers_RefusalsAreToldApart(t *testing.T) {
+	t.Parallel()
+	notLicensed := `{"Message":"m","Code":"c","Type":"Forbidden","ForbiddenErrorType":"NotLicensed"}`
+	_, err := answeringAll(t, http.StatusForbidden, notLicensed).client(t).ListLicenses(context.Background())
+	if !errors.Is(err, aqua.ErrNotLicensed) || errors.Is(err, aqua.ErrNotPermitted) || !errors.Is(err, api.ErrForbidden) {
+		t.Errorf("NotLicensed: %v", err)
+	}
+	var aquaErr *aqua.Error
+	if !errors.As(err, &aquaErr) || aquaErr.Body.Type != aqua.ErrorTypeForbidden || aquaErr.Body.Code != "c" {
+		t.Errorf("the ApiError body is not kept: %#v", err)
+	}
+	_, err = answeringAll(t, http.StatusForbidden, forbiddenErrorJSON).client(t).ListLicenses(context.Background())
+	if errors.Is(err, aqua.ErrNotLicensed) || !errors.Is(err, aqua.ErrNotPermitted) {
+		t.Errorf("NotPermitted: %v", err)
+	}
+}
+
 func TestAnswers_LostCreateWithAnUnreadableLookupKeepsBothErrors(t *testing.T) {
 	t.Parallel()
-	c := fakeAqua(t, http.StatusInternalServerError, "text/html", htmlPage)
-	_, err := c.CreateUser(context.Background(), userReq("x"))
+	_, err := answeringAll(t, http.StatusInternalServerError, htmlPage).client(t).CreateUser(context.Background(), userReq("x"), true)
 	var apiErr *api.Error
 	if !errors.As(err, &apiErr) || apiErr.Operation != "create user" || apiErr.StatusCode != http.StatusInternalServerError {
 		t.Fatalf("err = %v, want the create's 500", err)
@@ -153,8 +145,11 @@ func TestAnswers_UnreadableTokenAnswerIsADecodeError(t *testing.T) {
 		_, _ = io.WriteString(w, htmlPage)
 	}))
 	t.Cleanup(hs.Close)
-	c := newClient(t, hs.URL, admin)
-	_, err := c.CurrentUser(context.Background())
+	c, err := aqua.New(hs.URL, admin, newClientTransport(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.CurrentUser(context.Background())
 	var decErr *api.DecodeError
 	if !errors.As(err, &decErr) || decErr.Operation != "log in" || strings.Contains(err.Error(), admin.Password) {
 		t.Errorf("err = %v, want a DecodeError of aqua log in", err)

@@ -3,23 +3,27 @@ package aqua_test
 import (
 	"context"
 	"errors"
-	"io"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
 )
 
+// sessionRoutes answer GET /api/Session and GET /api/System/User.
+func sessionRoutes() map[string]handler {
+	return map[string]handler{
+		"GET /api/Session":     fixed(http.StatusOK, userWithoutExtraJSON),
+		"GET /api/System/User": fixed(http.StatusOK, "["+userSummaryJSON+"]"),
+	}
+}
+
 func TestToken_IsReusedAcrossCalls(t *testing.T) {
 	t.Parallel()
-	srv, root := startSandbox(t)
-	c := newClient(t, root, admin)
-	ctx := context.Background()
+	f := newFakeAqua(t, sessionRoutes())
+	c, ctx := f.client(t), context.Background()
 
 	var wg sync.WaitGroup
 	for range 8 {
@@ -33,133 +37,79 @@ func TestToken_IsReusedAcrossCalls(t *testing.T) {
 	if _, err := c.ListUsers(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if n := routeCount(srv, "POST /api/token"); n != 1 {
-		t.Errorf("token requests = %d, want 1", n)
+	if got := f.grantTypes(); len(got) != 1 || got[0] != "password" {
+		t.Errorf("token requests = %q, want one password login", got)
 	}
-}
-
-// grantRecorder records the grant types of token requests passing a front
-// server.
-type grantRecorder struct {
-	mu     sync.Mutex
-	grants []string
-}
-
-func (g *grantRecorder) record(r *http.Request, body []byte) {
-	if !strings.HasSuffix(r.URL.Path, "/api/token") {
-		return
+	for _, r := range f.received("GET /api/Session") {
+		if r.Token != "access-1" {
+			t.Errorf("request with token %q, want the bearer token access-1", r.Token)
+		}
 	}
-	form, _ := url.ParseQuery(string(body))
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.grants = append(g.grants, form.Get("grant_type"))
-}
-
-func (g *grantRecorder) list() []string {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return append([]string(nil), g.grants...)
 }
 
 func TestToken_RefreshedAfterARefusedToken(t *testing.T) {
 	t.Parallel()
-	_, root := startSandbox(t)
-	var (
-		grants grantRecorder
-		revoke atomic.Bool
-	)
-	front := startFront(t, root, func(w http.ResponseWriter, r *http.Request, body []byte, _ http.Handler) bool {
-		grants.record(r, body)
-		if strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ") && revoke.CompareAndSwap(true, false) {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusUnauthorized)
-			_, _ = io.WriteString(w, `{"Message":"Authorization has been denied for this request."}`)
-			return true
-		}
-		return false
-	})
-	c := newClient(t, front, admin)
-	ctx := context.Background()
+	f := newFakeAqua(t, sessionRoutes())
+	c, ctx := f.client(t), context.Background()
 	if _, err := c.CurrentUser(ctx); err != nil {
 		t.Fatal(err)
 	}
-	revoke.Store(true)
+	f.revokeTokens()
 	if _, err := c.CurrentUser(ctx); err != nil {
 		t.Fatalf("after a refused token: %v", err)
 	}
-	if got := grants.list(); len(got) != 2 || got[0] != "password" || got[1] != "refresh_token" {
+	if got := strings.Join(f.grantTypes(), ","); got != "password,refresh_token" {
 		t.Errorf("grants = %q, want a password login then a refresh", got)
 	}
 }
 
 func TestToken_PasswordLoginWhenTheRefreshIsRefused(t *testing.T) {
 	t.Parallel()
-	_, root := startSandbox(t)
-	var (
-		grants grantRecorder
-		revoke atomic.Bool
-	)
-	front := startFront(t, root, func(w http.ResponseWriter, r *http.Request, body []byte, _ http.Handler) bool {
-		grants.record(r, body)
-		if strings.Contains(string(body), "grant_type=refresh_token") {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusBadRequest)
-			_, _ = io.WriteString(w, `{"error":"invalid_grant","error_description":"The refresh token is invalid or has expired."}`)
-			return true
-		}
-		if strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ") && revoke.CompareAndSwap(true, false) {
-			w.WriteHeader(http.StatusUnauthorized)
-			return true
-		}
-		return false
-	})
-	c := newClient(t, front, admin)
-	ctx := context.Background()
+	f := newFakeAqua(t, sessionRoutes())
+	f.refuseRefresh = true
+	c, ctx := f.client(t), context.Background()
 	if _, err := c.CurrentUser(ctx); err != nil {
 		t.Fatal(err)
 	}
-	revoke.Store(true)
-	if _, err := c.ListProjects(ctx); err != nil {
+	f.revokeTokens()
+	if _, err := c.ListUsers(ctx); err != nil {
 		t.Fatalf("after a refused token and a refused refresh: %v", err)
 	}
-	if got := grants.list(); strings.Join(got, ",") != "password,refresh_token,password" {
+	if got := strings.Join(f.grantTypes(), ","); got != "password,refresh_token,password" {
 		t.Errorf("grants = %q, want password, refresh_token, password", got)
 	}
 }
 
 func TestToken_PersistentRefusalIsUnauthorized(t *testing.T) {
 	t.Parallel()
-	_, root := startSandbox(t)
-	front := startFront(t, root, func(w http.ResponseWriter, r *http.Request, _ []byte, _ http.Handler) bool {
-		if strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ") {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusUnauthorized)
-			_, _ = io.WriteString(w, `{"Message":"Authorization has been denied for this request."}`)
-			return true
-		}
-		return false
-	})
-	c := newClient(t, front, admin)
-	_, err := c.GetUser(context.Background(), 1)
+	f := newFakeAqua(t, map[string]handler{"GET /api/System/User/1": fixed(http.StatusUnauthorized,
+		`{"Message":"Authorization has been denied for this request.","Code":"401","Type":"Unauthorized"}`)})
+	_, err := f.client(t).GetUser(context.Background(), 1)
 	if !errors.Is(err, api.ErrUnauthorized) || !strings.Contains(err.Error(), "Authorization has been denied") {
 		t.Errorf("err = %v, want ErrUnauthorized with aqua's message", err)
+	}
+	if n := len(f.received("GET /api/System/User/1")); n != 2 {
+		t.Errorf("requests = %d, want the first and one after renewing the token", n)
 	}
 }
 
 func TestLogin_WrongPasswordIsUnauthorized(t *testing.T) {
 	t.Parallel()
-	_, root := startSandbox(t)
-	c := newClient(t, root, aqua.Credentials{Username: "admin", Password: "wrong"})
-	_, err := c.CurrentUser(context.Background())
+	f := newFakeAqua(t, sessionRoutes())
+	c, err := aqua.New(f.URL, aqua.Credentials{Username: "admin", Password: "wrong-password"}, newClientTransport(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.CurrentUser(context.Background())
 	if !errors.Is(err, api.ErrUnauthorized) {
 		t.Fatalf("err = %v, want ErrUnauthorized", err)
 	}
 	var apiErr *api.Error
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusBadRequest || apiErr.Operation != "log in" ||
-		!strings.Contains(apiErr.Message, "invalid_grant") || !strings.Contains(apiErr.Message, "user name or password is incorrect") {
+		apiErr.Message != "invalid_grant: The user name or password is incorrect." {
 		t.Errorf("err = %#v, want aqua's 400 invalid_grant for log in", apiErr)
 	}
-	if strings.Contains(err.Error(), "wrong") {
+	if strings.Contains(err.Error(), "wrong-password") {
 		t.Errorf("error reveals the password: %v", err)
 	}
 }

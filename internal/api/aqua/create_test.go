@@ -2,103 +2,121 @@ package aqua_test
 
 import (
 	"context"
-	"errors"
 	"net/http"
-	"net/http/httptest"
-	"strings"
 	"sync/atomic"
 	"testing"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
 )
 
-// loseFirstPost returns an interceptor that answers 502 to the first POST
-// whose path ends with suffix; with apply set it forwards that POST to the
-// sandbox first, so the create happens but its answer is lost.
-func loseFirstPost(suffix string, apply bool) interceptor {
-	var lost atomic.Bool
-	return func(w http.ResponseWriter, r *http.Request, _ []byte, forward http.Handler) bool {
-		if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, suffix) || !lost.CompareAndSwap(false, true) {
-			return false
+// lostOnce answers the first call with 502, as a proxy that lost aqua's
+// answer would; with applied set, aqua did apply that first call. Later
+// calls are answered with then.
+func lostOnce(applied *atomic.Bool, apply bool, then answer) handler {
+	return func(_ request, n int) answer {
+		if n == 1 {
+			applied.Store(apply)
+			return answer{status: http.StatusBadGateway}
 		}
-		if apply {
-			forward.ServeHTTP(httptest.NewRecorder(), r)
+		applied.Store(true)
+		return then
+	}
+}
+
+// either answers with yes once applied is set, else with no.
+func either(applied *atomic.Bool, yes, no string) handler {
+	return func(request, int) answer {
+		if applied.Load() {
+			return answer{http.StatusOK, yes}
 		}
-		w.WriteHeader(http.StatusBadGateway)
-		return true
+		return answer{http.StatusOK, no}
 	}
 }
 
 func TestCreate_LostAnswerIsAdoptedNotRepeated(t *testing.T) {
 	t.Parallel()
 	tests := map[string]struct {
-		suffix string
-		route  string
+		post   string
+		routes func(applied *atomic.Bool) map[string]handler
 		create func(ctx context.Context, c *aqua.Client) error
-		check  func(ctx context.Context, c *aqua.Client) (int, error)
 	}{
 		"user": {
-			suffix: "/api/System/User", route: "POST /api/System/User",
+			post: "POST /api/System/User",
+			routes: func(applied *atomic.Bool) map[string]handler {
+				return map[string]handler{
+					"GET /api/System/User":   either(applied, "["+userSummaryJSON+"]", "[]"),
+					"GET /api/System/User/7": fixed(http.StatusOK, userJSON),
+				}
+			},
 			create: func(ctx context.Context, c *aqua.Client) error {
-				u, err := c.CreateUser(ctx, userReq("once"))
-				if err == nil && (u.ID == 0 || u.UserName != "once") {
-					return errors.New("adopted user is incomplete")
+				u, err := c.CreateUser(ctx, userReq("jira.sync"), true)
+				if err == nil && u.ID != 7 {
+					t.Errorf("adopted user = %+v", u)
 				}
 				return err
-			},
-			check: func(ctx context.Context, c *aqua.Client) (int, error) {
-				users, err := c.ListUsers(ctx)
-				return countIf(users, func(u aqua.User) bool { return u.UserName == "once" }), err
-			},
-		},
-		"sync definition": {
-			suffix: "/api/JiraSync/Definition", route: "POST /api/JiraSync/Definition",
-			create: func(ctx context.Context, c *aqua.Client) error {
-				d, err := c.CreateSyncDefinition(ctx, cloudDefinition("once"))
-				if err == nil && d.ID == 0 {
-					return errors.New("adopted definition has no id")
-				}
-				return err
-			},
-			check: func(ctx context.Context, c *aqua.Client) (int, error) {
-				defs, err := c.ListSyncDefinitions(ctx)
-				return len(defs), err
 			},
 		},
 		"license": {
-			suffix: "/License", route: "POST /api/System/User/{id}/License",
-			create: func(ctx context.Context, c *aqua.Client) error { return c.AddUserLicense(ctx, 1, "VIEWER") },
-			check: func(ctx context.Context, c *aqua.Client) (int, error) {
-				held, err := c.ListUserLicenses(ctx, 1)
-				return countIf(held, func(l aqua.UserLicense) bool { return l.Code == "VIEWER" }), err
+			post: "POST /api/System/User/7/License",
+			routes: func(applied *atomic.Bool) map[string]handler {
+				return map[string]handler{"GET /api/System/User/7": either(applied, userJSON, userWithoutExtraJSON)}
+			},
+			create: func(ctx context.Context, c *aqua.Client) error {
+				return c.AssignLicense(ctx, 7, "JIRASYNC", aqua.LicenseNamed)
+			},
+		},
+		"project assignment": {
+			post: "POST /api/Project/2/UserAssignment",
+			routes: func(applied *atomic.Bool) map[string]handler {
+				return map[string]handler{
+					"GET /api/System/Role":              fixed(http.StatusOK, rolesJSON),
+					"GET /api/Project/2/UserAssignment": either(applied, projectAssignments, `{"Assignements": []}`),
+				}
+			},
+			create: func(ctx context.Context, c *aqua.Client) error {
+				return c.AddAssignment(ctx, 2, 7, aqua.RoleProjectAdministrator)
 			},
 		},
 		"field entry": {
-			suffix: "/Entries", route: "POST /api/Project/{pid}/Meta/{itemType}/Fields/{fieldId}/Entries",
+			post: "POST /api/Project/2/Meta/Defect/Fields/Resolution/Entries",
+			routes: func(applied *atomic.Bool) map[string]handler {
+				return map[string]handler{"GET /api/Project/2/Meta/Defect/Fields/Resolution/Entries": either(applied,
+					`{"Id": 12, "Name": "Resolution", "Entries": [{"Id": 33, "Name": "Unresolved", "IsDefault": false}]}`,
+					`{"Id": 12, "Name": "Resolution", "Entries": []}`)}
+			},
 			create: func(ctx context.Context, c *aqua.Client) error {
-				_, err := c.AddFieldEntry(ctx, 2, "Defect", "Resolution", "Unresolved")
+				e, err := c.AddFieldEntry(ctx, 2, "Defect", "Resolution", aqua.FieldEntryRequest{Name: "Unresolved"})
+				if err == nil && e.ID != 33 {
+					t.Errorf("adopted entry = %+v", e)
+				}
 				return err
 			},
-			check: func(ctx context.Context, c *aqua.Client) (int, error) {
-				entries, err := c.ListFieldEntries(ctx, 2, "Defect", "Resolution")
-				return countIf(entries, func(e aqua.FieldEntry) bool { return e.Value == "Unresolved" }), err
+		},
+		"sync definition": {
+			post: "POST /api/JiraSync/Definition",
+			routes: func(applied *atomic.Bool) map[string]handler {
+				return map[string]handler{"GET /api/JiraSync/Definition": either(applied, "["+syncDefinitionJSON+"]", "[]")}
+			},
+			create: func(ctx context.Context, c *aqua.Client) error {
+				d, err := c.CreateSyncDefinition(ctx, cloudDefinition("Pilot"))
+				if err == nil && d.ID != 4 {
+					t.Errorf("adopted definition = %+v", d)
+				}
+				return err
 			},
 		},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			srv, root := startSandbox(t)
-			c := newClient(t, startFront(t, root, loseFirstPost(tc.suffix, true)), admin)
-			ctx := context.Background()
-			if err := tc.create(ctx, c); err != nil {
+			var applied atomic.Bool
+			f := newFakeAqua(t, tc.routes(&applied))
+			f.route(tc.post, lostOnce(&applied, true, answer{http.StatusInternalServerError, ""}))
+			if err := tc.create(context.Background(), f.client(t)); err != nil {
 				t.Fatalf("create with a lost answer: %v", err)
 			}
-			if n, err := tc.check(ctx, c); err != nil || n != 1 {
-				t.Errorf("objects after the create = %d (%v), want 1", n, err)
-			}
-			if n := routeCount(srv, tc.route); n != 1 {
-				t.Errorf("%s sent %d times, want 1", tc.route, n)
+			if n := len(f.received(tc.post)); n != 1 {
+				t.Errorf("%s sent %d times, want 1", tc.post, n)
 			}
 		})
 	}
@@ -106,32 +124,20 @@ func TestCreate_LostAnswerIsAdoptedNotRepeated(t *testing.T) {
 
 // TestCreate_LostRequestIsPostedAgain: a create that never reached aqua is
 // not found by the lookup, which proves it was not applied, so it is posted
-// again and the user exists exactly once.
+// again.
 func TestCreate_LostRequestIsPostedAgain(t *testing.T) {
 	t.Parallel()
-	srv, root := startSandbox(t)
-	c := newClient(t, startFront(t, root, loseFirstPost("/api/System/User", false)), admin)
-	ctx := context.Background()
-	u, err := c.CreateUser(ctx, userReq("never"))
-	if err != nil {
-		t.Fatalf("create after a lost request: %v", err)
+	var applied atomic.Bool
+	f := newFakeAqua(t, map[string]handler{
+		"POST /api/System/User":  lostOnce(&applied, false, answer{http.StatusOK, userCreatedJSON}),
+		"GET /api/System/User":   either(&applied, "["+userSummaryJSON+"]", "[]"),
+		"GET /api/System/User/7": fixed(http.StatusOK, userJSON),
+	})
+	u, err := f.client(t).CreateUser(context.Background(), userReq("jira.sync"), true)
+	if err != nil || u.ID != 7 {
+		t.Fatalf("create after a lost request: %+v, %v", u, err)
 	}
-	found, ok, err := c.FindUser(ctx, "never")
-	if err != nil || !ok || found.ID != u.ID {
-		t.Fatalf("find: %+v %t %v (created %d)", found, ok, err, u.ID)
+	if n := len(f.received("POST /api/System/User")); n != 2 {
+		t.Errorf("aqua received %d creates, want 2 (the first was lost before aqua)", n)
 	}
-	if n := routeCount(srv, "POST /api/System/User"); n != 1 {
-		t.Errorf("aqua received %d creates, want 1 (the first never arrived)", n)
-	}
-}
-
-// countIf counts the elements of s that match.
-func countIf[T any](s []T, match func(T) bool) int {
-	n := 0
-	for _, v := range s {
-		if match(v) {
-			n++
-		}
-	}
-	return n
 }

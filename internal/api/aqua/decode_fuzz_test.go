@@ -16,11 +16,13 @@ func FuzzDecode(f *testing.F) {
 		ctype  string
 		body   string
 	}{
-		{200, "application/json", `{"success":true,"data":{"id":"1","name":"x"}}`},
-		{200, "application/json", `{"Id":1,"UserName":"u"}`},
-		{401, "application/json", `{"errorMessages":["You are not authenticated."],"errors":{}}`},
-		{400, "application/json", `{"Message":"The request is invalid.","ModelState":{"user.Email":["required"]}}`},
-		{200, "application/json", `{"success":false,"error":{"errorMessage":"Invalid","errorCode":"AUTH_TOKEN_INVALID"}}`},
+		{200, "application/json", `{"Id":1,"UserName":"u","Licenses":[{"Code":"JIRASYNC","Type":"Named"}]}`},
+		{200, "application/json", `{"Assignements":[{"Role":{"Id":3,"Name":"Project Administrator"},"User":{"Id":7},"FolderId":0}]}`},
+		{401, "application/json", `{"Message":"Authorization has been denied for this request.","Code":"401","Type":"Unauthorized"}`},
+		{403, "application/json", `{"Message":"m","Code":"c","Type":"Forbidden","ForbiddenErrorType":"NotLicensed","ErrorData":{"x":[1]}}`},
+		{400, "application/json", `{"Message":"dup","Code":"c","Type":"ArgumentError","ArgumentErrorType":"DuplicateUserName"}`},
+		{400, "application/json", `{"error":"invalid_grant","error_description":"The user name or password is incorrect."}`},
+		{400, "application/json", `{"Type":7,"Message":null}`},
 		{502, "text/html", `<html><body>Bad Gateway</body></html>`},
 		{200, "application/json", `{"data":{"id":1,`},
 		{200, "application/json", ``},

@@ -9,46 +9,59 @@
 //
 // # The aqua REST API, as aqua documents it
 //
-// Authentication is OAuth 2 style. POST /api/token with the form
+// The authority is aqua's OpenAPI document (version 24.8.0.0; aqua serves
+// it at {base}/Help). The client uses these of its operations, with the
+// parameters, bodies and answers it documents:
+//
+// Authentication is OAuth 2 style, as the document's security scheme
+// describes it. POST /api/token with the form
 // grant_type=password&username=...&password=... answers
-// {access_token, refresh_token, expires_in} (about 15 minutes); later
+// {access_token, refresh_token, expires_in} (a few minutes); later
 // requests carry "Authorization: Bearer <access_token>". The client caches
-// the token, renews it with grant_type=refresh_token shortly before it
-// expires or after a 401, and logs in with the password again when the
-// refresh is refused. A refused login (aqua answers 400 with
-// {"error":"invalid_grant"}) is an error matching api.ErrUnauthorized.
+// the token, renews it with grant_type=refresh_token&refresh_token=...
+// shortly before it expires or after a 401, and logs in with the password
+// again only when the refresh is refused. A refused login (aqua answers 400
+// with {"error":"invalid_grant"}) is an error matching api.ErrUnauthorized.
 //
-//	GET    /api/Session                                          the logged-in user
-//	GET    /api/System/User                                      list users
-//	POST   /api/System/User                                      create a user {UserName, FirstName, Surname, Email, Phone, Position}
-//	GET    /api/System/User/{id}                                 read a user
-//	PUT    /api/System/User/{id}                                 replace a user's fields
-//	DELETE /api/System/User/{id}                                 delete a user
-//	GET    /api/System/License                                   licenses [{Code, Name, Total, Used}]
-//	GET    /api/System/User/{id}/License                         a user's licenses [{Code, Name}]
-//	POST   /api/System/User/{id}/License                         give a user a license {Code}
-//	DELETE /api/System/User/{id}/License/{licenseCode}           take a license away
-//	GET    /api/Project                                          projects [{Id, Name}]
-//	GET    /api/Project/{pid}                                    one project
-//	GET    /api/Project/{pid}/UserAssignment                     members [{UserId, UserName, RoleName}]
-//	POST   /api/Project/{pid}/UserAssignment                     add a member {UserId, RoleName}
-//	PATCH  /api/Project/{pid}/UserAssignment                     change a member's role {UserId, RoleName}
-//	DELETE /api/Project/{pid}/UserAssignment?userId={id}         remove a member
-//	GET    /api/Project/{pid}/Meta/{itemType}/Fields             fields [{FieldId, Name, Type}]
-//	GET    /api/Project/{pid}/Meta/{itemType}/Fields/{fieldId}/Entries   dictionary entries [{Id, Value}]
-//	POST   /api/Project/{pid}/Meta/{itemType}/Fields/{fieldId}/Entries   add an entry {Value}
+//	GET    /api/Session                                     the logged-in user (ApiMyUserInfo)
+//	GET    /api/System/User                                 list users [ApiUserMinimalInfo]
+//	POST   /api/System/User?sendNotification=               create a user (ApiUserNew); 200 {UserId}
+//	GET    /api/System/User/{userId}?includeLicenses=true   a user with Licenses [{Code, Type}] (ApiUser)
+//	PUT    /api/System/User/{userId}                        change a user (ApiUpdateUser); 204
+//	DELETE /api/System/User/{userId}                        delete a user; 204
+//	GET    /api/System/License                              {Licenses: [{Code, Name, MaxNamedLicensesAvailable, MaxFloatingLicensesAvailable, StartTime, ExpiryTime}]}
+//	POST   /api/System/User/{userId}/License                assign a license {Code, Type: "Named"|"Floated"}; 204
+//	DELETE /api/System/User/{userId}/License/{licenseCode}  remove a license; 204
+//	GET    /api/System/Role                                 roles [{Id, Name}]
+//	GET    /api/Project                                     projects [ApiProjectInfo]
+//	GET    /api/Project/{id}                                one project
+//	GET    /api/Project/{projectId}/UserAssignment          {Assignements: [{Role: {Id, Name}, User, FolderId}]}
+//	POST   /api/Project/{projectId}/UserAssignment          assign {UserId, FolderId: 0, RoleId}; 204
+//	PATCH  /api/Project/{projectId}/UserAssignment?userId=&folderId=0   {OperationType: "Replace", NewRoleId}; 204
+//	DELETE /api/Project/{projectId}/UserAssignment?userId=&folderId=0   unassign; 204
+//	GET    /api/Project/{projectId}/Meta/{itemType}/Fields                  fields [{Id, Title, FieldType, IsCustom, IsActive, ...}]
+//	GET    /api/Project/{projectId}/Meta/{itemType}/Fields/{fieldId}/Entries  {Id, Name, Entries: [{Id, Name, IsDefault}], ConsistencyKey}
+//	POST   /api/Project/{projectId}/Meta/{itemType}/Fields/{fieldId}/Entries  add an entry {Name, IsDefault}; 200 {Id, Name, IsDefault}
 //
-// Failures carry the HTTP status and an ASP.NET body {"Message": "..."};
-// the client returns them as *api.Error with that message, so callers test
-// them with errors.Is against api.ErrNotFound, api.ErrConflict and the
-// other sentinels.
+// aqua has no endpoint listing one user's licenses: they come with the
+// user. Changing a license's type is done by removing the license and
+// assigning it again; the document's PATCH .../License/{licenseCode} does
+// not say which OperationType its body takes. Project roles are given by
+// id: the client looks the id of a role name up in GET /api/System/Role.
+//
+// Failures carry the HTTP status and aqua's ApiError body {Message, Code,
+// Type, FurtherInfo, ErrorData}, with ForbiddenErrorType (NotLicensed or
+// NotPermitted) on a 403 and ArgumentErrorType on a 400. The client returns
+// them as *Error, which unwraps to *api.Error: callers test them with
+// errors.Is against api.ErrNotFound and the other sentinels, and against
+// ErrNotLicensed and ErrNotPermitted, whose message says what to fix.
 //
 // # Jira Sync: the provider's own contract
 //
 // aqua configures its Jira synchronization only in the desktop
 // SyncConfigurator; it publishes no API for it. The routes below are the
 // provider's contract, in aqua's style (same authentication, PascalCase
-// JSON, the same {"Message"} error body), kept in this package so that it is
+// JSON, the same ApiError error body), kept in this package so that it is
 // easy to retarget:
 //
 //	GET    /api/JiraSync/Definition?name=                                 list (name: exact, case-insensitive)

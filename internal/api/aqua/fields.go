@@ -4,39 +4,42 @@ import (
 	"context"
 	"net/http"
 	"strings"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api"
 )
 
 // ListFields returns the fields of an item type (e.g. "Defect") in a
-// project.
+// project (GET /api/Project/{projectId}/Meta/{itemType}/Fields).
 func (c *Client) ListFields(ctx context.Context, projectID int64, itemType string) ([]Field, error) {
 	var fields []Field
 	err := c.call(ctx, "list fields", http.MethodGet, pathFields(projectID, itemType), nil, nil, &fields)
 	return fields, err
 }
 
-// ListFieldEntries returns the entries of a dictionary field.
-func (c *Client) ListFieldEntries(ctx context.Context, projectID int64, itemType, fieldID string) ([]FieldEntry, error) {
-	var entries []FieldEntry
-	err := c.call(ctx, "list field entries", http.MethodGet, pathFieldEntries(projectID, itemType, fieldID), nil, nil, &entries)
-	return entries, err
+// GetDictionary returns a dictionary field's entries
+// (GET /api/Project/{projectId}/Meta/{itemType}/Fields/{fieldId}/Entries).
+func (c *Client) GetDictionary(ctx context.Context, projectID int64, itemType, fieldID string) (Dictionary, error) {
+	var d Dictionary
+	err := c.call(ctx, "list field entries", http.MethodGet, pathFieldEntries(projectID, itemType, fieldID), nil, nil, &d)
+	return d, err
 }
 
-// AddFieldEntry adds value to a dictionary field, e.g. "Unresolved" to
-// Resolution as the Jira sync checklist recommends, and returns the new
-// entry. If the answer is lost, the entry is looked up by value rather
-// than added twice.
-func (c *Client) AddFieldEntry(ctx context.Context, projectID int64, itemType, fieldID, value string) (FieldEntry, error) {
+// AddFieldEntry adds an entry to a dictionary field, e.g. "Unresolved" to
+// Resolution as the Jira sync checklist recommends, and returns it with
+// its id (POST .../Fields/{fieldId}/Entries). If the answer is lost, the
+// entry is looked up by name rather than added twice.
+func (c *Client) AddFieldEntry(ctx context.Context, projectID int64, itemType, fieldID string, entry FieldEntryRequest) (FieldEntry, error) {
 	const op = "add field entry"
-	var entry FieldEntry
+	var added FieldEntry
 	path := pathFieldEntries(projectID, itemType, fieldID)
-	err := c.create(ctx, op, path, FieldEntryRequest{Value: value}, &entry, func(ctx context.Context) (bool, error) {
-		entries, err := c.ListFieldEntries(ctx, projectID, itemType, fieldID)
+	err := api.CreateOnce(ctx, c.poster(op, path, nil, entry, &added), func(ctx context.Context) (bool, error) {
+		d, err := c.GetDictionary(ctx, projectID, itemType, fieldID)
 		if err != nil {
 			return false, err
 		}
-		for _, e := range entries {
-			if strings.EqualFold(e.Value, value) {
-				entry = e
+		for _, e := range d.Entries {
+			if strings.EqualFold(e.Name, entry.Name) {
+				added = e
 				return true, nil
 			}
 		}
@@ -45,8 +48,8 @@ func (c *Client) AddFieldEntry(ctx context.Context, projectID int64, itemType, f
 	if err != nil {
 		return FieldEntry{}, err
 	}
-	if entry.ID == 0 {
-		return FieldEntry{}, missingID(op)
+	if added.ID <= 0 {
+		return FieldEntry{}, missingID(op, http.StatusOK, "Id")
 	}
-	return entry, nil
+	return added, nil
 }

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api"
 )
 
 // ListSyncDefinitions returns every Jira sync definition, without secrets.
@@ -45,7 +47,7 @@ func (c *Client) CreateSyncDefinition(ctx context.Context, def SyncDefinition) (
 	const op = "create sync definition"
 	def.ID = 0
 	var created SyncDefinition
-	err := c.create(ctx, op, pathSyncDefinitions, def, &created, func(ctx context.Context) (bool, error) {
+	err := api.CreateOnce(ctx, c.poster(op, pathSyncDefinitions, nil, def, &created), func(ctx context.Context) (bool, error) {
 		found, ok, err := c.FindSyncDefinition(ctx, def.Name)
 		created = found
 		return ok, err
@@ -54,7 +56,7 @@ func (c *Client) CreateSyncDefinition(ctx context.Context, def SyncDefinition) (
 		return SyncDefinition{}, err
 	}
 	if created.ID == 0 {
-		return SyncDefinition{}, missingID(op)
+		return SyncDefinition{}, missingID(op, http.StatusCreated, "Id")
 	}
 	return created, nil
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"strings"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api"
 )
 
 // ListFieldMappings returns the field mappings of a sync definition.
@@ -27,7 +29,7 @@ func (c *Client) CreateFieldMapping(ctx context.Context, syncID int64, m FieldMa
 	const op = "create field mapping"
 	m.ID, m.SyncID = 0, syncID
 	var created FieldMapping
-	err := c.create(ctx, op, pathFieldMappings(syncID), m, &created, func(ctx context.Context) (bool, error) {
+	err := api.CreateOnce(ctx, c.poster(op, pathFieldMappings(syncID), nil, m, &created), func(ctx context.Context) (bool, error) {
 		all, err := c.ListFieldMappings(ctx, syncID)
 		if err != nil {
 			return false, err
@@ -44,7 +46,7 @@ func (c *Client) CreateFieldMapping(ctx context.Context, syncID int64, m FieldMa
 		return FieldMapping{}, err
 	}
 	if created.ID == 0 {
-		return FieldMapping{}, missingID(op)
+		return FieldMapping{}, missingID(op, http.StatusCreated, "Id")
 	}
 	return created, nil
 }
@@ -83,7 +85,7 @@ func (c *Client) CreateValueMapping(ctx context.Context, syncID int64, m ValueMa
 	const op = "create value mapping"
 	m.ID, m.SyncID = 0, syncID
 	var created ValueMapping
-	err := c.create(ctx, op, pathValueMappings(syncID), m, &created, func(ctx context.Context) (bool, error) {
+	err := api.CreateOnce(ctx, c.poster(op, pathValueMappings(syncID), nil, m, &created), func(ctx context.Context) (bool, error) {
 		all, err := c.ListValueMappings(ctx, syncID)
 		if err != nil {
 			return false, err
@@ -100,7 +102,7 @@ func (c *Client) CreateValueMapping(ctx context.Context, syncID int64, m ValueMa
 		return ValueMapping{}, err
 	}
 	if created.ID == 0 {
-		return ValueMapping{}, missingID(op)
+		return ValueMapping{}, missingID(op, http.StatusCreated, "Id")
 	}
 	return created, nil
 }

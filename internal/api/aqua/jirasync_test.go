@@ -2,153 +2,138 @@ package aqua_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
-	"strings"
+	"net/url"
+	"reflect"
 	"testing"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
 )
 
+// The Jira Sync routes are the provider's own contract (see doc.go); these
+// tests hold the client to its paths and bodies.
+
 func TestSyncDefinitions_CreateReadUpdateDelete(t *testing.T) {
 	t.Parallel()
-	srv, root := startSandbox(t)
-	c := newClient(t, root, admin)
-	ctx := context.Background()
+	const stored = `{"Id": 4, "Name": "Pilot", "AquaProjectId": 2, "JiraUrl": "https://acme.atlassian.net", "JiraProjectKey": "SYNC",
+		"ConfigurationUser": {"Email": "config@acme.example"}, "SyncUser": null, "AquaSyncUserId": 7, "Enabled": true}`
+	f := newFakeAqua(t, map[string]handler{
+		"POST /api/JiraSync/Definition":     fixed(http.StatusCreated, stored),
+		"GET /api/JiraSync/Definition":      fixed(http.StatusOK, "["+stored+"]"),
+		"GET /api/JiraSync/Definition/4":    fixed(http.StatusOK, stored),
+		"PUT /api/JiraSync/Definition/4":    fixed(http.StatusOK, stored),
+		"DELETE /api/JiraSync/Definition/4": fixed(http.StatusNoContent, ""),
+		"GET /api/JiraSync/Definition/5": fixed(http.StatusNotFound,
+			`{"Message":"Jira sync definition 5 does not exist.","Code":"E-404","Type":"NotFound"}`),
+	})
+	c, ctx := f.client(t), context.Background()
 
-	bot, err := c.CreateUser(ctx, userReq("sync.bot"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := c.AddUserLicense(ctx, bot.ID, "JIRASYNC"); err != nil {
-		t.Fatal(err)
-	}
-	if err := c.AddAssignment(ctx, 2, bot.ID, aqua.RoleProjectAdministrator); err != nil {
-		t.Fatal(err)
-	}
 	in := cloudDefinition("Pilot")
-	in.AquaSyncUserID = bot.ID
-	in.SyncUser = &aqua.JiraAccount{Email: "sync@acme.example", APIToken: "sync-token"}
+	in.ID, in.AquaSyncUserID = 99, 7
 	d, err := c.CreateSyncDefinition(ctx, in)
-	if err != nil || d.ID == 0 || d.AquaSyncUserID != bot.ID || d.ConfigurationUser.APIToken != "" {
+	want := aqua.SyncDefinition{ID: 4, Name: "Pilot", AquaProjectID: 2, JiraURL: "https://acme.atlassian.net", JiraProjectKey: "SYNC",
+		ConfigurationUser: aqua.JiraAccount{Email: "config@acme.example"}, AquaSyncUserID: 7, Enabled: true}
+	if err != nil || !reflect.DeepEqual(d, want) {
 		t.Fatalf("create: %+v, %v", d, err)
 	}
-	if token, _ := srv.AquaSyncSecret(d.ID, "configuration.apiToken"); token != "config-token" {
-		t.Errorf("stored configuration token = %q", token)
-	}
-	got, err := c.GetSyncDefinition(ctx, d.ID)
-	if err != nil || got.Name != "Pilot" || got.SyncUser == nil || got.SyncUser.APIToken != "" {
+	assertOneRequest(t, f, "POST /api/JiraSync/Definition", nil, `{"Id": 0, "Name": "Pilot", "AquaProjectId": 2, "JiraUrl": "https://acme.atlassian.net",
+		"JiraProjectKey": "SYNC", "ConfigurationUser": {"Email": "config@acme.example", "ApiToken": "config-token"}, "SyncUser": null,
+		"AquaSyncUserId": 7, "Enabled": true}`)
+	if got, err := c.GetSyncDefinition(ctx, 4); err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("read: %+v, %v", got, err)
 	}
-	found, ok, err := c.FindSyncDefinition(ctx, "pilot")
-	if err != nil || !ok || found.ID != d.ID {
+	if found, ok, err := c.FindSyncDefinition(ctx, "pilot"); err != nil || !ok || found.ID != 4 {
 		t.Errorf("find: %+v %t %v", found, ok, err)
 	}
-
-	got.JiraProjectKey, got.Enabled = "PILOT", false
-	updated, err := c.UpdateSyncDefinition(ctx, d.ID, got)
-	if err != nil || updated.JiraProjectKey != "PILOT" || updated.Enabled {
-		t.Errorf("update: %+v, %v", updated, err)
+	assertOneRequest(t, f, "GET /api/JiraSync/Definition", url.Values{"name": {"pilot"}}, "")
+	if _, err := c.UpdateSyncDefinition(ctx, 4, in); err != nil {
+		t.Errorf("update: %v", err)
 	}
-	if token, _ := srv.AquaSyncSecret(d.ID, "sync.apiToken"); token != "sync-token" {
-		t.Errorf("sync token after an update without it = %q, want it kept", token)
+	if r := f.received("PUT /api/JiraSync/Definition/4"); len(r) != 1 || !jsonHas(t, r[0].Body, "Id", float64(4)) {
+		t.Errorf("update requests: %+v, want one with the path's Id", r)
 	}
-	if all, err := c.ListSyncDefinitions(ctx); err != nil || len(all) != 1 {
-		t.Errorf("list: %+v, %v", all, err)
-	}
-
-	if err := c.DeleteSyncDefinition(ctx, d.ID); err != nil {
+	if err := c.DeleteSyncDefinition(ctx, 4); err != nil {
 		t.Fatalf("delete: %v", err)
 	}
-	if _, err := c.GetSyncDefinition(ctx, d.ID); !errors.Is(err, api.ErrNotFound) {
-		t.Errorf("read after delete: %v", err)
-	}
-	if _, ok, err := c.FindSyncDefinition(ctx, "Pilot"); err != nil || ok {
-		t.Errorf("find after delete: %t %v", ok, err)
-	}
-}
-
-func TestSyncDefinitions_VendorMessagesReachTheCaller(t *testing.T) {
-	t.Parallel()
-	_, root := startSandbox(t)
-	c := newClient(t, root, admin)
-	ctx := context.Background()
-
-	bad := cloudDefinition("bad")
-	bad.AquaProjectID = 99
-	_, err := c.CreateSyncDefinition(ctx, bad)
-	var apiErr *api.Error
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusBadRequest || apiErr.Operation != "create sync definition" ||
-		!strings.Contains(apiErr.Message, "aqua project 99 does not exist") {
-		t.Errorf("unknown project: %v", err)
-	}
-	if _, err := c.CreateSyncDefinition(ctx, cloudDefinition("dup")); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.CreateSyncDefinition(ctx, cloudDefinition("DUP")); !errors.Is(err, api.ErrConflict) {
-		t.Errorf("duplicate name: %v, want ErrConflict", err)
-	}
-	if _, err := c.UpdateSyncDefinition(ctx, 99, cloudDefinition("x")); !errors.Is(err, api.ErrNotFound) {
-		t.Errorf("update unknown: %v, want ErrNotFound", err)
+	if _, err := c.GetSyncDefinition(ctx, 5); !errors.Is(err, api.ErrNotFound) {
+		t.Errorf("read unknown: %v", err)
 	}
 }
 
 func TestMappings_CreateReadUpdateDelete(t *testing.T) {
 	t.Parallel()
-	_, root := startSandbox(t)
-	c := newClient(t, root, admin)
-	ctx := context.Background()
-	d, err := c.CreateSyncDefinition(ctx, cloudDefinition("maps"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	const base = "/api/JiraSync/Definition/4"
+	f := newFakeAqua(t, map[string]handler{
+		"POST " + base + "/FieldMapping":     fixed(http.StatusCreated, fieldMappingJSON),
+		"GET " + base + "/FieldMapping":      fixed(http.StatusOK, "["+fieldMappingJSON+"]"),
+		"GET " + base + "/FieldMapping/5":    fixed(http.StatusOK, fieldMappingJSON),
+		"PUT " + base + "/FieldMapping/5":    fixed(http.StatusOK, fieldMappingJSON),
+		"DELETE " + base + "/FieldMapping/5": fixed(http.StatusNoContent, ""),
+		"POST " + base + "/ValueMapping":     fixed(http.StatusCreated, valueMappingJSON),
+		"GET " + base + "/ValueMapping":      fixed(http.StatusOK, "["+valueMappingJSON+"]"),
+		"GET " + base + "/ValueMapping/6":    fixed(http.StatusOK, valueMappingJSON),
+		"PUT " + base + "/ValueMapping/6":    fixed(http.StatusOK, valueMappingJSON),
+		"DELETE " + base + "/ValueMapping/6": fixed(http.StatusNoContent, ""),
+		"GET " + base + "/Jira/Resolution":   fixed(http.StatusOK, "["+jiraResolutionJSON+"]"),
+	})
+	c, ctx := f.client(t), context.Background()
 
-	fm, err := c.CreateFieldMapping(ctx, d.ID, aqua.FieldMapping{ItemType: "Defect", AquaField: "JiraKey", JiraField: "key",
-		Direction: aqua.DirectionToAqua, ReadOnly: true})
-	if err != nil || fm.ID == 0 || fm.SyncID != d.ID {
-		t.Fatalf("create field mapping: %+v, %v", fm, err)
+	fm := aqua.FieldMapping{ID: 5, SyncID: 4, ItemType: "Defect", AquaField: "JiraKey", JiraField: "key", Direction: aqua.DirectionToAqua, ReadOnly: true}
+	if got, err := c.CreateFieldMapping(ctx, 4, aqua.FieldMapping{ItemType: "Defect", AquaField: "JiraKey", JiraField: "key",
+		Direction: aqua.DirectionToAqua, ReadOnly: true}); err != nil || got != fm {
+		t.Errorf("create field mapping: %+v, %v", got, err)
 	}
-	fm.Direction = aqua.DirectionBoth
-	if got, err := c.UpdateFieldMapping(ctx, d.ID, fm.ID, fm); err != nil || got.Direction != aqua.DirectionBoth {
-		t.Errorf("update field mapping: %+v, %v", got, err)
-	}
-	if got, err := c.GetFieldMapping(ctx, d.ID, fm.ID); err != nil || got != fm {
+	assertOneRequest(t, f, "POST "+base+"/FieldMapping", nil,
+		`{"Id": 0, "SyncId": 4, "ItemType": "Defect", "AquaField": "JiraKey", "JiraField": "key", "Direction": "ToAqua", "ReadOnly": true}`)
+	if got, err := c.GetFieldMapping(ctx, 4, 5); err != nil || got != fm {
 		t.Errorf("read field mapping: %+v, %v", got, err)
 	}
-	if all, err := c.ListFieldMappings(ctx, d.ID); err != nil || len(all) != 1 {
+	if got, err := c.UpdateFieldMapping(ctx, 4, 5, fm); err != nil || got != fm {
+		t.Errorf("update field mapping: %+v, %v", got, err)
+	}
+	if all, err := c.ListFieldMappings(ctx, 4); err != nil || len(all) != 1 {
 		t.Errorf("list field mappings: %+v, %v", all, err)
 	}
-	if _, err := c.CreateFieldMapping(ctx, d.ID, fm); !errors.Is(err, api.ErrConflict) {
-		t.Errorf("duplicate field mapping: %v, want ErrConflict", err)
-	}
-
-	vm, err := c.CreateValueMapping(ctx, d.ID, aqua.ValueMapping{Field: "resolution", Values: map[string]string{"Done": "Fixed"}, NullValue: "Unresolved"})
-	if err != nil || vm.ID == 0 || vm.NullValue != "Unresolved" {
-		t.Fatalf("create value mapping: %+v, %v", vm, err)
-	}
-	vm.Values["Won't Do"] = "Won't Fix"
-	if got, err := c.UpdateValueMapping(ctx, d.ID, vm.ID, vm); err != nil || len(got.Values) != 2 {
-		t.Errorf("update value mapping: %+v, %v", got, err)
-	}
-	if got, err := c.GetValueMapping(ctx, d.ID, vm.ID); err != nil || got.Values["Won't Do"] != "Won't Fix" {
-		t.Errorf("read value mapping: %+v, %v", got, err)
-	}
-	if all, err := c.ListValueMappings(ctx, d.ID); err != nil || len(all) != 1 {
-		t.Errorf("list value mappings: %+v, %v", all, err)
-	}
-	_, err = c.CreateValueMapping(ctx, d.ID, aqua.ValueMapping{Field: "Resolution2", Values: map[string]string{}})
-	if !errors.Is(err, api.ErrBadRequest) || !strings.Contains(err.Error(), "Values must map") {
-		t.Errorf("empty values: %v", err)
-	}
-
-	if err := c.DeleteFieldMapping(ctx, d.ID, fm.ID); err != nil {
+	if err := c.DeleteFieldMapping(ctx, 4, 5); err != nil {
 		t.Errorf("delete field mapping: %v", err)
 	}
-	if err := c.DeleteValueMapping(ctx, d.ID, vm.ID); err != nil {
+
+	vm := aqua.ValueMapping{ID: 6, SyncID: 4, Field: "resolution", Values: map[string]string{"Done": "Fixed"}, NullValue: "Unresolved"}
+	if got, err := c.CreateValueMapping(ctx, 4, aqua.ValueMapping{Field: "resolution", Values: map[string]string{"Done": "Fixed"},
+		NullValue: "Unresolved"}); err != nil || !reflect.DeepEqual(got, vm) {
+		t.Errorf("create value mapping: %+v, %v", got, err)
+	}
+	assertOneRequest(t, f, "POST "+base+"/ValueMapping", nil,
+		`{"Id": 0, "SyncId": 4, "Field": "resolution", "Values": {"Done": "Fixed"}, "NullValue": "Unresolved"}`)
+	if got, err := c.GetValueMapping(ctx, 4, 6); err != nil || !reflect.DeepEqual(got, vm) {
+		t.Errorf("read value mapping: %+v, %v", got, err)
+	}
+	if got, err := c.UpdateValueMapping(ctx, 4, 6, vm); err != nil || !reflect.DeepEqual(got, vm) {
+		t.Errorf("update value mapping: %+v, %v", got, err)
+	}
+	if all, err := c.ListValueMappings(ctx, 4); err != nil || len(all) != 1 {
+		t.Errorf("list value mappings: %+v, %v", all, err)
+	}
+	if err := c.DeleteValueMapping(ctx, 4, 6); err != nil {
 		t.Errorf("delete value mapping: %v", err)
 	}
-	if _, err := c.GetValueMapping(ctx, d.ID, vm.ID); !errors.Is(err, api.ErrNotFound) {
-		t.Errorf("read deleted value mapping: %v", err)
+	rs, err := c.JiraResolutions(ctx, 4)
+	if err != nil || !reflect.DeepEqual(rs, []aqua.JiraResolution{{ID: "10000", Name: "Done", Description: "Work has been completed."}}) {
+		t.Errorf("Jira resolutions: %+v, %v", rs, err)
 	}
+}
+
+// jsonHas reports whether the JSON object body has member key equal to
+// want (numbers decode as float64).
+func jsonHas(t *testing.T, body, key string, want any) bool {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal([]byte(body), &m); err != nil {
+		t.Errorf("body is not a JSON object: %v", err)
+		return false
+	}
+	return reflect.DeepEqual(m[key], want)
 }

@@ -6,12 +6,14 @@ import (
 )
 
 // Endpoint paths, relative to the aqua base URL. Path segments taken from
-// callers (item types, field ids, license codes) are escaped.
+// callers (item types, field ids, license codes) are escaped. The
+// parameter names in the comments are those of aqua's OpenAPI document.
 const (
 	pathToken    = "/api/token"
 	pathSession  = "/api/Session"
 	pathUsers    = "/api/System/User"
 	pathLicenses = "/api/System/License"
+	pathRoles    = "/api/System/Role"
 	pathProjects = "/api/Project"
 
 	// pathSyncDefinitions is the provider's own contract for Jira Sync
@@ -19,22 +21,30 @@ const (
 	pathSyncDefinitions = "/api/JiraSync/Definition"
 )
 
+// pathUser is /api/System/User/{userId}.
 func pathUser(id int64) string { return fmt.Sprintf("%s/%d", pathUsers, id) }
 
+// pathUserLicenses is /api/System/User/{userId}/License.
 func pathUserLicenses(userID int64) string { return pathUser(userID) + "/License" }
 
+// pathUserLicense is /api/System/User/{userId}/License/{licenseCode}.
 func pathUserLicense(userID int64, code string) string {
 	return pathUserLicenses(userID) + "/" + url.PathEscape(code)
 }
 
+// pathProject is /api/Project/{id}.
 func pathProject(id int64) string { return fmt.Sprintf("%s/%d", pathProjects, id) }
 
+// pathAssignments is /api/Project/{projectId}/UserAssignment.
 func pathAssignments(projectID int64) string { return pathProject(projectID) + "/UserAssignment" }
 
+// pathFields is /api/Project/{projectId}/Meta/{itemType}/Fields.
 func pathFields(projectID int64, itemType string) string {
 	return pathProject(projectID) + "/Meta/" + url.PathEscape(itemType) + "/Fields"
 }
 
+// pathFieldEntries is
+// /api/Project/{projectId}/Meta/{itemType}/Fields/{fieldId}/Entries.
 func pathFieldEntries(projectID int64, itemType, fieldID string) string {
 	return pathFields(projectID, itemType) + "/" + url.PathEscape(fieldID) + "/Entries"
 }

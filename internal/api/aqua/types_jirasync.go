@@ -7,8 +7,8 @@ import (
 
 // Wire types of the Jira Sync contract (see doc.go). aqua publishes no API
 // for its Jira sync: these shapes are the provider's own, mirroring the
-// SyncConfigurator one setting to one JSON key. The sandbox serves the same
-// shapes.
+// SyncConfigurator one setting to one JSON key. The sandbox spells the same
+// shapes on its own.
 
 // SyncDefinition is one Jira sync: which aqua project synchronizes with
 // which Jira project, and the accounts that do it.
@@ -88,9 +88,6 @@ const (
 	DirectionToJira = "ToJira"
 	DirectionToAqua = "ToAqua"
 )
-
-// Directions returns the values FieldMapping.Direction may take.
-func Directions() []string { return []string{DirectionBoth, DirectionToJira, DirectionToAqua} }
 
 // SyncItemTypes returns the aqua item types the Jira sync maps.
 func SyncItemTypes() []string { return []string{"Defect", "Requirement", "TestCase"} }

@@ -3,138 +3,80 @@ package aqua_test
 import (
 	"context"
 	"errors"
-	"slices"
-	"strings"
+	"net/http"
+	"net/url"
+	"reflect"
 	"testing"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
 )
 
-func TestUsers_CreateReadUpdateDelete(t *testing.T) {
+func TestUsers_CreateAnswersTheIDThenTheUserIsRead(t *testing.T) {
 	t.Parallel()
-	_, root := startSandbox(t)
-	c := newClient(t, root, admin)
-	ctx := context.Background()
+	f := newFakeAqua(t, map[string]handler{
+		"POST /api/System/User":  fixed(http.StatusOK, userCreatedJSON),
+		"GET /api/System/User/7": fixed(http.StatusOK, userJSON),
+	})
+	req := aqua.UserRequest{UserName: "jira.sync", FirstName: "Jira", Surname: "Sync", Email: "jira.sync@example.com", Position: "Service account"}
+	u, err := f.client(t).CreateUser(context.Background(), req, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.ID != 7 || u.Surname != "Sync" || u.Email != "jira.sync@example.com" || len(u.Licenses) != 2 {
+		t.Errorf("created user = %+v", u)
+	}
+	assertOneRequest(t, f, "POST /api/System/User", url.Values{"sendNotification": {"false"}}, userRequestJSON)
+	assertOneRequest(t, f, "GET /api/System/User/7", url.Values{"includeLicenses": {"true"}}, "")
+}
 
-	me, err := c.CurrentUser(ctx)
-	if err != nil || me.ID != 1 || me.Email != "admin@example.com" {
-		t.Fatalf("current user: %+v, %v", me, err)
+func TestUsers_CreateWithoutUserIDIsADecodeError(t *testing.T) {
+	t.Parallel()
+	f := newFakeAqua(t, map[string]handler{"POST /api/System/User": fixed(http.StatusOK, `{}`)})
+	_, err := f.client(t).CreateUser(context.Background(), userReq("x"), true)
+	var decErr *api.DecodeError
+	if !errors.As(err, &decErr) || decErr.Operation != "create user" || decErr.Err.Error() != "the answer has no UserId" {
+		t.Errorf("err = %v, want a DecodeError about the missing UserId", err)
 	}
-	u, err := c.CreateUser(ctx, userReq("sync.bot"))
-	if err != nil || u.ID == 0 || u.Fullname != "First Last" {
-		t.Fatalf("create: %+v, %v", u, err)
+	assertOneRequest(t, f, "POST /api/System/User", url.Values{"sendNotification": {"true"}}, "")
+}
+
+func TestUsers_ReadListUpdateDelete(t *testing.T) {
+	t.Parallel()
+	f := newFakeAqua(t, map[string]handler{
+		"GET /api/Session":          fixed(http.StatusOK, userWithoutExtraJSON),
+		"GET /api/System/User":      fixed(http.StatusOK, "["+userSummaryJSON+"]"),
+		"GET /api/System/User/7":    fixed(http.StatusOK, userJSON),
+		"PUT /api/System/User/7":    fixed(http.StatusNoContent, ""),
+		"DELETE /api/System/User/7": fixed(http.StatusNoContent, ""),
+		"GET /api/System/User/8": fixed(http.StatusNotFound,
+			`{"Message":"The user with id 8 does not exist.","Code":"E-404","Type":"NotFound"}`),
+	})
+	c, ctx := f.client(t), context.Background()
+
+	if me, err := c.CurrentUser(ctx); err != nil || me.UserName != "admin" || me.Surname != "Admin" {
+		t.Errorf("current user: %+v, %v", me, err)
 	}
-	req := userReq("sync.bot")
-	req.Position = "Service account"
-	if err := c.UpdateUser(ctx, u.ID, req); err != nil {
-		t.Fatalf("update: %v", err)
-	}
-	if got, err := c.GetUser(ctx, u.ID); err != nil || got.Position != "Service account" {
-		t.Errorf("read after update: %+v, %v", got, err)
-	}
-	found, ok, err := c.FindUser(ctx, "SYNC.BOT")
-	if err != nil || !ok || found.ID != u.ID {
+	found, ok, err := c.FindUser(ctx, "JIRA.SYNC")
+	if err != nil || !ok || found != (aqua.UserSummary{ID: 7, UserName: "jira.sync", FirstName: "Jira", Surname: "Sync", Status: "Activated", AnyActiveLicense: true}) {
 		t.Errorf("find ignoring case: %+v %t %v", found, ok, err)
 	}
 	if _, ok, err := c.FindUser(ctx, "nobody"); err != nil || ok {
 		t.Errorf("find unknown: %t %v", ok, err)
 	}
-	if err := c.DeleteUser(ctx, u.ID); err != nil {
+	held, err := c.UserLicenses(ctx, 7)
+	if want := []aqua.UserLicense{{Code: "JIRASYNC", Type: "Named"}, {Code: "FULL", Type: "Floated"}}; err != nil || !reflect.DeepEqual(held, want) {
+		t.Errorf("user licenses: %+v, %v", held, err)
+	}
+	req := aqua.UserRequest{UserName: "jira.sync", FirstName: "Jira", Surname: "Sync", Email: "jira.sync@example.com", Position: "Service account"}
+	if err := c.UpdateUser(ctx, 7, req); err != nil {
+		t.Fatalf("update: %v", err)
+	}
+	assertOneRequest(t, f, "PUT /api/System/User/7", nil, userRequestJSON)
+	if err := c.DeleteUser(ctx, 7); err != nil {
 		t.Fatalf("delete: %v", err)
 	}
-	if _, err := c.GetUser(ctx, u.ID); !errors.Is(err, api.ErrNotFound) {
-		t.Errorf("read after delete: %v, want ErrNotFound", err)
-	}
-	if users, err := c.ListUsers(ctx); err != nil || len(users) != 1 {
-		t.Errorf("list: %+v, %v", users, err)
-	}
-}
-
-func TestLicenses_AddListRemove(t *testing.T) {
-	t.Parallel()
-	_, root := startSandbox(t)
-	c := newClient(t, root, admin)
-	ctx := context.Background()
-	u, err := c.CreateUser(ctx, userReq("bot"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := c.AddUserLicense(ctx, u.ID, "JIRASYNC"); err != nil {
-		t.Fatalf("add: %v", err)
-	}
-	held, err := c.ListUserLicenses(ctx, u.ID)
-	if err != nil || len(held) != 1 || held[0] != (aqua.UserLicense{Code: "JIRASYNC", Name: "Jira sync license"}) {
-		t.Errorf("held: %+v, %v", held, err)
-	}
-	pools, err := c.ListLicenses(ctx)
-	i := slices.IndexFunc(pools, func(l aqua.License) bool { return l.Code == "JIRASYNC" })
-	if err != nil || i < 0 || pools[i].Used != 1 || pools[i].Total != 2 {
-		t.Errorf("pools: %+v, %v", pools, err)
-	}
-	err = c.AddUserLicense(ctx, u.ID, "JIRASYNC")
-	if !errors.Is(err, api.ErrConflict) || !strings.Contains(err.Error(), "aqua add license") {
-		t.Errorf("second add: %v, want ErrConflict naming aqua and the operation", err)
-	}
-	if err := c.RemoveUserLicense(ctx, u.ID, "JIRASYNC"); err != nil {
-		t.Fatalf("remove: %v", err)
-	}
-	if err := c.RemoveUserLicense(ctx, u.ID, "JIRASYNC"); !errors.Is(err, api.ErrNotFound) {
-		t.Errorf("second remove: %v, want ErrNotFound", err)
-	}
-}
-
-func TestProjects_AssignmentsAndFields(t *testing.T) {
-	t.Parallel()
-	_, root := startSandbox(t)
-	c := newClient(t, root, admin)
-	ctx := context.Background()
-
-	projects, err := c.ListProjects(ctx)
-	if err != nil || len(projects) != 2 {
-		t.Fatalf("projects: %+v, %v", projects, err)
-	}
-	if p, err := c.GetProject(ctx, 2); err != nil || p.Name != "Jira Sync Pilot" {
-		t.Errorf("project 2: %+v, %v", p, err)
-	}
-	u, err := c.CreateUser(ctx, userReq("member"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := c.AddAssignment(ctx, 2, u.ID, "Tester"); err != nil {
-		t.Fatalf("add assignment: %v", err)
-	}
-	if err := c.UpdateAssignment(ctx, 2, u.ID, aqua.RoleProjectAdministrator); err != nil {
-		t.Fatalf("update assignment: %v", err)
-	}
-	m, ok, err := c.FindAssignment(ctx, 2, u.ID)
-	if err != nil || !ok || m.RoleName != aqua.RoleProjectAdministrator || m.UserName != "member" {
-		t.Errorf("assignment: %+v %t %v", m, ok, err)
-	}
-	if err := c.RemoveAssignment(ctx, 2, u.ID); err != nil {
-		t.Fatalf("remove assignment: %v", err)
-	}
-	if _, ok, err := c.FindAssignment(ctx, 2, u.ID); err != nil || ok {
-		t.Errorf("assignment after removal: %t %v", ok, err)
-	}
-	err = c.AddAssignment(ctx, 2, u.ID, "Owner")
-	if !errors.Is(err, api.ErrBadRequest) || !strings.Contains(err.Error(), "RoleName must be one of") {
-		t.Errorf("unknown role: %v, want ErrBadRequest with aqua's message", err)
-	}
-
-	fields, err := c.ListFields(ctx, 2, "Defect")
-	if err != nil || !slices.ContainsFunc(fields, func(f aqua.Field) bool { return f.FieldID == "Resolution" && f.Type == "Dictionary" }) {
-		t.Errorf("fields: %+v, %v", fields, err)
-	}
-	entry, err := c.AddFieldEntry(ctx, 2, "Defect", "Resolution", "Unresolved")
-	if err != nil || entry.ID == 0 || entry.Value != "Unresolved" {
-		t.Fatalf("add entry: %+v, %v", entry, err)
-	}
-	entries, err := c.ListFieldEntries(ctx, 2, "Defect", "Resolution")
-	if err != nil || !slices.Contains(entries, entry) {
-		t.Errorf("entries: %+v, %v", entries, err)
-	}
-	if _, err := c.ListFields(ctx, 2, "Epic"); !errors.Is(err, api.ErrNotFound) {
-		t.Errorf("unknown item type: %v, want ErrNotFound", err)
+	if _, err := c.GetUser(ctx, 8); !errors.Is(err, api.ErrNotFound) {
+		t.Errorf("read unknown: %v, want ErrNotFound", err)
 	}
 }

@@ -1,7 +1,8 @@
 package interchange
 
 // Wire types of the Interchange connector contract (the provider's own, see
-// doc.go). The sandbox serves the same shapes.
+// doc.go). wire_test.go holds them against literal JSON spelled from the
+// contract.
 
 // Application values of a connector.
 const ApplicationJamaConnect = "JAMA_CONNECT"

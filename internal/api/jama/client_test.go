@@ -18,18 +18,15 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox"
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/sandboxtest"
 )
 
-// startSandbox serves a fresh sandbox and returns its base URL.
+// startSandbox serves a fresh sandbox, an independent reading of Jama's
+// documents, and returns it with its base URL.
 func startSandbox(t *testing.T) (*sandbox.Server, string) {
 	t.Helper()
-	srv, err := sandbox.New(sandbox.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
-	return srv, hs.URL
+	sb := sandboxtest.Start(t)
+	return sb.Server, sb.URL
 }
 
 func newClient(t *testing.T, base string, creds jama.Credentials) *jama.Client {
@@ -66,13 +63,18 @@ func TestUsers_CreateReadUpdateDeactivate(t *testing.T) {
 	if err != nil || u.Username != "jira.user" || !u.Active {
 		t.Fatalf("read: %+v, %v", u, err)
 	}
-	req := user("jira.user")
-	req.Password, req.Title = "", "Service account"
-	if err := c.UpdateUser(ctx, id, req); err != nil {
+	update := jama.UserUpdate{Username: "jira.user", FirstName: "F", LastName: "L", Email: "jira.user@example.com",
+		Title: "Service account", LicenseType: "NAMED"}
+	if err := c.UpdateUser(ctx, id, update); err != nil {
 		t.Fatalf("update: %v", err)
 	}
 	if u, _ := c.GetUser(ctx, id); u.Title != "Service account" {
 		t.Errorf("title after update = %q", u.Title)
+	}
+	// The update carried no password: the user still logs in with its first one.
+	self := newClient(t, base+"/jama", jama.Credentials{Username: "jira.user", Password: "Pa55-jira.user"})
+	if u, err := self.CurrentUser(ctx); err != nil || u.ID != id {
+		t.Errorf("login with the password set at create: %+v, %v", u, err)
 	}
 	if err := c.SetUserActive(ctx, id, false); err != nil {
 		t.Fatalf("deactivate: %v", err)
@@ -92,8 +94,9 @@ func TestUsers_Errors(t *testing.T) {
 	if _, err := c.GetUser(ctx, 9999); !errors.Is(err, api.ErrNotFound) {
 		t.Errorf("unknown id: %v, want ErrNotFound", err)
 	}
-	if _, err := c.CreateUser(ctx, user("admin")); !errors.Is(err, api.ErrConflict) || !strings.Contains(err.Error(), "Jama create user") {
-		t.Errorf("duplicate: %v, want ErrConflict naming the product and operation", err)
+	var dup *jama.AlreadyExistsError
+	if _, err := c.CreateUser(ctx, user("ADMIN")); !errors.Is(err, api.ErrConflict) || !errors.As(err, &dup) || !strings.Contains(err.Error(), "Jama create user") {
+		t.Errorf("duplicate: %v, want an AlreadyExistsError (ErrConflict) naming the product and operation", err)
 	}
 	bad := user("x")
 	bad.Email = "nope"

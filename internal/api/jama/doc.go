@@ -9,7 +9,12 @@
 //     meta.message;
 //   - paging with startAt and maxResults (at most 50 a page);
 //   - users: GET /users/current, GET /users, POST /users, GET and PUT
-//     /users/{id}, PUT /users/{id}/active;
+//     /users/{id}, PUT /users/{id}/active. Jama answers a username in use on
+//     POST /users with 400 and "already exists" in meta.message, not 409
+//     (AlreadyExistsError). The password is required on POST and not valid
+//     on PUT: the REST API cannot change an existing user's password
+//     (UserUpdate has none). Only users with a named creator license
+//     (NAMED) can use the REST API at all (HasRESTAccess);
 //   - the classic JIRA Connector's connections, a contract of the provider's
 //     own (see below).
 //

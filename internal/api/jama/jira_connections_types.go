@@ -5,7 +5,8 @@ import "strings"
 // Wire types of the classic JIRA Connector contract (see doc.go). Jama
 // publishes no API for the connector: these shapes are the provider's own,
 // mirroring the "Add JIRA Connection" form one field to one JSON key. The
-// sandbox serves the same shapes.
+// sandbox spells the same contract with its own types, so a tag changed
+// here fails the tests that go through it.
 
 // JiraConnection is one connection of the classic JIRA Connector, as
 // GET /jiraconnector/connections/{id} returns it and as POST and PUT take it.

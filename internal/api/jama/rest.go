@@ -135,7 +135,7 @@ func (r *REST) decode(op, method, path string, resp *transport.Response, out any
 		} else if len(resp.Body) > 0 {
 			apiErr.Message = "answer is not JSON: " + api.Excerpt([]byte(transport.MaskBody(ct, resp.Body)), 120)
 		}
-		return Meta{}, apiErr
+		return Meta{}, classify(apiErr)
 	}
 	if resp.StatusCode == http.StatusNoContent || (out == nil && len(bytes.TrimSpace(resp.Body)) == 0) {
 		return Meta{}, nil

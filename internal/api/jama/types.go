@@ -1,7 +1,9 @@
 package jama
 
 // Wire types of the Jama Connect REST API (base {url}/rest/v1), as Jama
-// documents them. The sandbox serves the same shapes.
+// documents them (Jama's swagger models User, RequestUser,
+// RequestActiveStatus, PageInfo and the response envelope). wire_test.go
+// holds each against literal JSON written from those documents.
 
 // Meta is the "meta" member of every Jama response envelope.
 type Meta struct {
@@ -44,17 +46,33 @@ type User struct {
 	Active      bool   `json:"active"`
 }
 
-// UserRequest is the body of POST /users and PUT /users/{id}. Password is
-// required on create; on update an empty password keeps the current one.
+// UserRequest is the body of POST /users (Jama's RequestUser on create):
+// username, password, firstName, lastName, email and licenseType are
+// required; phone, title and location are optional.
 type UserRequest struct {
 	Username    string `json:"username"`
-	Password    string `json:"password,omitempty"`
+	Password    string `json:"password"`
 	FirstName   string `json:"firstName"`
 	LastName    string `json:"lastName"`
 	Email       string `json:"email"`
 	Phone       string `json:"phone,omitempty"`
 	Title       string `json:"title,omitempty"`
 	Location    string `json:"location,omitempty"`
+	LicenseType string `json:"licenseType"`
+}
+
+// UserUpdate is the body of PUT /users/{id} (Jama's RequestUser on update).
+// It has no password: Jama documents password as "not valid on update", so
+// the REST API cannot change an existing user's password. Every other field
+// is sent, an empty phone, title or location clearing it.
+type UserUpdate struct {
+	Username    string `json:"username"`
+	FirstName   string `json:"firstName"`
+	LastName    string `json:"lastName"`
+	Email       string `json:"email"`
+	Phone       string `json:"phone"`
+	Title       string `json:"title"`
+	Location    string `json:"location"`
 	LicenseType string `json:"licenseType"`
 }
 
@@ -71,6 +89,26 @@ type TokenResponse struct {
 	Scope       string `json:"scope,omitempty"`
 }
 
+// LicenseNamed is the named creator license, the only license type with
+// access to Jama's REST API. Users of every other type (FLOATING creators,
+// reviewers, stakeholders, collaborators, test runners) cannot use the REST
+// API, so they cannot be the account an integration authenticates as.
+const LicenseNamed = "NAMED"
+
+// HasRESTAccess reports whether a user of licenseType can use Jama's REST
+// API: only named creators can.
+func HasRESTAccess(licenseType string) bool { return licenseType == LicenseNamed }
+
+// LicenseFloating is a floating creator license ("Creator Float"): a
+// creator without REST API access.
+const LicenseFloating = "FLOATING"
+
+// IsCreator reports whether licenseType is a Creator license type, named or
+// floating: the accounts that can run an integration at all.
+func IsCreator(licenseType string) bool {
+	return licenseType == LicenseNamed || licenseType == LicenseFloating
+}
+
 // LicenseTypes are the values Jama uses for User.LicenseType.
 var LicenseTypes = []string{
 	"NAMED", "FLOATING", "STAKEHOLDER", "FLOATING_COLLABORATOR",
@@ -78,8 +116,6 @@ var LicenseTypes = []string{
 	"NAMED_REVIEWER", "TEST_RUNNER", "EXPIRING_TRIAL", "INACTIVE",
 }
 
-// Paging limits of Jama list endpoints.
-const (
-	DefaultMaxResults = 20
-	MaxMaxResults     = 50
-)
+// MaxMaxResults is the largest page Jama's list endpoints answer
+// (maxResults; 20 when left out).
+const MaxMaxResults = 50

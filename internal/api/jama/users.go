@@ -53,7 +53,9 @@ func (c *Client) FindUser(ctx context.Context, username string) (User, bool, err
 }
 
 // CreateUser creates a user and returns its id. If the answer is lost, the
-// user is looked up by username rather than created twice.
+// user is looked up by username rather than created twice. A username in
+// use is an *AlreadyExistsError (Jama answers 400 "already exists"), which
+// matches api.ErrConflict.
 func (c *Client) CreateUser(ctx context.Context, req UserRequest) (int64, error) {
 	return c.rest.Create(ctx, "create user", pathUsers, req, func(ctx context.Context) (int64, bool, error) {
 		u, found, err := c.FindUser(ctx, req.Username)
@@ -61,8 +63,9 @@ func (c *Client) CreateUser(ctx context.Context, req UserRequest) (int64, error)
 	})
 }
 
-// UpdateUser replaces a user's fields; an empty password keeps the current one.
-func (c *Client) UpdateUser(ctx context.Context, id int64, req UserRequest) error {
+// UpdateUser replaces a user's fields. It cannot change the password:
+// Jama's PUT /users/{id} does not accept one (see UserUpdate).
+func (c *Client) UpdateUser(ctx context.Context, id int64, req UserUpdate) error {
 	_, err := c.rest.Call(ctx, "update user", http.MethodPut, pathUser(id), nil, req, nil)
 	return err
 }

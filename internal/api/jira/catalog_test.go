@@ -9,11 +9,14 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/api"
 )
 
+// TestResolutions reads the sandbox's resolutions from each site: the
+// paged search on Cloud (its own URL and the gateway's), the plain list on
+// Data Center.
 func TestResolutions(t *testing.T) {
 	t.Parallel()
-	_, root := startSandbox(t)
+	root := startSandbox(t)
 	want := []string{"Fixed", "Won't Fix", "Duplicate", "Incomplete", "Cannot Reproduce", "Done"}
-	for _, s := range bothSites {
+	for _, s := range append(bothSites, cloudGatewaySite) {
 		list, err := newClient(t, root+s.path, syncAccount).Resolutions(context.Background())
 		if err != nil {
 			t.Fatalf("%s Resolutions: %v", s.deployment, err)
@@ -31,7 +34,7 @@ func TestResolutions(t *testing.T) {
 
 func TestProject(t *testing.T) {
 	t.Parallel()
-	_, root := startSandbox(t)
+	root := startSandbox(t)
 	for _, s := range bothSites {
 		c := newClient(t, root+s.path, syncAccount)
 		p, err := c.Project(context.Background(), "JSM")
@@ -49,8 +52,8 @@ func TestProject(t *testing.T) {
 
 func TestProject_EmptyKey(t *testing.T) {
 	t.Parallel()
-	_, root := startSandbox(t)
-	_, err := newClient(t, root+cloudSite.path, syncAccount).Project(context.Background(), " ")
+	// Nothing is sent, so the site need not exist.
+	_, err := newClient(t, "https://jira.example.com", syncAccount).Project(context.Background(), " ")
 	if err == nil || !strings.Contains(err.Error(), "Jira read project") {
 		t.Errorf("Project(\" \"): %v, want an error naming Jira and the operation", err)
 	}

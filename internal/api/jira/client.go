@@ -2,12 +2,12 @@ package jira
 
 import (
 	"context"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
@@ -16,37 +16,24 @@ import (
 // productName names Jira in errors.
 const productName = "Jira"
 
-// Credentials log in to Jira with HTTP Basic: on Jira Cloud the account's
-// email address and an API token, on Jira Server and Data Center a username
-// and password. Empty credentials make every request anonymous.
-type Credentials struct {
-	Username string
-	Password string // password, or API token on Jira Cloud
-}
-
-// String describes the credentials without the password, should they ever
-// be printed.
-func (c Credentials) String() string {
-	if !c.present() {
-		return "anonymous"
-	}
-	return fmt.Sprintf("user %q", c.Username)
-}
-
-// present reports whether there are credentials to send.
-func (c Credentials) present() bool { return c.Username != "" || c.Password != "" }
-
 // Client reads a Jira site through its public REST API. It is safe for
 // concurrent use.
 type Client struct {
 	site  string // site URL, no trailing slash
 	creds Credentials
 	http  *transport.Client
+
+	mu sync.Mutex
+	// cloud is whether the site is Jira Cloud, once known: from the URL
+	// (IsCloudURL), else from the first serverInfo answer.
+	cloud *bool
 }
 
 // New returns a client of the Jira site at siteURL, e.g.
-// https://example.atlassian.net or https://jira.example.com/jira (a context
-// path is kept). Nothing is sent until the first call.
+// https://example.atlassian.net, https://api.atlassian.com/ex/jira/{cloudId}
+// or https://jira.example.com/jira (a context path is kept). Nothing is
+// sent until the first call. A personal access token is refused for a
+// Jira Cloud URL, where Jira has none.
 func New(siteURL string, creds Credentials, tc *transport.Client) (*Client, error) {
 	u, err := url.Parse(strings.TrimRight(siteURL, "/"))
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
@@ -58,7 +45,15 @@ func New(siteURL string, creds Credentials, tc *transport.Client) (*Client, erro
 	if tc == nil {
 		return nil, errors.New("jira: nil transport client")
 	}
-	return &Client{site: u.String(), creds: creds, http: tc}, nil
+	c := &Client{site: u.String(), creds: creds, http: tc}
+	if IsCloudURL(u) {
+		if creds.BearerToken() {
+			return nil, fmt.Errorf("%s URL %q is Jira Cloud, which does not accept personal access tokens: "+
+				"log in with the account's email address and an API token", productName, transport.MaskURL(siteURL))
+		}
+		c.learnDeployment(true)
+	}
+	return c, nil
 }
 
 // access says whether a request carries the client's credentials.
@@ -77,8 +72,8 @@ func (c *Client) get(ctx context.Context, op, path string, query url.Values, how
 		full += "?" + query.Encode()
 	}
 	header := http.Header{"Accept": {"application/json"}}
-	if how == authenticated && c.creds.present() {
-		header.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(c.creds.Username+":"+c.creds.Password)))
+	if auth := c.creds.AuthorizationHeader(); how == authenticated && auth != "" {
+		header.Set("Authorization", auth)
 	}
 	resp, err := c.http.Do(ctx, &transport.Request{Method: http.MethodGet, URL: full, Header: header, Operation: op})
 	if err != nil {
@@ -96,4 +91,27 @@ func (c *Client) getPublic(ctx context.Context, op, path string, out any) error 
 		return c.get(ctx, op, path, nil, authenticated, out)
 	}
 	return err
+}
+
+// learnDeployment records whether the site is Jira Cloud.
+func (c *Client) learnDeployment(cloud bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.cloud = &cloud
+}
+
+// isCloud reports whether the site is Jira Cloud: by its URL, else by its
+// serverInfo, read once per client.
+func (c *Client) isCloud(ctx context.Context) (bool, error) {
+	c.mu.Lock()
+	known := c.cloud
+	c.mu.Unlock()
+	if known != nil {
+		return *known, nil
+	}
+	si, err := c.ServerInfo(ctx)
+	if err != nil {
+		return false, err
+	}
+	return IsCloud(si), nil
 }

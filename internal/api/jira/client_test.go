@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api/jira"
@@ -64,13 +65,102 @@ func TestNew_KeepsContextPath(t *testing.T) {
 	}
 }
 
-func TestCredentials_StringHidesPassword(t *testing.T) {
+func TestCredentials_StringHidesSecrets(t *testing.T) {
 	t.Parallel()
-	s := jira.Credentials{Username: "sync@example.com", Password: "token-123"}.String()
-	if strings.Contains(s, "token-123") || !strings.Contains(s, "sync@example.com") {
-		t.Errorf("String() = %q", s)
+	tests := map[string]struct {
+		creds  jira.Credentials
+		secret string
+		want   string
+	}{
+		"basic":                 {jira.Credentials{Username: "sync@example.com", Password: "token-123"}, "token-123", `user "sync@example.com"`},
+		"token":                 {jira.PersonalAccessTokenCredentials("pat-456"), "pat-456", "personal access token"},
+		"token with a username": {jira.Credentials{Username: "jsync", PersonalAccessToken: "pat-456"}, "pat-456", `personal access token of user "jsync"`},
+		"none":                  {jira.Credentials{}, "", "anonymous"},
 	}
-	if got := (jira.Credentials{}).String(); got != "anonymous" {
-		t.Errorf("empty credentials: %q", got)
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			s := tc.creds.String()
+			if s != tc.want || (tc.secret != "" && strings.Contains(s, tc.secret)) {
+				t.Errorf("String() = %q, want %q", s, tc.want)
+			}
+		})
+	}
+}
+
+func TestCredentials_AuthorizationHeader(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		creds  jira.Credentials
+		want   string
+		bearer bool
+	}{
+		"basic":                      {jira.Credentials{Username: "u", Password: "p"}, "Basic dTpw", false},
+		"token":                      {jira.PersonalAccessTokenCredentials("NjQ3OTc0"), "Bearer NjQ3OTc0", true},
+		"token wins over a password": {jira.Credentials{Username: "u", Password: "p", PersonalAccessToken: "t"}, "Bearer t", true},
+		"none":                       {jira.Credentials{}, "", false},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			if got := tc.creds.AuthorizationHeader(); got != tc.want {
+				t.Errorf("AuthorizationHeader() = %q, want %q", got, tc.want)
+			}
+			if got := tc.creds.BearerToken(); got != tc.bearer {
+				t.Errorf("BearerToken() = %t, want %t", got, tc.bearer)
+			}
+		})
+	}
+}
+
+// TestPersonalAccessToken_SentAsBearer checks that a personal access token
+// goes as "Authorization: Bearer", on every authenticated request and, after
+// an anonymous refusal, on the public ones, and never as Basic.
+func TestPersonalAccessToken_SentAsBearer(t *testing.T) {
+	t.Parallel()
+	const token = "NjQ3OTc0MjM4NTM0OvTqYzsqOF9vUs6EO1KhnScmBp5k"
+	var bearerRequests atomic.Int32
+	stub := startStub(t, func(w http.ResponseWriter, r *http.Request) {
+		if _, _, basic := r.BasicAuth(); basic || r.Header.Get("Authorization") != "Bearer "+token {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusUnauthorized)
+			_, _ = w.Write([]byte(`{"errorMessages":["You are not authenticated. Authentication required to perform this operation."],"errors":{}}`))
+			return
+		}
+		bearerRequests.Add(1)
+		switch r.URL.Path {
+		case "/rest/api/2/serverInfo":
+			serveJSON(w, dataCenterServerInfo)
+		case "/rest/api/2/myself":
+			serveJSON(w, `{"key":"JIRAUSER10100","name":"jsync","displayName":"Jama Sync","active":true,"groups":{"size":1,"items":[{"name":"jira-users"}]}}`)
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	c := newClient(t, stub, jira.Credentials{Username: "ignored", Password: "ignored", PersonalAccessToken: token})
+	if u, err := c.Myself(context.Background()); err != nil || u.Name != "jsync" {
+		t.Fatalf("Myself = %+v, %v", u, err)
+	}
+	if si, err := c.ServerInfo(context.Background()); err != nil || si.DeploymentType != jira.DeploymentDataCenter {
+		t.Fatalf("ServerInfo = %+v, %v", si, err)
+	}
+	if n := bearerRequests.Load(); n != 2 {
+		t.Errorf("%d requests carried the token, want 2", n)
+	}
+}
+
+// TestNew_CloudRefusesPersonalAccessTokens checks that a personal access
+// token for a Jira Cloud URL fails before anything is sent, naming the fix.
+func TestNew_CloudRefusesPersonalAccessTokens(t *testing.T) {
+	t.Parallel()
+	tc, err := transport.New(transport.Config{Product: "Jira"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{"https://acme.atlassian.net", "https://api.atlassian.com/ex/jira/11223344-a1b2-3b33-c444-def123456789"} {
+		_, err := jira.New(u, jira.PersonalAccessTokenCredentials("secret-pat"), tc)
+		if err == nil || !strings.Contains(err.Error(), "API token") || strings.Contains(err.Error(), "secret-pat") {
+			t.Errorf("New(%s, token) = %v, want an error naming the API token and not the token", u, err)
+		}
 	}
 }

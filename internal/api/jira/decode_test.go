@@ -57,17 +57,23 @@ func TestBadAnswers(t *testing.T) {
 		"array of numbers":  {"application/json", `[1,2,3]`, "cannot unmarshal"},
 	}
 	for name, a := range answers {
-		stub := startStub(t, func(w http.ResponseWriter, _ *http.Request) {
-			if a.contentType != "" {
-				w.Header().Set("Content-Type", a.contentType)
-			}
-			_, _ = w.Write([]byte(a.body))
-		})
-		c := newClient(t, stub, syncAccount)
 		for op, call := range methods {
 			t.Run(name+"/"+op, func(t *testing.T) {
 				t.Parallel()
-				err := call(context.Background(), c)
+				// The site's serverInfo is sound except when it is the
+				// answer under test, so that listing resolutions, which
+				// asks it first, reaches the bad answer.
+				stub := startStub(t, func(w http.ResponseWriter, r *http.Request) {
+					if r.URL.Path == "/rest/api/2/serverInfo" && op != "read server info" {
+						serveJSON(w, dataCenterServerInfo)
+						return
+					}
+					if a.contentType != "" {
+						w.Header().Set("Content-Type", a.contentType)
+					}
+					_, _ = w.Write([]byte(a.body))
+				})
+				err := call(context.Background(), newClient(t, stub, stubAccount))
 				var decErr *api.DecodeError
 				if !errors.As(err, &decErr) {
 					t.Fatalf("error = %v, want an *api.DecodeError", err)
@@ -117,7 +123,7 @@ func TestErrorAnswers(t *testing.T) {
 				w.WriteHeader(tc.status)
 				_, _ = w.Write([]byte(tc.body))
 			})
-			_, err := newClient(t, stub, syncAccount).Project(context.Background(), "SYNC")
+			_, err := newClient(t, stub, stubAccount).Project(context.Background(), "SYNC")
 			var apiErr *api.Error
 			if !errors.As(err, &apiErr) {
 				t.Fatalf("error = %v, want an *api.Error", err)

@@ -9,15 +9,29 @@
 //	GET /rest/api/2/serverInfo                                  site version and deployment type (anonymous)
 //	GET /rest/api/2/myself?expand=groups,applicationRoles       the account the client logs in as
 //	GET /rest/api/2/mypermissions?permissions=K1,K2&projectKey=P   whether that account holds permissions
-//	GET /rest/api/2/resolution                                  the site's issue resolutions
+//	GET /rest/api/2/resolution                                  the site's issue resolutions (Server and Data Center)
+//	GET /rest/api/2/resolution/search?startAt=&maxResults=      the same, paged (Cloud, where the plain list is deprecated)
 //	GET /rest/api/2/project/{projectIdOrKey}                    one project
 //	GET /rest/servicedeskapi/info                               Jira Service Management version and licence (anonymous)
+//
+// # Sites
+//
+// A site URL is the site's base URL, a context path included
+// (https://jira.example.com/jira), or, for Jira Cloud, either the site's
+// own URL (https://acme.atlassian.net) or Atlassian's API gateway,
+// https://api.atlassian.com/ex/jira/{cloudId}, the only way in for scoped
+// and service-account API tokens. IsCloudURL tells Cloud URLs apart; a
+// site whose URL does not say is asked its serverInfo (IsCloud), once per
+// client, where the answer matters (which resolution list to read).
 //
 // # Authentication
 //
 // Requests carry HTTP Basic credentials: on Jira Cloud the account's email
 // address and an API token (Cloud refuses other usernames and account
-// passwords), on Jira Server and Data Center a username and password.
+// passwords), on Jira Server and Data Center a username and password. On
+// Jira Server and Data Center a personal access token may be used
+// instead: it goes as "Authorization: Bearer <token>" (see Credentials).
+// Jira Cloud has no personal access tokens; New refuses one for a Cloud URL.
 //
 // ServerInfo and ServiceDeskInfo read endpoints Jira serves to anonymous
 // callers. They are asked without credentials first, so that the site's

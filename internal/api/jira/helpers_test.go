@@ -8,40 +8,7 @@ import (
 
 	"github.com/almsync/terraform-provider-almsync/internal/api/jira"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
-	"github.com/almsync/terraform-provider-almsync/internal/sandbox"
 )
-
-// Accounts of the sandbox's Jira sites.
-var (
-	syncAccount    = jira.Credentials{Username: sandbox.JiraSyncAccount, Password: sandbox.JiraAPIToken}
-	limitedAccount = jira.Credentials{Username: sandbox.JiraLimitedAccount, Password: sandbox.JiraAPIToken}
-	adminAccount   = jira.Credentials{Username: sandbox.DefaultUsername, Password: sandbox.DefaultPassword}
-)
-
-// site is one of the sandbox's Jira sites.
-type site struct {
-	path       string
-	deployment string
-}
-
-// cloudSite and dataCenterSite are the sites the tests run against.
-var (
-	cloudSite      = site{sandbox.JiraCloudPath, jira.DeploymentCloud}
-	dataCenterSite = site{sandbox.JiraDataCenterPath, jira.DeploymentDataCenter}
-	bothSites      = []site{cloudSite, dataCenterSite}
-)
-
-// startSandbox serves a fresh sandbox and returns it with its root URL.
-func startSandbox(t *testing.T) (*sandbox.Server, string) {
-	t.Helper()
-	srv, err := sandbox.New(sandbox.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
-	return srv, hs.URL
-}
 
 // newClient returns a client of the Jira site at siteURL that retries fast.
 func newClient(t *testing.T, siteURL string, creds jira.Credentials) *jira.Client {
@@ -65,3 +32,19 @@ func startStub(t *testing.T, h http.HandlerFunc) string {
 	t.Cleanup(hs.Close)
 	return hs.URL
 }
+
+// Answers of Atlassian's documented shapes that stubs serve where a test
+// needs the site to be of one deployment type.
+const (
+	cloudServerInfo      = `{"baseUrl":"https://acme.atlassian.net","version":"1001.0.0-SNAPSHOT","versionNumbers":[1001,0,0],"deploymentType":"Cloud","buildNumber":100279,"serverTitle":"Jira"}`
+	dataCenterServerInfo = `{"baseUrl":"https://jira.example.com","version":"9.12.2","versionNumbers":[9,12,2],"deploymentType":"DataCenter","buildNumber":9120002,"serverTitle":"Jira"}`
+)
+
+// serveJSON answers body as JSON with status 200.
+func serveJSON(w http.ResponseWriter, body string) {
+	w.Header().Set("Content-Type", "application/json;charset=UTF-8")
+	_, _ = w.Write([]byte(body))
+}
+
+// stubAccount are Basic credentials for stubs that do not check them.
+var stubAccount = jira.Credentials{Username: "sync@example.com", Password: "stub-token"}

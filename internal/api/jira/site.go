@@ -11,13 +11,17 @@ import (
 // are sent.
 func (c *Client) ServerInfo(ctx context.Context) (ServerInfo, error) {
 	var si ServerInfo
-	err := c.getPublic(ctx, "read server info", pathServerInfo, &si)
-	return si, err
+	if err := c.getPublic(ctx, "read server info", pathServerInfo, &si); err != nil {
+		return ServerInfo{}, err
+	}
+	c.learnDeployment(IsCloud(si))
+	return si, nil
 }
 
 // IsCloud reports whether si describes a Jira Cloud site: by its
 // deployment type, or, when a very old Server version leaves that out, by a
-// base URL on atlassian.net or jira.com.
+// base URL that IsCloudURL calls Cloud or one on jira.com (the hosts of
+// Atlassian's former hosted Jira).
 func IsCloud(si ServerInfo) bool {
 	if si.DeploymentType != "" {
 		return strings.EqualFold(si.DeploymentType, DeploymentCloud)
@@ -26,8 +30,7 @@ func IsCloud(si ServerInfo) bool {
 	if err != nil {
 		return false
 	}
-	host := strings.ToLower(u.Hostname())
-	return strings.HasSuffix(host, ".atlassian.net") || strings.HasSuffix(host, ".jira.com")
+	return IsCloudURL(u) || strings.HasSuffix(strings.ToLower(u.Hostname()), ".jira.com")
 }
 
 // ServiceDeskInfo reads the version and licence state of Jira Service

@@ -14,15 +14,20 @@ import (
 
 func TestServerInfo(t *testing.T) {
 	t.Parallel()
-	_, root := startSandbox(t)
-	for _, s := range bothSites {
-		t.Run(s.deployment, func(t *testing.T) {
+	root := startSandbox(t)
+	for _, s := range append(bothSites, cloudGatewaySite) {
+		t.Run(s.path, func(t *testing.T) {
 			t.Parallel()
 			si, err := newClient(t, root+s.path, syncAccount).ServerInfo(context.Background())
 			if err != nil {
 				t.Fatalf("ServerInfo: %v", err)
 			}
-			if si.BaseURL != root+s.path || si.DeploymentType != s.deployment || si.Version == "" ||
+			// Through the gateway, serverInfo names the site's own URL.
+			base := root + s.path
+			if s == cloudGatewaySite {
+				base = root + cloudSite.path
+			}
+			if si.BaseURL != base || si.DeploymentType != s.deployment || si.Version == "" ||
 				len(si.VersionNumbers) != 3 || si.BuildNumber == 0 || si.ServerTitle == "" || si.ServerTime == "" {
 				t.Errorf("ServerInfo = %+v", si)
 			}
@@ -38,7 +43,7 @@ func TestServerInfo(t *testing.T) {
 // count as a failed login.
 func TestServerInfo_WrongCredentialsStillReadTheSite(t *testing.T) {
 	t.Parallel()
-	_, root := startSandbox(t)
+	root := startSandbox(t)
 	c := newClient(t, root+dataCenterSite.path, jira.Credentials{Username: "admin", Password: "wrong"})
 	si, err := c.ServerInfo(context.Background())
 	if err != nil || si.DeploymentType != jira.DeploymentDataCenter {
@@ -109,7 +114,7 @@ func TestIsCloud(t *testing.T) {
 
 func TestServiceDeskInfo(t *testing.T) {
 	t.Parallel()
-	_, root := startSandbox(t)
+	root := startSandbox(t)
 	for _, s := range bothSites {
 		t.Run(s.deployment, func(t *testing.T) {
 			t.Parallel()
@@ -138,10 +143,13 @@ func TestServiceDeskInfo_BuildDateAsString(t *testing.T) {
 
 func TestServiceDeskInfo_NotInstalled(t *testing.T) {
 	t.Parallel()
-	_, root := startSandbox(t)
-	// A path where the sandbox serves no Jira Service Management stands in
-	// for a site without it.
-	_, err := newClient(t, root+"/jira/nojsm", jira.Credentials{}).ServiceDeskInfo(context.Background())
+	// A site without Jira Service Management answers Jira's 404.
+	stub := startStub(t, func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusNotFound)
+		_, _ = w.Write([]byte(`{"errorMessages":["null for uri: https://jira.example.com/rest/servicedeskapi/info"],"errors":{}}`))
+	})
+	_, err := newClient(t, stub, jira.Credentials{}).ServiceDeskInfo(context.Background())
 	if !errors.Is(err, api.ErrNotFound) || !strings.Contains(err.Error(), "Jira read Service Management info") {
 		t.Errorf("ServiceDeskInfo: %v, want ErrNotFound naming the operation", err)
 	}

@@ -108,6 +108,46 @@ func (r *resolutionsWire) check() error {
 	return nil
 }
 
+// resolutionPageWire is the JSON of GET /rest/api/2/resolution/search,
+// Jira's PageBeanResolutionJsonBean: a page of resolutions with its place
+// in the whole list.
+type resolutionPageWire struct {
+	Self       string               `json:"self"`
+	NextPage   string               `json:"nextPage"`
+	MaxResults int                  `json:"maxResults"`
+	StartAt    int                  `json:"startAt"`
+	Total      int                  `json:"total"`
+	IsLast     bool                 `json:"isLast"`
+	Values     []resolutionBeanWire `json:"values"`
+}
+
+// resolutionBeanWire is one resolution of a page, Jira's
+// ResolutionJsonBean.
+type resolutionBeanWire struct {
+	Self        string `json:"self"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	IconURL     string `json:"iconUrl"`
+	Default     bool   `json:"default"`
+}
+
+func (r resolutionBeanWire) resolution() Resolution {
+	return Resolution{ID: r.ID, Name: r.Name, Description: r.Description}
+}
+
+func (p *resolutionPageWire) check() error {
+	if p.Values == nil {
+		return errors.New(`the "values" member is missing: this is not a page of Jira resolutions`)
+	}
+	for i, res := range p.Values {
+		if res.ID == "" || res.Name == "" {
+			return fmt.Errorf("resolution %d of the page at %d has no id or name", i, p.StartAt)
+		}
+	}
+	return nil
+}
+
 // serviceDeskInfoWire is the JSON of GET /rest/servicedeskapi/info.
 type serviceDeskInfoWire struct {
 	Version          string   `json:"version"`

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
@@ -39,6 +40,7 @@ type Client struct {
 	base    string // no trailing slash
 	creds   Credentials
 	http    *transport.Client
+	now     func() time.Time // the clock session timeouts are measured with
 	session session
 }
 
@@ -59,13 +61,15 @@ func New(baseURL string, creds Credentials, tc *transport.Client) (*Client, erro
 	if tc == nil {
 		return nil, errors.New("jitterbit: nil transport client")
 	}
-	return &Client{base: u.String(), creds: creds, http: tc}, nil
+	return &Client{base: u.String(), creds: creds, http: tc, now: time.Now}, nil
 }
 
 // call sends one authenticated request to path (below the base URL). A
 // non-nil body is sent as JSON; when out is non-nil the envelope's data is
-// decoded into it. When Harmony refuses the cached token, call logs in
-// again once and repeats the request: a refused request changed nothing.
+// decoded into it. A token whose session timeout has passed is renewed
+// before the request; when Harmony refuses the cached token anyway, call
+// logs in again once and repeats the request: a refused request changed
+// nothing.
 func (c *Client) call(ctx context.Context, op, method, path string, query url.Values, body, out any) error {
 	var payload []byte
 	if body != nil {
@@ -79,7 +83,7 @@ func (c *Client) call(ctx context.Context, op, method, path string, query url.Va
 		full += "?" + query.Encode()
 	}
 	for attempt := 0; ; attempt++ {
-		auth, err := c.session.get(ctx, c.login)
+		auth, err := c.session.get(ctx, c.now, c.login)
 		if err != nil {
 			return err
 		}

@@ -24,8 +24,8 @@ func TestLogin_TokenIsReused(t *testing.T) {
 		t.Fatalf("logins before the first call = %d, want 0", n)
 	}
 	for range 3 {
-		if _, err := c.ListProjects(ctx); err != nil {
-			t.Fatalf("list projects: %v", err)
+		if _, err := c.ListJSMConnections(ctx, ""); err != nil {
+			t.Fatalf("list connections: %v", err)
 		}
 	}
 	if _, err := c.CreateJSMConnection(ctx, basicConnection("1001", "reuse")); err != nil {
@@ -42,13 +42,13 @@ func TestLogin_ExplicitOrganization(t *testing.T) {
 	ctx := context.Background()
 	ok := admin
 	ok.OrganizationID = "100"
-	if _, err := newClient(t, base+"/jitterbit", ok).ListProjects(ctx); err != nil {
+	if _, err := newClient(t, base+"/jitterbit", ok).ListJSMConnections(ctx, ""); err != nil {
 		t.Errorf("organization 100: %v", err)
 	}
 	other := admin
 	other.OrganizationID = "999"
-	_, err := newClient(t, base+"/jitterbit", other).ListProjects(ctx)
-	if !errors.Is(err, api.ErrForbidden) || !strings.Contains(err.Error(), `"999"`) || !strings.Contains(err.Error(), "Jitterbit list projects") {
+	_, err := newClient(t, base+"/jitterbit", other).ListJSMConnections(ctx, "")
+	if !errors.Is(err, api.ErrForbidden) || !strings.Contains(err.Error(), `"999"`) || !strings.Contains(err.Error(), "Jitterbit list JSM connections") {
 		t.Errorf("organization 999: %v, want ErrForbidden naming the organization and operation", err)
 	}
 }
@@ -65,7 +65,9 @@ func TestLogin_RefusedWithHTTP200(t *testing.T) {
 	if !errors.Is(err, api.ErrUnauthorized) || !errors.As(err, &apiErr) {
 		t.Fatalf("wrong password: %v, want an *api.Error matching ErrUnauthorized", err)
 	}
-	if apiErr.Message != "Invalid username or password" || apiErr.Operation != "log in" || apiErr.Product != "Jitterbit" || apiErr.Path != "/login" {
+	// The message is Harmony's, followed by the errorId of the failure.
+	if !regexp.MustCompile(`^Invalid username or password \(errorId \S+\)$`).MatchString(apiErr.Message) ||
+		apiErr.Operation != "log in" || apiErr.Product != "Jitterbit" || apiErr.Path != "/login" {
 		t.Errorf("error = %+v", apiErr)
 	}
 	if strings.Contains(err.Error(), "wrong") {
@@ -106,7 +108,7 @@ func TestLogin_AgainAfterTheTokenIsRefused(t *testing.T) {
 			})
 			c := newClient(t, front+"/jitterbit", admin)
 			ctx := context.Background()
-			if _, err := c.GetProject(ctx, "1001"); err != nil {
+			if _, err := c.ListJSMConnections(ctx, "1001"); err != nil {
 				t.Fatalf("first call: %v", err)
 			}
 			refuse.Store(true)
@@ -144,7 +146,7 @@ func TestLogin_RefusedTwiceIsAnError(t *testing.T) {
 		_, _ = io.WriteString(w, `{"success":false,"error":{"errorMessage":"token revoked","errorCode":"AUTH_TOKEN_INVALID"}}`)
 		return true
 	})
-	_, err := newClient(t, front+"/jitterbit", admin).ListProjects(context.Background())
+	_, err := newClient(t, front+"/jitterbit", admin).ListJSMConnections(context.Background(), "")
 	if !errors.Is(err, api.ErrUnauthorized) || !strings.Contains(err.Error(), "token revoked") {
 		t.Errorf("error = %v, want ErrUnauthorized with the vendor message", err)
 	}
@@ -287,7 +289,7 @@ func TestBadLoginOutput(t *testing.T) {
 				w.WriteHeader(tc.status)
 				_, _ = io.WriteString(w, tc.body)
 			})
-			_, err := newClient(t, base, admin).ListProjects(context.Background())
+			_, err := newClient(t, base, admin).ListJSMConnections(context.Background(), "")
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !regexp.MustCompile(`Jitterbit.*log in`).MatchString(err.Error()) {
 				t.Errorf("error %v, want one containing %q and naming the login", err, tc.want)
 			}

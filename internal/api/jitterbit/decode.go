@@ -15,12 +15,13 @@ import (
 // excerptLength bounds the part of an unexpected body quoted in errors.
 const excerptLength = 120
 
-// rawEnvelope is an answer as decoded before its data is: Success is nil
-// when the member is missing.
+// rawEnvelope is Harmony's envelope {"success", "uri", "data", "error"} as
+// decoded before its data is: Success is nil when the member is missing.
 type rawEnvelope struct {
 	Success *bool           `json:"success"`
+	URI     string          `json:"uri"`
 	Data    json.RawMessage `json:"data"`
-	Error   *ErrorInfo      `json:"error"`
+	Error   *errorInfo      `json:"error"`
 }
 
 // decode turns an answer into nil, an *api.Error (the product refused) or an
@@ -67,11 +68,11 @@ func decode(op, method, path string, resp *transport.Response, out any) error {
 		return decodeErr(errors.New(`the "success" member is missing`))
 	}
 	if !*env.Success {
-		var info ErrorInfo
+		var info errorInfo
 		if env.Error != nil {
 			info = *env.Error
 		}
-		return refused(failureStatus(resp.StatusCode, info.ErrorCode), errorMessage(&info))
+		return refused(failureStatus(resp.StatusCode, string(info.ErrorCode)), errorMessage(&info))
 	}
 	if out == nil {
 		return nil
@@ -86,15 +87,22 @@ func decode(op, method, path string, resp *transport.Response, out any) error {
 }
 
 // errorMessage is the vendor's message of a failed answer, falling back to
-// its code.
-func errorMessage(info *ErrorInfo) string {
+// its code, followed by its errorId when there is one: Jitterbit support
+// looks a failure up by it.
+func errorMessage(info *errorInfo) string {
+	var msg string
 	switch {
 	case info.ErrorMessage != "":
-		return info.ErrorMessage
+		msg = info.ErrorMessage
 	case info.ErrorCode != "":
-		return "error code " + info.ErrorCode
+		msg = "error code " + string(info.ErrorCode)
+	default:
+		msg = `the answer reports "success": false without an error message`
 	}
-	return `the answer reports "success": false without an error message`
+	if id := strings.TrimSpace(info.ErrorID); id != "" {
+		msg += " (errorId " + id + ")"
+	}
+	return msg
 }
 
 // failureStatus is the HTTP status a "success": false answer stands for:

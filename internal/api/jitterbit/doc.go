@@ -5,29 +5,33 @@
 //
 // # What Jitterbit documents
 //
-// Login and the answer format are Harmony's own:
+// Login and the answer format are Harmony's own, as Jitterbit's "Harmony
+// API Reference" documents them:
 //
 //   - POST {base}/login with the request headers username and password and
-//     no body answers {"success": true, "data": {"authenticationToken",
-//     "defaultOrgId", "orgs": [{"orgId", "orgName"}]}}. A refused login may
-//     arrive as HTTP 200 with "success": false; the client reports it as a
-//     401 (*api.Error matching api.ErrUnauthorized) carrying Harmony's
-//     errorMessage.
+//     no body answers {"success": true, "uri", "data":
+//     {"authenticationToken", "serverUrl", "cloudAppsUrl", "orgAttrs":
+//     [{"orgId", "orgName", "orgZoneUrl"}], "defaultOrgId",
+//     "sessionTimeoutInSeconds"}}. A refused login may arrive as HTTP 200
+//     with "success": false; the client reports it as a 401 (*api.Error
+//     matching api.ErrUnauthorized) carrying Harmony's errorMessage.
 //   - Every later request sends the headers authToken (the token of the
 //     login) and organizationId (Credentials.OrganizationID, else the
-//     login's defaultOrgId). The token is cached and reused; when Harmony
-//     refuses it (HTTP 401, or "success": false with an authentication
-//     error code), the client logs in again once and repeats the request.
-//   - Every answer is the envelope {"success", "data", "error":
-//     {"errorMessage", "errorCode"}}. An HTTP status of 400 or more becomes
-//     an *api.Error with that status; "success": false with a 2xx status
-//     becomes an *api.Error whose status comes from the errorCode when it
-//     names one (by number, "404", or by name, "NOT_FOUND"; codes about
-//     tokens, credentials or authentication mean 401) and is otherwise the
-//     HTTP status itself. Answers that are not such an envelope are an
+//     login's defaultOrgId). The token is cached and reused until
+//     sessionTimeoutInSeconds have passed since the login; when Harmony
+//     refuses it earlier (HTTP 401, or "success": false with an
+//     authentication error code), the client logs in again once and
+//     repeats the request.
+//   - Every answer is the envelope {"success", "uri", "data", "error":
+//     {"errorMessage", "errorCode", "errorId"}}. An HTTP status of 400 or
+//     more becomes an *api.Error with that status; "success": false with a
+//     2xx status becomes an *api.Error whose status comes from the
+//     errorCode when it names one (by number, "404", or by name,
+//     "NOT_FOUND"; codes about tokens, credentials or authentication mean
+//     401) and is otherwise the HTTP status itself. The error's message is
+//     the errorMessage followed by the errorId, which Jitterbit support
+//     asks for. Answers that are not such an envelope are an
 //     *api.DecodeError naming Jitterbit and the operation.
-//   - GET {base}/projects lists the organization's projects (data: [{"id",
-//     "name"}]).
 //
 // # The provider's own contract: connections
 //
@@ -43,6 +47,19 @@
 //	PUT    /connections/jira-service-management/{id}     replace: 200, data is the connection; an omitted (empty) secret keeps the stored one
 //	DELETE /connections/jira-service-management/{id}     delete: 204
 //	POST   /connections/jira-service-management/{id}/test   "Test": optional body {"trustedCaPem"}; data is the result (api.ConnectionTest), a failed test too
+//
+// The result of a "Test" is {"success", "message", "checkedAt" (RFC 3339),
+// "durationMs", "checks": [{"name", "success", "detail"}]}; a trustedCaPem
+// that holds no PEM certificate is a 400 naming trustedCaPem. The keys of a
+// connection are those of JSMConnection and its blocks: "id", "projectId",
+// "name", "authScheme", "url", "user", "password", "apiToken", "sso",
+// "oauth", "ssl", "useProxySettings" and "advancedProperties" (an object of
+// strings). The client leaves out the id and every empty key but
+// "useProxySettings"; the secrets (password, apiToken,
+// sso.appPassword, oauth.clientSecret, oauth.accessToken, oauth.verifier,
+// oauth.authToken, oauth.authKey, oauth.refreshToken,
+// oauth.certificateStorePassword and ssl.clientCertPassword) are never
+// answered.
 //
 // Ids are opaque strings. Names are unique per project, compared without
 // regard to case, and must not contain "/" or ":". A connection never moves

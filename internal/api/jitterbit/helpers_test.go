@@ -11,21 +11,18 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/api/jitterbit"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox"
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/sandboxtest"
 )
 
 // admin are the sandbox's default credentials, in its default organization.
-var admin = jitterbit.Credentials{Username: sandbox.DefaultUsername, Password: sandbox.DefaultPassword}
+var admin = jitterbit.Credentials{Username: sandboxtest.SandboxUser, Password: sandboxtest.SandboxPassword}
 
-// startSandbox serves a fresh sandbox and returns it with its base URL.
+// startSandbox serves a fresh sandbox for the test and returns it with its
+// base URL.
 func startSandbox(t *testing.T) (*sandbox.Server, string) {
 	t.Helper()
-	srv, err := sandbox.New(sandbox.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
-	return srv, hs.URL
+	sb := sandboxtest.Start(t)
+	return sb.Server, sb.URL
 }
 
 // newClient returns a client of the Harmony API at base that retries fast.

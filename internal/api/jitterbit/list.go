@@ -21,7 +21,7 @@ func listAll[T any](ctx context.Context, c *Client, op, path string, query url.V
 	var all []T
 	for page := 1; ; page++ {
 		q.Set("page", strconv.Itoa(page))
-		var p Page[T]
+		var p listPage[T]
 		if err := c.call(ctx, op, http.MethodGet, path, q, nil, &p); err != nil {
 			return nil, err
 		}

@@ -12,13 +12,15 @@ import (
 
 // login logs in at POST {base}/login with the credentials in the username
 // and password headers, as Harmony documents it, and picks the
-// organization: the configured one, else the user's default.
+// organization: the configured one, else the user's default. The session
+// ends sessionTimeoutInSeconds after the login was sent.
 func (c *Client) login(ctx context.Context) (authState, error) {
 	const op = "log in"
 	header := http.Header{}
 	header.Set("username", c.creds.Username)
 	header.Set("password", c.creds.Password)
 	header.Set("Accept", "application/json")
+	start := c.now()
 	resp, err := c.http.Do(ctx, &transport.Request{
 		Method:    http.MethodPost,
 		URL:       c.base + pathLogin,
@@ -29,7 +31,7 @@ func (c *Client) login(ctx context.Context) (authState, error) {
 	if err != nil {
 		return authState{}, err
 	}
-	var res LoginResult
+	var res loginResult
 	if err := decode(op, http.MethodPost, pathLogin, resp, &res); err != nil {
 		// Harmony refuses credentials with HTTP 200 and "success": false;
 		// whatever its error code, a refused login is a 401.
@@ -45,10 +47,10 @@ func (c *Client) login(ctx context.Context) (authState, error) {
 	}
 	org := c.creds.OrganizationID
 	if org == "" {
-		org = res.DefaultOrgID
+		org = string(res.DefaultOrgID)
 	}
 	if org == "" {
 		return authState{}, fmt.Errorf("%s %s: user %q has no default organization; configure the organization ID", productName, op, c.creds.Username)
 	}
-	return authState{token: res.AuthenticationToken, org: org}, nil
+	return authState{token: res.AuthenticationToken, org: org, expires: sessionEnd(start, res.SessionTimeoutInSeconds)}, nil
 }

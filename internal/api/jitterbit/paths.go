@@ -5,8 +5,7 @@ import "net/url"
 // Endpoint paths, relative to the base URL (see doc.go).
 const (
 	// Documented by Jitterbit.
-	pathLogin    = "/login"
-	pathProjects = "/projects"
+	pathLogin = "/login"
 
 	// The provider's own contract.
 	pathJSMConnections = "/connections/jira-service-management"

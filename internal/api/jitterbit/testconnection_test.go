@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
-	"github.com/almsync/terraform-provider-almsync/internal/sandbox"
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/jira"
 )
 
 func TestJSMConnections_TestConnection(t *testing.T) {
@@ -17,7 +17,7 @@ func TestJSMConnections_TestConnection(t *testing.T) {
 	ctx := context.Background()
 
 	good := basicConnection("1001", "good")
-	good.URL, good.User, good.APIToken = base+sandbox.JiraCloudPath, sandbox.JiraLimitedAccount, sandbox.JiraAPIToken
+	good.URL, good.User, good.APIToken = base+jira.JiraCloudPath, jira.JiraLimitedAccount, jira.JiraAPIToken
 	created, err := c.CreateJSMConnection(ctx, good)
 	if err != nil {
 		t.Fatal(err)
@@ -30,7 +30,7 @@ func TestJSMConnections_TestConnection(t *testing.T) {
 		t.Errorf("authentication check = %+v, %t", check, ok)
 	}
 
-	good.Name, good.User = "sync", sandbox.JiraSyncAccount
+	good.Name, good.User = "sync", jira.JiraSyncAccount
 	if created, err = c.CreateJSMConnection(ctx, good); err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package interchange_test
 import (
 	"context"
 	"errors"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -13,29 +12,25 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox"
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/sandboxtest"
 )
 
 // newSandboxClient serves a fresh sandbox and returns a client of its
 // Interchange, logged in as the default user, and the sandbox's URL.
 func newSandboxClient(t *testing.T) (*interchange.Client, string) {
 	t.Helper()
-	srv, err := sandbox.New(sandbox.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
+	sb := sandboxtest.Start(t)
 	tc, err := transport.New(transport.Config{Product: "Interchange", MaxRetries: 2,
 		RetryWaitMin: time.Millisecond, RetryWaitMax: 10 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
 	creds := jama.Credentials{Username: sandbox.DefaultUsername, Password: sandbox.DefaultPassword}
-	c, err := interchange.New(hs.URL+"/interchange", creds, tc)
+	c, err := interchange.New(sb.URL+"/interchange", creds, tc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c, hs.URL
+	return c, sb.URL
 }
 
 func TestConnectors_TestConnector(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
-	"github.com/almsync/terraform-provider-almsync/internal/sandbox"
+	sandboxjira "github.com/almsync/terraform-provider-almsync/internal/sandbox/jira"
 )
 
 func TestJiraConnections_TestConnection(t *testing.T) {
@@ -15,8 +15,8 @@ func TestJiraConnections_TestConnection(t *testing.T) {
 	c := newClient(t, base+"/jama", admin)
 	ctx := context.Background()
 
-	good := jiraConnection(base + sandbox.JiraCloudPath)
-	good.JiraUsername, good.JiraPassword = sandbox.JiraSyncAccount, sandbox.JiraAPIToken
+	good := jiraConnection(base + sandboxjira.JiraCloudPath)
+	good.JiraUsername, good.JiraPassword = sandboxjira.JiraSyncAccount, sandboxjira.JiraAPIToken
 	id, err := c.CreateJiraConnection(ctx, good)
 	if err != nil {
 		t.Fatal(err)
@@ -29,8 +29,8 @@ func TestJiraConnections_TestConnection(t *testing.T) {
 		t.Errorf("permission check = %+v, %t", check, ok)
 	}
 
-	wrong := jiraConnection(base + sandbox.JiraServerPath)
-	wrong.JiraUsername, wrong.JiraPassword = sandbox.JiraSyncAccount, "wrong"
+	wrong := jiraConnection(base + sandboxjira.JiraServerPath)
+	wrong.JiraUsername, wrong.JiraPassword = sandboxjira.JiraSyncAccount, "wrong"
 	id, err = c.CreateJiraConnection(ctx, wrong)
 	if err != nil {
 		t.Fatal(err)

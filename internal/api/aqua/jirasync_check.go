@@ -32,16 +32,6 @@ type SyncTestCheck struct {
 	Detail  string `json:"Detail"`
 }
 
-// NewSyncTestResult returns t in aqua's wire form.
-func NewSyncTestResult(t api.ConnectionTest) SyncTestResult {
-	checks := make([]SyncTestCheck, 0, len(t.Checks))
-	for _, c := range t.Checks {
-		checks = append(checks, SyncTestCheck(c))
-	}
-	return SyncTestResult{Success: t.Success, Message: t.Message, CheckedAt: t.CheckedAt,
-		DurationMS: t.DurationMS, Checks: checks}
-}
-
 // ConnectionTest returns r as the product-neutral api.ConnectionTest.
 func (r SyncTestResult) ConnectionTest() api.ConnectionTest {
 	checks := make([]api.ConnectionCheck, 0, len(r.Checks))

@@ -1,0 +1,214 @@
+package jitterbit
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api"
+	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
+)
+
+// stubHarmony serves login (the body of every POST /login) and hands every
+// other request to h. It counts the logins.
+func stubHarmony(t *testing.T, login string, h http.HandlerFunc) (*Client, *atomic.Int64) {
+	t.Helper()
+	var logins atomic.Int64
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && r.URL.Path == pathLogin {
+			logins.Add(1)
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = io.WriteString(w, login)
+			return
+		}
+		h(w, r)
+	}))
+	t.Cleanup(hs.Close)
+	tc, err := transport.New(transport.Config{Product: productName, MaxRetries: 1,
+		RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(hs.URL, Credentials{Username: "svc@acme.example", Password: "pw"}, tc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, &logins
+}
+
+// emptyPage answers a list of the contract that found nothing.
+const emptyPage = `{"success":true,"uri":"x","data":{"items":[],"page":1,"pageSize":100,"total":0}}`
+
+// answerJSON writes body as a JSON answer.
+func answerJSON(w http.ResponseWriter, status int, body string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, body)
+}
+
+// TestLogin_DocumentedAnswer: given the reference's own login example, the
+// client sends its token and default organization on the next request.
+func TestLogin_DocumentedAnswer(t *testing.T) {
+	t.Parallel()
+	var token, org atomic.Value
+	c, logins := stubHarmony(t, documentedLogin, func(w http.ResponseWriter, r *http.Request) {
+		token.Store(r.Header.Get("authToken"))
+		org.Store(r.Header.Get("organizationId"))
+		answerJSON(w, http.StatusOK, emptyPage)
+	})
+	if _, err := c.ListJSMConnections(context.Background(), ""); err != nil {
+		t.Fatalf("list connections: %v", err)
+	}
+	if token.Load() != "{Auth Token}" || org.Load() != "{Default Org Id}" {
+		t.Errorf("headers authToken %q, organizationId %q; want the login's token and defaultOrgId", token.Load(), org.Load())
+	}
+	if n := logins.Load(); n != 1 {
+		t.Errorf("logins = %d, want 1", n)
+	}
+}
+
+// TestSession_RenewedAfterTheSessionTimeout: a token is reused until the
+// login's sessionTimeoutInSeconds have passed, then renewed before the
+// request instead of being refused.
+func TestSession_RenewedAfterTheSessionTimeout(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		login      string
+		wantLogins []int64 // after calls at 0 s, 59 s, 61 s and 200 s
+	}{
+		"timeout of 60 s": {
+			`{"success":true,"data":{"authenticationToken":"t","defaultOrgId":"1","sessionTimeoutInSeconds":60}}`,
+			[]int64{1, 1, 2, 3},
+		},
+		"no timeout stated": {
+			`{"success":true,"data":{"authenticationToken":"t","defaultOrgId":"1"}}`,
+			[]int64{1, 1, 1, 1},
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			c, logins := stubHarmony(t, tc.login, func(w http.ResponseWriter, _ *http.Request) {
+				answerJSON(w, http.StatusOK, emptyPage)
+			})
+			start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+			var clock atomic.Int64
+			c.now = func() time.Time { return start.Add(time.Duration(clock.Load()) * time.Second) }
+			for i, at := range []int64{0, 59, 61, 200} {
+				clock.Store(at)
+				if _, err := c.ListJSMConnections(context.Background(), ""); err != nil {
+					t.Fatalf("call at %d s: %v", at, err)
+				}
+				if n := logins.Load(); n != tc.wantLogins[i] {
+					t.Errorf("logins after the call at %d s = %d, want %d", at, n, tc.wantLogins[i])
+				}
+			}
+		})
+	}
+}
+
+func TestSessionEnd(t *testing.T) {
+	t.Parallel()
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	tests := map[string]struct {
+		seconds int64
+		want    time.Time
+	}{
+		"documented 14400": {14400, start.Add(4 * time.Hour)},
+		"one second":       {1, start.Add(time.Second)},
+		"zero":             {0, time.Time{}},
+		"negative":         {-5, time.Time{}},
+		"too large":        {math.MaxInt64, time.Time{}},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			if got := sessionEnd(start, tc.seconds); !got.Equal(tc.want) {
+				t.Errorf("sessionEnd(%d) = %v, want %v", tc.seconds, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestErrorID: Harmony's errorId follows its message in the error, where a
+// user can quote it to Jitterbit support.
+func TestErrorID(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		status int
+		body   string
+		want   string
+		is     error
+	}{
+		"success false": {http.StatusOK, `{"success":false,"uri":"u","error":{"errorMessage":"gone","errorCode":"NOT_FOUND","errorId":"e-42"}}`,
+			"HTTP 404 Not Found: gone (errorId e-42)", api.ErrNotFound},
+		"numeric code": {http.StatusOK, `{"success":false,"error":{"errorMessage":"expired","errorCode":401,"errorId":"e-3"}}`,
+			"HTTP 401 Unauthorized: expired (errorId e-3)", api.ErrUnauthorized},
+		"HTTP 400": {http.StatusBadRequest, `{"success":false,"error":{"errorMessage":"bad","errorCode":"BAD_REQUEST","errorId":"e-7"}}`,
+			"HTTP 400 Bad Request: bad (errorId e-7)", api.ErrBadRequest},
+		"code only": {http.StatusConflict, `{"success":false,"error":{"errorCode":"DUPLICATE","errorId":"e-9"}}`,
+			"HTTP 409 Conflict: error code DUPLICATE (errorId e-9)", api.ErrConflict},
+		"no errorId": {http.StatusNotFound, `{"success":false,"error":{"errorMessage":"gone","errorCode":"NOT_FOUND"}}`,
+			"HTTP 404 Not Found: gone", api.ErrNotFound},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			c, _ := stubHarmony(t, `{"success":true,"data":{"authenticationToken":"t","defaultOrgId":"1"}}`,
+				func(w http.ResponseWriter, _ *http.Request) { answerJSON(w, tc.status, tc.body) })
+			_, err := c.GetJSMConnection(context.Background(), "7")
+			if !errors.Is(err, tc.is) || !strings.HasSuffix(err.Error(), tc.want) {
+				t.Errorf("error = %v, want one matching %v and ending %q", err, tc.is, tc.want)
+			}
+		})
+	}
+}
+
+// TestTestJSMConnection_Wire: the "Test" sends {"trustedCaPem"} and reads
+// the result in the contract's keys.
+func TestTestJSMConnection_Wire(t *testing.T) {
+	t.Parallel()
+	var body atomic.Value
+	c, _ := stubHarmony(t, `{"success":true,"data":{"authenticationToken":"t","defaultOrgId":"1"}}`,
+		func(w http.ResponseWriter, r *http.Request) {
+			if r.Method != http.MethodPost || r.URL.Path != pathJSMConnectionTest("7") {
+				answerJSON(w, http.StatusNotFound, `{"success":false,"error":{"errorMessage":"no route"}}`)
+				return
+			}
+			b, _ := io.ReadAll(r.Body)
+			body.Store(string(b))
+			answerJSON(w, http.StatusOK, `{"success":true,"data":{
+				"success": false, "message": "authentication failed: HTTP 401",
+				"checkedAt": "2025-01-02T03:04:05Z", "durationMs": 12,
+				"checks": [{"name": "reachability", "success": true, "detail": "HTTP 200"},
+				           {"name": "authentication", "success": false, "detail": "HTTP 401"}]}}`)
+		})
+	res, err := c.TestJSMConnection(context.Background(), "7", "PEM")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sent, want any
+	_ = json.Unmarshal([]byte(body.Load().(string)), &sent)
+	_ = json.Unmarshal([]byte(`{"trustedCaPem":"PEM"}`), &want)
+	if !reflect.DeepEqual(sent, want) {
+		t.Errorf("request body = %s, want {\"trustedCaPem\":\"PEM\"}", body.Load())
+	}
+	wantRes := api.ConnectionTest{
+		Success: false, Message: "authentication failed: HTTP 401",
+		CheckedAt: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC), DurationMS: 12,
+		Checks: []api.ConnectionCheck{{Name: "reachability", Success: true, Detail: "HTTP 200"},
+			{Name: "authentication", Success: false, Detail: "HTTP 401"}},
+	}
+	if !reflect.DeepEqual(res, wantRes) {
+		t.Errorf("result = %+v\nwant %+v", res, wantRes)
+	}
+}
