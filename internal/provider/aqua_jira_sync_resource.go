@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -306,16 +307,10 @@ func (r *aquaJiraSyncResource) checkPrerequisites(ctx context.Context, def aqua.
 	if def.AquaSyncUserID == 0 {
 		return diags
 	}
-	licenses, err := r.client.ListUserLicenses(ctx, def.AquaSyncUserID)
+	hasLicense, err := r.holdsJiraSyncLicense(ctx, def.AquaSyncUserID)
 	if err != nil {
 		addAPIError(&diags, "Unable to Read aqua Sync User Licenses", err)
 		return diags
-	}
-	hasLicense := false
-	for _, l := range licenses {
-		if strings.EqualFold(l.Code, jiraSyncLicenseCode) || strings.Contains(strings.ToLower(l.Name), "jira sync") {
-			hasLicense = true
-		}
 	}
 	if !hasLicense {
 		diags.AddAttributeError(path.Root("aqua_sync_user_id"), "aqua Sync User Lacks the Jira Sync License",
@@ -327,16 +322,39 @@ func (r *aquaJiraSyncResource) checkPrerequisites(ctx context.Context, def aqua.
 		addAPIError(&diags, "Unable to Read aqua Project Roles", err)
 		return diags
 	}
-	if !found || a.RoleName != aqua.RoleProjectAdministrator {
+	if !found || !strings.EqualFold(a.Role.Name, aqua.RoleProjectAdministrator) {
 		role := "no role"
 		if found {
-			role = "role " + strconv.Quote(a.RoleName)
+			role = "role " + strconv.Quote(a.Role.Name)
 		}
 		diags.AddAttributeError(path.Root("aqua_sync_user_id"), "aqua Sync User Is Not Project Administrator",
 			fmt.Sprintf("aqua user %d has %s in project %d, but the sync user must be %q there. Set `project_roles = { \"%d\" = \"%s\" }` on the almsync_aqua_sync_user.",
 				def.AquaSyncUserID, role, def.AquaProjectID, aqua.RoleProjectAdministrator, def.AquaProjectID, aqua.RoleProjectAdministrator))
 	}
 	return diags
+}
+
+// holdsJiraSyncLicense reports whether the aqua user holds the Jira sync
+// license: the license with its code, or one whose name says "Jira sync".
+func (r *aquaJiraSyncResource) holdsJiraSyncLicense(ctx context.Context, userID int64) (bool, error) {
+	held, err := r.client.UserLicenses(ctx, userID)
+	if err != nil || len(held) == 0 {
+		return false, err
+	}
+	if slices.ContainsFunc(held, func(l aqua.UserLicense) bool { return strings.EqualFold(l.Code, jiraSyncLicenseCode) }) {
+		return true, nil
+	}
+	pools, err := r.client.ListLicenses(ctx)
+	if err != nil {
+		return false, err
+	}
+	for _, pool := range pools {
+		if strings.Contains(strings.ToLower(pool.Name), "jira sync") &&
+			slices.ContainsFunc(held, func(l aqua.UserLicense) bool { return strings.EqualFold(l.Code, pool.Code) }) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 func (r *aquaJiraSyncResource) readInto(ctx context.Context, m *aquaJiraSyncModel, diags *diag.Diagnostics, summary string) {

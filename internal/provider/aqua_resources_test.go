@@ -3,11 +3,14 @@ package provider_test
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -31,6 +34,16 @@ const (
 )
 
 func testAccAquaUserConfig(sb *acctest.Sandbox, licenses, roles string) string {
+	return testAccAquaUserTypedConfig(sb, licenses, roles, "")
+}
+
+// testAccAquaUserTypedConfig is the sync user with license_type set, unless
+// licenseType is empty.
+func testAccAquaUserTypedConfig(sb *acctest.Sandbox, licenses, roles, licenseType string) string {
+	typed := ""
+	if licenseType != "" {
+		typed = fmt.Sprintf("license_type  = %q", licenseType)
+	}
 	return sb.ProviderConfig() + fmt.Sprintf(`
 resource "almsync_aqua_sync_user" "test" {
   username      = "jira.sync"
@@ -39,21 +52,31 @@ resource "almsync_aqua_sync_user" "test" {
   email         = "jira.sync@example.com"
   licenses      = %s
   project_roles = %s
+  %s
 }
-`, licenses, roles)
+`, licenses, roles, typed)
+}
+
+// aquaUserLicenseTypes returns the licenses the aqua user holds, code to
+// type, as GET /api/System/User/{userId}?includeLicenses=true lists them.
+func aquaUserLicenseTypes(t *testing.T, sb *acctest.Sandbox, id string) map[string]string {
+	t.Helper()
+	var u struct {
+		Licenses []struct{ Code, Type string } `json:"Licenses"`
+	}
+	if err := json.Unmarshal(sb.AquaCall(t, http.StatusOK, http.MethodGet, "/api/System/User/"+id+"?includeLicenses=true", nil), &u); err != nil {
+		t.Fatal(err)
+	}
+	held := map[string]string{}
+	for _, l := range u.Licenses {
+		held[l.Code] = l.Type
+	}
+	return held
 }
 
 func aquaUserLicenses(t *testing.T, sb *acctest.Sandbox, id string) []string {
 	t.Helper()
-	var ls []aqua.UserLicense
-	if err := json.Unmarshal(sb.AquaCall(t, http.StatusOK, http.MethodGet, "/api/System/User/"+id+"/License", nil), &ls); err != nil {
-		t.Fatal(err)
-	}
-	codes := []string{}
-	for _, l := range ls {
-		codes = append(codes, l.Code)
-	}
-	return codes
+	return slices.Sorted(maps.Keys(aquaUserLicenseTypes(t, sb, id)))
 }
 
 func TestAccAquaSyncUser_Lifecycle(t *testing.T) {
@@ -121,6 +144,93 @@ func TestAccAquaSyncUser_Lifecycle(t *testing.T) {
 				}},
 			},
 		},
+	})
+}
+
+func TestAccAquaSyncUser_LicenseType(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	var id string
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	wantTypes := func(want string) func(*terraform.State) error {
+		return func(*terraform.State) error {
+			if got := aquaUserLicenseTypes(t, sb, id); len(got) != 2 || got["JIRASYNC"] != want || got["VIEWER"] != want {
+				return fmt.Errorf("aqua holds licenses %v, want JIRASYNC and VIEWER as %s", got, want)
+			}
+			return nil
+		}
+	}
+	licenses, roles := `["JIRASYNC", "VIEWER"]`, `{ "2" = "Project Administrator" }`
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			// Unset, the licenses are named ones.
+			{
+				Config: testAccAquaUserConfig(sb, licenses, roles),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(aquaUserAddr, tfjsonpath.New("license_type"), knownvalue.StringExact("Named")),
+					sameID.AddStateValue(aquaUserAddr, tfjsonpath.New("id")),
+				},
+				Check: func(s *terraform.State) error {
+					id = s.RootModule().Resources[aquaUserAddr].Primary.ID
+					return wantTypes("Named")(s)
+				},
+			},
+			// Floated: every license is assigned again as a floating one, in place.
+			{
+				Config: testAccAquaUserTypedConfig(sb, licenses, roles, "Floated"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(aquaUserAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(aquaUserAddr, tfjsonpath.New("license_type"), knownvalue.StringExact("Floated")),
+					sameID.AddStateValue(aquaUserAddr, tfjsonpath.New("id")),
+				},
+				Check: wantTypes("Floated"),
+			},
+			// Import reads the type from the licenses.
+			{ResourceName: aquaUserAddr, ImportState: true, ImportStateVerify: true},
+			// A license made named in aqua is drift, and apply makes it floating again.
+			{
+				PreConfig: func() {
+					sb.AquaCall(t, http.StatusNoContent, http.MethodDelete, "/api/System/User/"+id+"/License/VIEWER", nil)
+					sb.AquaCall(t, http.StatusNoContent, http.MethodPost, "/api/System/User/"+id+"/License",
+						map[string]string{"Code": "VIEWER", "Type": "Named"})
+				},
+				Config: testAccAquaUserTypedConfig(sb, licenses, roles, "Floated"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(aquaUserAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(aquaUserAddr, tfjsonpath.New("license_type"), knownvalue.StringExact("Floated")),
+				}},
+				Check: wantTypes("Floated"),
+			},
+			{
+				Config:           testAccAquaUserTypedConfig(sb, licenses, roles, "Floated"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			// Back to the default: named again.
+			{
+				Config: testAccAquaUserConfig(sb, licenses, roles),
+				Check:  wantTypes("Named"),
+			},
+		},
+	})
+}
+
+func TestAccAquaSyncUser_InvalidLicenseTypeIsRejected(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	acctest.PlanFails(t, testAccAquaUserTypedConfig(sb, `["JIRASYNC"]`, "null", "Shared"), `value must be one of:.*"Named".*"Floated"`)
+}
+
+func TestAccAquaSyncUser_UnknownRoleNamesTheRoles(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config:      testAccAquaUserConfig(sb, `["JIRASYNC"]`, `{ "2" = "Owner" }`),
+			ExpectError: acctest.MessagePattern(`aqua has no such role "Owner"; its roles are "Project Administrator", "Tester", "Test Manager", "Viewer"`),
+		}},
 	})
 }
 

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -15,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -48,6 +51,7 @@ type aquaSyncUserModel struct {
 	Phone        types.String `tfsdk:"phone"`
 	Position     types.String `tfsdk:"position"`
 	Licenses     types.Set    `tfsdk:"licenses"`
+	LicenseType  types.String `tfsdk:"license_type"`
 	ProjectRoles types.Map    `tfsdk:"project_roles"`
 }
 
@@ -59,7 +63,8 @@ func (r *aquaSyncUserResource) Schema(_ context.Context, _ resource.SchemaReques
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An aqua user, typically the separate user used only for the Jira sync (aqua's checklist: \"Sync User (aqua)\"), " +
 			"with its licenses (such as the special Jira sync license) and its role in each project (the sync user needs `Project Administrator`). " +
-			"Uses aqua's public REST API (`/api/System/User`, licenses and project user assignments). Destroying it deletes the user.",
+			"Uses aqua's public REST API (`/api/System/User`, its licenses, `/api/System/Role` and project user assignments); " +
+			"aqua sends a new user its usual notification email. Destroying it deletes the user.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -88,6 +93,16 @@ func (r *aquaSyncUserResource) Schema(_ context.Context, _ resource.SchemaReques
 					"A set: order never matters. Licenses not listed are removed from the user.",
 				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 			},
+			"license_type": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  stringdefault.StaticString(aqua.LicenseNamed),
+				MarkdownDescription: "How every license in `licenses` is assigned to the user: `Named` (a seat of the user's own) or `Floated` " +
+					"(a floating seat, taken from the license's pool while the user is logged in). Keep the sync user on `Named`: " +
+					"a sync user holding a floating license loses the sync whenever every floating seat is taken. " +
+					"Changing it removes each license and assigns it again with the new type. One of `Named`, `Floated`. Default value is `Named`.",
+				Validators: []validator.String{stringvalidator.OneOf(aqua.LicenseTypes()...)},
+			},
 			"project_roles": schema.MapAttribute{
 				Optional:    true,
 				ElementType: types.StringType,
@@ -112,7 +127,7 @@ func (r *aquaSyncUserResource) Create(ctx context.Context, req resource.CreateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	user, err := r.client.CreateUser(ctx, userRequestFromAqua(plan))
+	user, err := r.client.CreateUser(ctx, userRequestFromAqua(plan), true)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to Create aqua User", err)
 		return
@@ -187,26 +202,14 @@ func (r *aquaSyncUserResource) ImportState(ctx context.Context, req resource.Imp
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_roles"), types.MapUnknown(types.StringType))...)
 }
 
-// apply brings licenses and project roles from prior to plan.
+// apply brings the user's licenses to plan, and its project roles from
+// prior to plan.
 func (r *aquaSyncUserResource) apply(ctx context.Context, id int64, plan, prior aquaSyncUserModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	want, have := setStrings(ctx, plan.Licenses, &diags), setStrings(ctx, prior.Licenses, &diags)
-	for _, code := range want {
-		if !slices.Contains(have, code) {
-			if err := r.client.AddUserLicense(ctx, id, code); err != nil {
-				addAPIError(&diags, "Unable to Add aqua License", err)
-			}
-		}
-	}
-	for _, code := range have {
-		if !slices.Contains(want, code) {
-			if err := r.client.RemoveUserLicense(ctx, id, code); err != nil && !errors.Is(err, api.ErrNotFound) {
-				addAPIError(&diags, "Unable to Remove aqua License", err)
-			}
-		}
-	}
+	r.applyLicenses(ctx, id, plan, &diags)
 	wantRoles, haveRoles := mapStrings(ctx, plan.ProjectRoles, &diags), mapStrings(ctx, prior.ProjectRoles, &diags)
-	for project, role := range wantRoles {
+	for _, project := range slices.Sorted(maps.Keys(wantRoles)) {
+		role := wantRoles[project]
 		pid, _ := strconv.ParseInt(project, 10, 64)
 		var err error
 		switch old, ok := haveRoles[project]; {
@@ -215,7 +218,11 @@ func (r *aquaSyncUserResource) apply(ctx context.Context, id int64, plan, prior 
 		case old != role:
 			err = r.client.UpdateAssignment(ctx, pid, id, role)
 		}
-		if err != nil {
+		switch {
+		case errors.Is(err, aqua.ErrUnknownRole):
+			diags.AddAttributeError(path.Root("project_roles").AtMapKey(project), "Unknown aqua Role",
+				fmt.Sprintf("%v. Use one of them in `project_roles` for project %s.", err, project))
+		case err != nil:
 			addAPIError(&diags, fmt.Sprintf("Unable to Assign aqua User to Project %s", project), err)
 		}
 	}
@@ -228,6 +235,39 @@ func (r *aquaSyncUserResource) apply(ctx context.Context, id int64, plan, prior 
 		}
 	}
 	return diags
+}
+
+// applyLicenses makes the licenses the user holds those of plan, each of
+// plan's license type: it assigns the missing ones, changes the type of
+// those held with another, and removes those plan does not list.
+func (r *aquaSyncUserResource) applyLicenses(ctx context.Context, id int64, plan aquaSyncUserModel, diags *diag.Diagnostics) {
+	want, licenseType := setStrings(ctx, plan.Licenses, diags), plan.LicenseType.ValueString()
+	held, err := r.client.UserLicenses(ctx, id)
+	if err != nil {
+		addAPIError(diags, "Unable to Read aqua User Licenses", err)
+		return
+	}
+	for _, code := range want {
+		i := slices.IndexFunc(held, func(l aqua.UserLicense) bool { return strings.EqualFold(l.Code, code) })
+		switch {
+		case i < 0:
+			err = r.client.AssignLicense(ctx, id, code, licenseType)
+		case held[i].Type != licenseType:
+			err = r.client.ChangeLicenseType(ctx, id, held[i].Code, licenseType)
+		default:
+			err = nil
+		}
+		if err != nil {
+			addAPIError(diags, "Unable to Assign aqua License "+code, err)
+		}
+	}
+	for _, l := range held {
+		if !slices.ContainsFunc(want, func(code string) bool { return strings.EqualFold(code, l.Code) }) {
+			if err := r.client.RemoveLicense(ctx, id, l.Code); err != nil && !errors.Is(err, api.ErrNotFound) {
+				addAPIError(diags, "Unable to Remove aqua License "+l.Code, err)
+			}
+		}
+	}
 }
 
 // read refreshes m: the user, its licenses, and its roles in the projects m
@@ -250,16 +290,12 @@ func (r *aquaSyncUserResource) read(ctx context.Context, m *aquaSyncUserModel) (
 	m.Username, m.FirstName, m.Surname = types.StringValue(u.UserName), types.StringValue(u.FirstName), types.StringValue(u.Surname)
 	m.Email, m.Phone, m.Position = types.StringValue(u.Email), stringOrNull(u.Phone), stringOrNull(u.Position)
 
-	licenses, err := r.client.ListUserLicenses(ctx, id)
-	if err != nil {
-		addAPIError(&diags, "Unable to Read aqua User Licenses", err)
-		return false, diags
-	}
-	codes := make([]string, len(licenses))
-	for i, l := range licenses {
+	codes := make([]string, len(u.Licenses))
+	for i, l := range u.Licenses {
 		codes[i] = l.Code
 	}
 	m.Licenses = setOrNull(ctx, codes, m.Licenses, &diags)
+	m.LicenseType = types.StringValue(licenseTypeOf(u.Licenses, m.LicenseType))
 
 	projects := []int64{}
 	if m.ProjectRoles.IsUnknown() {
@@ -285,7 +321,7 @@ func (r *aquaSyncUserResource) read(ctx context.Context, m *aquaSyncUserModel) (
 			return false, diags
 		}
 		if found {
-			roles[strconv.FormatInt(pid, 10)] = a.RoleName
+			roles[strconv.FormatInt(pid, 10)] = a.Role.Name
 		}
 	}
 	if len(roles) == 0 && (m.ProjectRoles.IsNull() || m.ProjectRoles.IsUnknown()) {
@@ -296,6 +332,23 @@ func (r *aquaSyncUserResource) read(ctx context.Context, m *aquaSyncUserModel) (
 		diags.Append(d...)
 	}
 	return false, diags
+}
+
+// licenseTypeOf is the license type to show for the licenses held: prior's
+// (the default, `Named`, when unset) while every license has it, else the
+// first other type found, so that drift shows.
+func licenseTypeOf(held []aqua.UserLicense, prior types.String) string {
+	configured := prior.ValueString()
+	if prior.IsNull() || prior.IsUnknown() || configured == "" {
+		configured = aqua.LicenseNamed
+	}
+	sorted := slices.SortedFunc(slices.Values(held), func(a, b aqua.UserLicense) int { return strings.Compare(a.Code, b.Code) })
+	for _, l := range sorted {
+		if l.Type != "" && l.Type != configured {
+			return l.Type
+		}
+	}
+	return configured
 }
 
 func userRequestFromAqua(m aquaSyncUserModel) aqua.UserRequest {

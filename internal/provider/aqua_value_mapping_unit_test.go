@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -12,31 +11,26 @@ import (
 
 	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
-	"github.com/almsync/terraform-provider-almsync/internal/sandbox"
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox/sandboxtest"
 )
 
 // TestAquaValueMapping_WarnsAboutUnmappedResolutions reads the resolutions
 // of the sandbox's Jira through aqua, as an apply does.
 func TestAquaValueMapping_WarnsAboutUnmappedResolutions(t *testing.T) {
 	t.Parallel()
-	srv, err := sandbox.New(sandbox.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
+	sb := sandboxtest.Start(t)
 	tc, err := transport.New(transport.Config{Product: "aqua", RetryWaitMin: time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
-	client, err := aqua.New(hs.URL+"/aqua", aqua.Credentials{Username: "admin", Password: "sandbox"}, tc)
+	client, err := aqua.New(sb.ProductURL("aqua"), aqua.Credentials{Username: "admin", Password: "sandbox"}, tc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
 	newSync := func(name, token string) int64 {
 		def, err := client.CreateSyncDefinition(ctx, aqua.SyncDefinition{
-			Name: name, AquaProjectID: 2, JiraURL: hs.URL + "/jira", JiraProjectKey: "SYNC",
+			Name: name, AquaProjectID: 2, JiraURL: sb.ProductURL("jira"), JiraProjectKey: "SYNC",
 			ConfigurationUser: aqua.JiraAccount{Email: "sync@example.com", APIToken: token},
 		})
 		if err != nil {

@@ -3,7 +3,9 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -16,8 +18,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api/interchange"
+	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
 )
 
 var (
@@ -36,6 +40,11 @@ func newJamaConnectorResource() resource.Resource { return &jamaConnectorResourc
 // instance.
 type jamaConnectorResource struct {
 	client *interchange.Client
+	// jama and jamaURL are the provider's Jama Connect client and URL, when
+	// its jama block is configured: the plan then checks that a basic
+	// connector's account can use Jama's REST API.
+	jama    *jama.Client
+	jamaURL string
 }
 
 type jamaConnectorModel struct {
@@ -99,7 +108,9 @@ func (r *jamaConnectorResource) Schema(_ context.Context, _ resource.SchemaReque
 			Optional: true,
 			MarkdownDescription: "With `auth_type = \"basic\"`: the username of the Jama Connect user the integration service authenticates as " +
 				"(for example a dedicated `InterchangeServiceAccount`). Required with `basic`, not allowed with `oauth`. Updates made by the integration appear to come from this account, " +
-				"which must have administrative privileges, a Creator license type and read/write access to the integrated items.",
+				"which must have administrative privileges, a Creator license type and read/write access to the integrated items. Interchange reaches Jama through its REST API, " +
+				"which only users with a named creator license (`NAMED`) can use. When the provider's `jama` block points at the same Jama Connect URL, the plan looks the user up " +
+				"there and warns if its license type is not `NAMED`.",
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
 		"client_id": schema.StringAttribute{
@@ -125,6 +136,9 @@ func (r *jamaConnectorResource) Schema(_ context.Context, _ resource.SchemaReque
 
 func (r *jamaConnectorResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_jama_connector", interchangeProduct)
+	if data, ok := req.ProviderData.(*providerData); ok {
+		r.jama, r.jamaURL = data.jamaClient, data.jama.get("url")
+	}
 }
 
 // ValidateConfig applies the form's rules: the fields of the chosen
@@ -202,6 +216,52 @@ func (r *jamaConnectorResource) ModifyPlan(ctx context.Context, req resource.Mod
 		detail: fmt.Sprintf("`auth_type = %q` needs exactly one of `%s` and `%s_wo` (with `%s_wo_version`) to create the connector.",
 			authType.ValueString(), secret, secret, secret),
 	}})
+	if authType.ValueString() == interchange.AuthBasic {
+		r.warnNoRESTAccess(ctx, req, &resp.Diagnostics)
+	}
+}
+
+// warnNoRESTAccess warns when a basic connector's account has a license
+// without REST API access, so Interchange could not use it. It asks the
+// provider's Jama client, and only when that client serves the connector's
+// Jama Connect URL and the plan creates the connector or changes its
+// username or URL. The check is advice: a failed lookup is only logged.
+func (r *jamaConnectorResource) warnNoRESTAccess(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) {
+	var plan jamaConnectorModel
+	diags.Append(req.Plan.Get(ctx, &plan)...)
+	if diags.HasError() || r.jama == nil || plan.Username.IsNull() || plan.Username.IsUnknown() || plan.URL.IsUnknown() ||
+		!sameJamaInstance(plan.URL.ValueString(), r.jamaURL) {
+		return
+	}
+	if !req.State.Raw.IsNull() {
+		var state jamaConnectorModel
+		diags.Append(req.State.Get(ctx, &state)...)
+		if diags.HasError() || (state.Username.Equal(plan.Username) && state.URL.Equal(plan.URL)) {
+			return
+		}
+	}
+	u, found, err := r.jama.FindUser(ctx, plan.Username.ValueString())
+	if err != nil {
+		tflog.Debug(ctx, "could not check the connector account's Jama license", map[string]any{"username": plan.Username.ValueString(), "error": err.Error()})
+		return
+	}
+	if found && !jama.HasRESTAccess(u.LicenseType) {
+		diags.AddAttributeWarning(path.Root("username"), "Connector Account Without REST API Access",
+			fmt.Sprintf("The Jama Connect user %q has `licenseType` %q. Jama Connect's REST API is available only to users with a named creator license (`NAMED`), "+
+				"and Interchange reaches Jama through that API, so this connector will fail to authenticate. Give the user a named creator license "+
+				"(`license_type = \"NAMED\"` on its `almsync_jama_user`), or use another account.", u.Username, u.LicenseType))
+	}
+}
+
+// sameJamaInstance reports whether two Jama Connect URLs name the same
+// instance: the same scheme and host (ignoring case) and the same path
+// (ignoring a trailing slash).
+func sameJamaInstance(a, b string) bool {
+	ua, errA := url.Parse(a)
+	ub, errB := url.Parse(b)
+	return errA == nil && errB == nil && ua.Host != "" &&
+		strings.EqualFold(ua.Scheme, ub.Scheme) && strings.EqualFold(ua.Host, ub.Host) &&
+		strings.TrimRight(ua.Path, "/") == strings.TrimRight(ub.Path, "/")
 }
 
 func (r *jamaConnectorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -5,8 +5,10 @@ import (
 	"net/http"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -328,5 +330,75 @@ resource "almsync_jama_connector" "test" {
 	}
 	if n := sb.Server.Stats().Total; n != 0 {
 		t.Errorf("plan-time validation made %d requests to the sandbox, want none", n)
+	}
+}
+
+// TestJamaConnector_PlanWarnsWhenTheAccountHasNoRESTAccess: with the
+// provider's jama block on the connector's Jama Connect URL, the plan looks
+// the basic connector's account up and warns when its license type cannot
+// use Jama's REST API, which Interchange needs.
+func TestJamaConnector_PlanWarnsWhenTheAccountHasNoRESTAccess(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	for username, license := range map[string]string{"svc.floating": "FLOATING", "svc.reviewer": "NAMED_REVIEWER", "svc.named": "NAMED"} {
+		sb.MustCall(t, http.StatusCreated, http.MethodPost, "/jama/rest/v1/users", map[string]any{
+			"username": username, "password": "Pa55-" + username, "firstName": "Service", "lastName": "Account",
+			"email": username + "@example.com", "licenseType": license,
+		})
+	}
+	creds := map[string]string{"username": acctest.SandboxUser, "password": acctest.SandboxPassword}
+	block := func(url string) map[string]string {
+		return map[string]string{"url": url, "username": creds["username"], "password": creds["password"]}
+	}
+	p := newProtoProvider(t, map[string]map[string]string{
+		"jama":        block(sb.ProductURL("jama")),
+		"interchange": block(sb.ProductURL("interchange")),
+	})
+	connector := func(url, username string) map[string]tftypes.Value {
+		return map[string]tftypes.Value{
+			"name": tfString("Jama"), "url": tfString(url), "auth_type": tfString("basic"),
+			"username": tfString(username), "password": tfString("p"),
+		}
+	}
+	existing := func(url, username string) map[string]tftypes.Value {
+		m := connector(url, username)
+		m["id"], m["application"], m["verify_ssl"] = tfString("3"), tfString("JAMA_CONNECT"), tfBool(true)
+		return m
+	}
+	jamaURL := sb.ProductURL("jama")
+	cases := map[string]struct {
+		prior, config map[string]tftypes.Value
+		want          string // a part of the warning; "" for none
+	}{
+		"floating creator":               {config: connector(jamaURL, "svc.floating"), want: `"svc.floating" has ` + "`licenseType`" + ` "FLOATING"`},
+		"reviewer, URL with a slash":     {config: connector(strings.Replace(jamaURL, "http://", "HTTP://", 1)+"/", "svc.reviewer"), want: `"NAMED_REVIEWER"`},
+		"named creator":                  {config: connector(jamaURL, "SVC.NAMED")},
+		"unknown user":                   {config: connector(jamaURL, "nobody")},
+		"another Jama instance":          {config: connector("https://acme.jamacloud.com", "svc.floating")},
+		"username changed to a floating": {prior: existing(jamaURL, "svc.named"), config: connector(jamaURL, "svc.floating"), want: `"FLOATING"`},
+		"unchanged username not checked": {prior: existing(jamaURL, "svc.floating"), config: connector(jamaURL, "svc.floating")},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			diags := p.plan("almsync_jama_connector", tc.prior, tc.config)
+			if hasError(diags) {
+				t.Fatalf("plan failed: %s", diagText(diags))
+			}
+			var found []string
+			for _, w := range warningsOf(diags) {
+				if strings.HasPrefix(w, "Connector Account Without REST API Access: ") {
+					found = append(found, w)
+				}
+			}
+			if tc.want == "" {
+				if len(found) > 0 {
+					t.Fatalf("unexpected warnings %q", found)
+				}
+				return
+			}
+			if len(found) != 1 || !strings.Contains(found[0], tc.want) || !strings.Contains(found[0], "named creator license (`NAMED`)") {
+				t.Fatalf("warnings %q, want one containing %q", found, tc.want)
+			}
+		})
 	}
 }

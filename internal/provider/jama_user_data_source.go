@@ -46,7 +46,8 @@ func (d *jamaUserDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up a Jama Connect user by username, active or not, through Jama's REST API (`GET /rest/v1/users`). " +
-			"Use it to check that an existing account, such as the JIRA Connector's \"JIRA User\", exists and has a creator license.",
+			"Use it to check that an existing account, such as the JIRA Connector's \"JIRA User\", exists, is active and may use Jama's REST API: " +
+			"only users with a named creator license (`license_type = \"NAMED\"`) can, so that is the license an integration account needs.",
 		Attributes: map[string]schema.Attribute{
 			"username": schema.StringAttribute{
 				Required:            true,
@@ -60,7 +61,7 @@ func (d *jamaUserDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"phone":        computed("The user's phone number, if any."),
 			"title":        computed("The user's job title, if any."),
 			"location":     computed("The user's location, if any."),
-			"license_type": computed("The user's Jama license type, e.g. `NAMED` or `FLOATING`."),
+			"license_type": computed("The user's Jama license type, e.g. `NAMED` or `FLOATING`. Only `NAMED` (named creator) gives access to Jama's REST API."),
 			"active":       schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the user is active."},
 		},
 	}

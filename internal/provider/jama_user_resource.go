@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -32,11 +32,15 @@ var (
 // creatorLicenseAdvice is the seeds' requirement on integration accounts.
 const creatorLicenseAdvice = "The user account must have administrative privileges, a Creator license type, and the ability to read and write to the set of items you are integrating with."
 
-// nonCreatorLicenses are Jama license types without REST API access.
-var nonCreatorLicenses = []string{
-	"STAKEHOLDER", "FLOATING_COLLABORATOR", "RESERVED_COLLABORATOR", "FLOATING_REVIEWER",
-	"RESERVED_REVIEWER", "NAMED_REVIEWER", "TEST_RUNNER", "INACTIVE",
-}
+// restLicenseAdvice says which Jama license gives REST API access.
+const restLicenseAdvice = "Jama Connect's REST API is available only to users with a named creator license (`license_type = \"NAMED\"`); " +
+	"floating creators (`FLOATING`) and reviewer, stakeholder, collaborator and test runner licenses have no REST API access."
+
+// passwordNotSentDetail explains, for a plan that changes the password of
+// an existing user, why the new value is not sent.
+const passwordNotSentDetail = "Jama Connect's REST API cannot change the password of an existing user: `PUT /rest/v1/users/{id}` does not accept a password. " +
+	"The new value is NOT sent to Jama, and the user keeps the password it has. Change it in Jama Connect instead (Admin > Users, or the user's own profile). " +
+	"Terraform records the configured value (or `password_wo_version`) in the state only so that the plan stays clean; that does not mean Jama holds it."
 
 func newJamaUserResource() resource.Resource { return &jamaUserResource{} }
 
@@ -98,9 +102,12 @@ func (r *jamaUserResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 		"location": schema.StringAttribute{Optional: true, MarkdownDescription: "The user's location.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 		"license_type": schema.StringAttribute{
 			Required: true,
-			MarkdownDescription: "Jama license type, one of " + backtickList(jama.LicenseTypes) + ". " +
-				"An integration service account needs a creator license (`NAMED` or `FLOATING`): REST access requires one, and the JIRA Connector recommends a user called \"JIRA User\" " +
-				"with a floating creator license. Other types produce a plan-time warning.",
+			MarkdownDescription: "Jama license type, one of " + backtickList(jama.LicenseTypes) + ". " + restLicenseAdvice + " " +
+				"A floating creator (`FLOATING`) suits the classic JIRA Connector's \"JIRA User\" (the `jama_user` of an `almsync_jira_sync_connection`), " +
+				"which runs the synchronization inside Jama; the JIRA Connector page recommends exactly that. An account an integration logs in with " +
+				"through the REST API, such as Interchange's service account (the `username` of an `almsync_jama_connector`), must be `NAMED`: " +
+				"the connector's plan warns when its user is not. The license types that are not creators (reviewers, stakeholders, collaborators, " +
+				"test runners, trials, `INACTIVE`) can run neither integration and produce a plan-time warning.",
 			Validators: []validator.String{stringvalidator.OneOf(jama.LicenseTypes...)},
 		},
 		"active": schema.BoolAttribute{
@@ -108,16 +115,60 @@ func (r *jamaUserResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			Computed: true,
 			Default:  booldefault.StaticBool(true),
 			MarkdownDescription: "Whether the user is active. Jama Connect has no user delete: destroying this resource deactivates the user, " +
-				"and creating a user whose username belongs to a deactivated user reactivates and updates that user. Default value is `true`.",
+				"and creating a user whose username belongs to a deactivated user reactivates and updates that user, with a warning: its password stays the one it had, " +
+				"since Jama's REST API cannot change an existing user's password. Default value is `true`.",
 		},
 	}
-	for k, v := range secretAttributes("password", "The user's password. Exactly one of `password` and `password_wo` is required to create a user; an imported user keeps its password until you set one.") {
+	for k, v := range passwordAttributes() {
 		attrs[k] = v
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Jama Connect user (Admin > Users > Add), for example the dedicated service account an integration authenticates as. " +
 			"Uses Jama's REST API (`/rest/v1/users`). " + creatorLicenseAdvice,
 		Attributes: attrs,
+	}
+}
+
+// passwordAttributes are password, password_wo and password_wo_version,
+// described as Jama treats them: sent when the user is created, never
+// after (Jama's REST API cannot change an existing user's password).
+func passwordAttributes() map[string]schema.Attribute {
+	const (
+		what   = "The user's initial password, sent to Jama only when this resource creates the user. Exactly one of `password` and `password_wo` is required to create a user. "
+		notPUT = "Jama's REST API cannot change an existing user's password, so a later change is not sent: the plan warns, and you change the password in Jama Connect " +
+			"(Admin > Users, or the user's own profile). The state then records the configured value only so that the plan stays clean."
+	)
+	return map[string]schema.Attribute{
+		"password": schema.StringAttribute{
+			Optional:  true,
+			Sensitive: true,
+			MarkdownDescription: what + notPUT + " Sensitive: hidden in plans and logs but kept in state; prefer `password_wo` on Terraform 1.11 and later. " +
+				"Conflicts with `password_wo`. Jama never returns it, so a change made in Jama is not detected.",
+			Validators: []validator.String{
+				stringvalidator.LengthAtLeast(1),
+				stringvalidator.ConflictsWith(path.MatchRelative().AtParent().AtName("password_wo")),
+			},
+		},
+		"password_wo": schema.StringAttribute{
+			Optional:  true,
+			Sensitive: true,
+			WriteOnly: true,
+			MarkdownDescription: what + "Write-only (Terraform 1.11 and later): never written to plan or state. Requires `password_wo_version`. " +
+				"Conflicts with `password`. " + notPUT,
+			Validators: []validator.String{
+				stringvalidator.LengthAtLeast(1),
+				stringvalidator.AlsoRequires(path.MatchRelative().AtParent().AtName("password_wo_version")),
+			},
+		},
+		"password_wo_version": schema.Int64Attribute{
+			Optional: true,
+			MarkdownDescription: "Version of `password_wo`. For other resources a new version sends the write-only value again, but Jama's REST API cannot change " +
+				"an existing user's password: a new version is NOT sent, the plan warns, and you change the password in Jama Connect (Admin > Users, or the user's own profile). " +
+				"Requires `password_wo`.",
+			Validators: []validator.Int64{
+				int64validator.AlsoRequires(path.MatchRelative().AtParent().AtName("password_wo")),
+			},
+		},
 	}
 }
 
@@ -131,20 +182,41 @@ func (r *jamaUserResource) ValidateConfig(ctx context.Context, req resource.Vali
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !m.LicenseType.IsNull() && !m.LicenseType.IsUnknown() && slices.Contains(nonCreatorLicenses, m.LicenseType.ValueString()) {
-		resp.Diagnostics.AddAttributeWarning(path.Root("license_type"), "License Type Without REST Access",
-			fmt.Sprintf("`license_type = %q` is not a creator license, so this user cannot use Jama's REST API and cannot serve as an integration account. %s",
-				m.LicenseType.ValueString(), creatorLicenseAdvice))
+	if lt := m.LicenseType.ValueString(); !m.LicenseType.IsNull() && !m.LicenseType.IsUnknown() && !jama.IsCreator(lt) {
+		resp.Diagnostics.AddAttributeWarning(path.Root("license_type"), "License Type Cannot Run an Integration",
+			fmt.Sprintf("`license_type = %q` is not a Creator license type, so this account can run no integration: %s "+
+				"For Interchange's service account set `license_type = \"NAMED\"`; for the JIRA Connector's \"JIRA User\" `NAMED` or `FLOATING`. %s",
+				lt, restLicenseAdvice, creatorLicenseAdvice))
 	}
 }
 
-// ModifyPlan requires a password to create a user; an imported user keeps
-// its own.
+// ModifyPlan requires a password to create a user (an imported user keeps
+// its own) and warns when a plan changes the password of an existing user,
+// which Jama's REST API cannot do.
 func (r *jamaUserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	checkSecretsOnCreate(ctx, req, &resp.Diagnostics, []secretRequirement{{
 		at: path.Root("password"), summary: "Missing Jama User Password",
 		detail: "Jama needs a password to create a user: set exactly one of `password` and `password_wo` (with `password_wo_version`).",
 	}})
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var planPassword, statePassword types.String
+	var planVersion, stateVersion types.Int64
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("password"), &planPassword)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("password"), &statePassword)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("password_wo_version"), &planVersion)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("password_wo_version"), &stateVersion)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// A removed password or version changes nothing Jama holds: no warning.
+	switch {
+	case !planPassword.IsNull() && !planPassword.Equal(statePassword):
+		resp.Diagnostics.AddAttributeWarning(path.Root("password"), "Jama User Password Not Changed", passwordNotSentDetail)
+	case !planVersion.IsNull() && !planVersion.Equal(stateVersion):
+		resp.Diagnostics.AddAttributeWarning(path.Root("password_wo_version"), "Jama User Password Not Changed", passwordNotSentDetail)
+	}
 }
 
 func (r *jamaUserResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -182,20 +254,23 @@ func (r *jamaUserResource) Create(ctx context.Context, req resource.CreateReques
 
 // adoptDeactivated takes over a deactivated user with the same username,
 // since destroying this resource only deactivates. An active user is left
-// alone: conflictErr is returned.
+// alone: conflictErr is returned. Jama cannot change the adopted user's
+// password, which the warning says.
 func (r *jamaUserResource) adoptDeactivated(ctx context.Context, body jama.UserRequest, conflictErr error, diags *diag.Diagnostics) (int64, error) {
 	existing, found, err := r.client.FindUser(ctx, body.Username)
 	if err != nil || !found || existing.Active {
 		return 0, conflictErr
 	}
-	if err := r.client.UpdateUser(ctx, existing.ID, body); err != nil {
+	if err := r.client.UpdateUser(ctx, existing.ID, userUpdateFromRequest(body)); err != nil {
 		return 0, err
 	}
 	if err := r.client.SetUserActive(ctx, existing.ID, true); err != nil {
 		return 0, err
 	}
 	diags.AddWarning("Reactivated Existing Jama User",
-		fmt.Sprintf("Jama Connect already had a deactivated user %q (id %d), for example from an earlier destroy. It was updated with this configuration and reactivated.",
+		fmt.Sprintf("Jama Connect already had a deactivated user %q (id %d), for example from an earlier destroy. It was updated with this configuration and reactivated. "+
+			"Its password was NOT changed: Jama's REST API cannot change an existing user's password, so the user keeps the password it had. "+
+			"Set the configured password in Jama Connect (Admin > Users) if it should apply.",
 			existing.Username, existing.ID))
 	return existing.ID, nil
 }
@@ -231,14 +306,9 @@ func (r *jamaUserResource) Update(ctx context.Context, req resource.UpdateReques
 		resp.Diagnostics.AddError("Invalid Jama User ID", err.Error())
 		return
 	}
-	body := userRequestFromModel(plan)
-	var d diag.Diagnostics
-	body.Password, d = secretForUpdate(ctx, req.Config, req.Plan, req.State, path.Root("password"), false)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.client.UpdateUser(ctx, id, body); err != nil {
+	// No password: Jama cannot change it (ModifyPlan warned). The plan's
+	// password and password_wo_version go to state as configured.
+	if err := r.client.UpdateUser(ctx, id, userUpdateFromRequest(userRequestFromModel(plan))); err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to Update Jama User", err)
 		return
 	}
@@ -286,6 +356,21 @@ func userRequestFromModel(m jamaUserModel) jama.UserRequest {
 		Title:       m.Title.ValueString(),
 		Location:    m.Location.ValueString(),
 		LicenseType: m.LicenseType.ValueString(),
+	}
+}
+
+// userUpdateFromRequest is the PUT body for the fields of req: all but the
+// password, which Jama does not accept on update.
+func userUpdateFromRequest(req jama.UserRequest) jama.UserUpdate {
+	return jama.UserUpdate{
+		Username:    req.Username,
+		FirstName:   req.FirstName,
+		LastName:    req.LastName,
+		Email:       req.Email,
+		Phone:       req.Phone,
+		Title:       req.Title,
+		Location:    req.Location,
+		LicenseType: req.LicenseType,
 	}
 }
 

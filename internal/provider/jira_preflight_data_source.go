@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -18,10 +19,16 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/api/jira"
 )
 
-var _ datasource.DataSourceWithConfigure = &jiraPreflightDataSource{}
+var (
+	_ datasource.DataSourceWithConfigure      = &jiraPreflightDataSource{}
+	_ datasource.DataSourceWithValidateConfig = &jiraPreflightDataSource{}
+)
 
 // jiraUsersGroup is the group the seed requires of the JIRA user.
 const jiraUsersGroup = "jira-users"
+
+// preflightSecretRule is the rule shared by the preflight's secrets.
+const preflightSecretRule = "Exactly one of `password`, `api_token` and `personal_access_token`."
 
 func newJiraPreflightDataSource() datasource.DataSource { return &jiraPreflightDataSource{} }
 
@@ -36,6 +43,7 @@ type jiraPreflightModel struct {
 	Username            types.String `tfsdk:"username"`
 	Password            types.String `tfsdk:"password"`
 	APIToken            types.String `tfsdk:"api_token"`
+	PersonalAccessToken types.String `tfsdk:"personal_access_token"`
 	ProjectKey          types.String `tfsdk:"project_key"`
 	RequiredPermissions types.List   `tfsdk:"required_permissions"`
 	DeploymentType      types.String `tfsdk:"deployment_type"`
@@ -60,27 +68,43 @@ func (d *jiraPreflightDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"not an error, so it can be asserted in a `check` block.",
 		Attributes: map[string]schema.Attribute{
 			"url": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "URL of the Jira site, e.g. `https://acme.atlassian.net`.",
-				Validators:          []validator.String{urlValidator{}},
+				Required: true,
+				MarkdownDescription: "URL of the Jira site, e.g. `https://acme.atlassian.net`, `https://api.atlassian.com/ex/jira/{cloudId}` " +
+					"(Jira Cloud through Atlassian's API gateway) or `https://jira.example.com/jira`. Both Cloud forms are taken for Jira Cloud at plan time.",
+				Validators: []validator.String{urlValidator{}},
 			},
 			"username": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The Jira account to check. On Jira Cloud it must be the account's email address (a username that is not one is reported in `problems`).",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Optional: true,
+				MarkdownDescription: "The Jira account to check. Required with `password` or `api_token`; on Jira Cloud it must be the account's email address " +
+					"(checked at plan time when `url` is a Cloud URL, else reported in `problems`). With `personal_access_token` it is optional: " +
+					"when set, the token must belong to this account (its username, user key or email address), else `problems` says whose it is.",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"password": schema.StringAttribute{
 				Optional: true, Sensitive: true,
-				MarkdownDescription: "Password of the account (Jira Server/Data Center). Exactly one of `password` and `api_token`.",
+				MarkdownDescription: "Password of the account (Jira Server/Data Center), sent with `username` as HTTP Basic credentials. " + preflightSecretRule,
 				Validators: []validator.String{
 					stringvalidator.LengthAtLeast(1),
-					stringvalidator.ExactlyOneOf(path.MatchRoot("password"), path.MatchRoot("api_token")),
+					stringvalidator.ExactlyOneOf(path.MatchRoot("password"), path.MatchRoot("api_token"), path.MatchRoot("personal_access_token")),
+					stringvalidator.AlsoRequires(path.MatchRoot("username")),
 				},
 			},
 			"api_token": schema.StringAttribute{
 				Optional: true, Sensitive: true,
-				MarkdownDescription: "API token of the account (Jira Cloud: https://id.atlassian.com/manage-profile/security/api-tokens). Exactly one of `password` and `api_token`.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "API token of the account (Jira Cloud: https://id.atlassian.com/manage-profile/security/api-tokens), sent with `username` " +
+					"as HTTP Basic credentials. Scoped and service-account API tokens work only through `https://api.atlassian.com/ex/jira/{cloudId}` as `url`. " +
+					preflightSecretRule,
+				Validators: []validator.String{
+					stringvalidator.LengthAtLeast(1),
+					stringvalidator.AlsoRequires(path.MatchRoot("username")),
+				},
+			},
+			"personal_access_token": schema.StringAttribute{
+				Optional: true, Sensitive: true,
+				MarkdownDescription: "Personal access token of the account (Jira Server and Data Center 8.14 or later: Profile > Personal Access Tokens), " +
+					"sent as `Authorization: Bearer`. Jira Cloud has no personal access tokens: on a Cloud `url` this is an error at plan time, " +
+					"and `api_token` with the account's email address is the way in. " + preflightSecretRule,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"project_key": schema.StringAttribute{
 				Optional:            true,
@@ -105,7 +129,8 @@ func (d *jiraPreflightDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			},
 			"problems": schema.ListAttribute{
 				Computed: true, ElementType: types.StringType,
-				MarkdownDescription: "Everything else found wrong, each with its fix: unreachable site, refused credentials, a Cloud username that is not an email, missing group.",
+				MarkdownDescription: "Everything else found wrong, each with its fix: unreachable site, refused credentials, a Cloud username that is not an email, " +
+					"a personal access token on Jira Cloud, a token of another account, missing group.",
 			},
 			"ok": schema.BoolAttribute{Computed: true, MarkdownDescription: "True when `problems` and `missing_permissions` are both empty."},
 		},
@@ -127,10 +152,7 @@ func (d *jiraPreflightDataSource) Read(ctx context.Context, req datasource.ReadR
 		required = nil
 		resp.Diagnostics.Append(m.RequiredPermissions.ElementsAs(ctx, &required, false)...)
 	}
-	secret := m.Password.ValueString()
-	if !m.APIToken.IsNull() {
-		secret = m.APIToken.ValueString()
-	}
+	creds := preflightCredentials(m)
 	if d.data == nil {
 		resp.Diagnostics.AddError("Provider Not Configured", "The provider was not configured before the preflight ran; this is a bug, please report it.")
 		return
@@ -140,12 +162,12 @@ func (d *jiraPreflightDataSource) Read(ctx context.Context, req datasource.ReadR
 		resp.Diagnostics.AddError("Unable to Configure Jira Client", err.Error())
 		return
 	}
-	client, err := jira.New(m.URL.ValueString(), jira.Credentials{Username: m.Username.ValueString(), Password: secret}, tc)
+	client, err := jira.New(m.URL.ValueString(), creds, tc)
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("url"), "Invalid Jira URL", err.Error())
+		resp.Diagnostics.AddAttributeError(path.Root("url"), "Unable to Configure Jira Client", err.Error())
 		return
 	}
-	result := runPreflight(ctx, client, m.Username.ValueString(), m.ProjectKey.ValueString(), required)
+	result := runPreflight(ctx, client, creds, m.ProjectKey.ValueString(), required)
 	resp.Diagnostics.Append(result.into(ctx, &m)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
@@ -161,7 +183,7 @@ type preflightResult struct {
 // runPreflight checks the account step by step; a failed step is a
 // problem, not an error, and the steps after it that depend on it are
 // skipped.
-func runPreflight(ctx context.Context, client *jira.Client, username, projectKey string, required []string) preflightResult {
+func runPreflight(ctx context.Context, client *jira.Client, creds jira.Credentials, projectKey string, required []string) preflightResult {
 	r := preflightResult{permissions: map[string]bool{}}
 	info, err := client.ServerInfo(ctx)
 	if err != nil {
@@ -169,24 +191,38 @@ func runPreflight(ctx context.Context, client *jira.Client, username, projectKey
 		return r
 	}
 	r.deploymentType = info.DeploymentType
-	if jira.IsCloud(info) && !isEmail(username) {
-		r.problems = append(r.problems, fmt.Sprintf("On Jira Cloud the username must be the account's email address, and the password an API token; %q is not an email address.", username))
+	cloud := jira.IsCloud(info)
+	if cloud && creds.BearerToken() {
+		r.problems = append(r.problems, "This is a Jira Cloud site, which has no personal access tokens: "+
+			"set `api_token` to an API token of the account and `username` to its email address instead of `personal_access_token`.")
+		return r
+	}
+	if cloud && !isEmail(creds.Username) {
+		r.problems = append(r.problems, fmt.Sprintf("On Jira Cloud the username must be the account's email address, and the password an API token; %q is not an email address.", creds.Username))
 	}
 	me, err := client.Myself(ctx)
 	if err != nil {
-		r.problems = append(r.problems, fmt.Sprintf("Jira refused the credentials of %q: %v", username, err))
+		r.problems = append(r.problems, fmt.Sprintf("Jira refused the credentials of %s: %v", accountName(creds), err))
 		return r
 	}
 	r.accountID, r.email, r.groups = me.AccountID, me.EmailAddress, me.Groups
 	if r.accountID == "" {
 		r.accountID = me.Key
 	}
+	who := fmt.Sprintf("%q", creds.Username)
+	if creds.BearerToken() {
+		if creds.Username != "" && !isAccount(me, creds.Username) {
+			r.problems = append(r.problems, fmt.Sprintf("The personal access token belongs to %q, not to %q: use a token of %q, or set `username` to %q.",
+				me.Name, creds.Username, creds.Username, me.Name))
+		}
+		who = fmt.Sprintf("%q", me.Name)
+	}
 	if !slices.ContainsFunc(me.Groups, func(g string) bool { return strings.EqualFold(g, jiraUsersGroup) }) {
-		r.problems = append(r.problems, fmt.Sprintf("%q is not in the JIRA Users group (%s); add it there.", username, jiraUsersGroup))
+		r.problems = append(r.problems, fmt.Sprintf("%s is not in the JIRA Users group (%s); add it there.", who, jiraUsersGroup))
 	}
 	perms, err := client.MyPermissions(ctx, required, projectKey)
 	if err != nil {
-		r.problems = append(r.problems, fmt.Sprintf("Jira did not report the permissions of %q: %v", username, err))
+		r.problems = append(r.problems, fmt.Sprintf("Jira did not report the permissions of %s: %v", who, err))
 		return r
 	}
 	for _, key := range required {
@@ -197,6 +233,71 @@ func runPreflight(ctx context.Context, client *jira.Client, username, projectKey
 		}
 	}
 	return r
+}
+
+// preflightCredentials are the credentials the configuration gives: a
+// personal access token (Bearer, the username kept only to compare), else
+// the username with the password or API token (Basic).
+func preflightCredentials(m jiraPreflightModel) jira.Credentials {
+	creds := jira.Credentials{Username: m.Username.ValueString()}
+	switch {
+	case !m.PersonalAccessToken.IsNull():
+		creds.PersonalAccessToken = m.PersonalAccessToken.ValueString()
+	case !m.APIToken.IsNull():
+		creds.Password = m.APIToken.ValueString()
+	default:
+		creds.Password = m.Password.ValueString()
+	}
+	return creds
+}
+
+// accountName names the account credentials log in as, for problems.
+func accountName(creds jira.Credentials) string {
+	switch {
+	case creds.BearerToken() && creds.Username != "":
+		return fmt.Sprintf("the personal access token of %q", creds.Username)
+	case creds.BearerToken():
+		return "the personal access token"
+	default:
+		return fmt.Sprintf("%q", creds.Username)
+	}
+}
+
+// isAccount reports whether username names the account u: its username,
+// user key or email address, ignoring case as Jira does.
+func isAccount(u jira.User, username string) bool {
+	for _, id := range []string{u.Name, u.Key, u.EmailAddress} {
+		if id != "" && strings.EqualFold(id, username) {
+			return true
+		}
+	}
+	return false
+}
+
+// ValidateConfig applies the rules of Jira Cloud at plan time when the URL
+// says the site is Cloud (see jira.IsCloudURL): no personal access token,
+// and the username is the account's email address.
+func (d *jiraPreflightDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var m jiraPreflightModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.URL.IsNull() || m.URL.IsUnknown() {
+		return
+	}
+	u, err := url.Parse(m.URL.ValueString())
+	if err != nil || !jira.IsCloudURL(u) {
+		return // the attribute validator reports a bad URL
+	}
+	if !m.PersonalAccessToken.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("personal_access_token"), "Jira Cloud Has No Personal Access Tokens",
+			fmt.Sprintf("%q is a Jira Cloud site, and personal access tokens exist only on Jira Server and Data Center. "+
+				"Remove `personal_access_token` and set `api_token` to an API token of the account (https://id.atlassian.com/manage-profile/security/api-tokens), "+
+				"with `username` set to the account's email address.", u.Host))
+	}
+	if !m.Username.IsNull() && !m.Username.IsUnknown() && !isEmail(m.Username.ValueString()) {
+		resp.Diagnostics.AddAttributeError(path.Root("username"), "Jira Cloud Needs an Email Address",
+			fmt.Sprintf("%q is a Jira Cloud site, where the REST API accepts only the account's email address as username; %q is not one. "+
+				"Set `username` to the email address and `api_token` to an API token of the account.", u.Host, m.Username.ValueString()))
+	}
 }
 
 func (r preflightResult) into(ctx context.Context, m *jiraPreflightModel) diag.Diagnostics {

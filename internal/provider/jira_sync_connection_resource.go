@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/objectvalidator"
@@ -21,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
+	"github.com/almsync/terraform-provider-almsync/internal/api/jira"
 	"github.com/almsync/terraform-provider-almsync/internal/quartz"
 )
 
@@ -30,10 +30,6 @@ var (
 	_ resource.ResourceWithValidateConfig = &jiraSyncConnectionResource{}
 	_ resource.ResourceWithModifyPlan     = &jiraSyncConnectionResource{}
 )
-
-// jiraCloudSuffix marks a Jira Cloud site, where usernames are email
-// addresses and passwords are API tokens.
-const jiraCloudSuffix = ".atlassian.net"
 
 // jiraUserPermissions is what the seed asks of the Jira user.
 const jiraUserPermissions = "The JIRA user needs to be in the JIRA Users group and have permissions to Browse projects, Create Issues, Edit Issues, " +
@@ -87,7 +83,7 @@ func (r *jiraSyncConnectionResource) Schema(_ context.Context, _ resource.Schema
 		},
 		"jira_username": schema.StringAttribute{
 			Required:            true,
-			MarkdownDescription: "The JIRA user the connection logs in as. On Jira Cloud (`*.atlassian.net`) this must be the account's email address. " + jiraUserPermissions,
+			MarkdownDescription: "The JIRA user the connection logs in as. On Jira Cloud (`*.atlassian.net`, or `https://api.atlassian.com/ex/jira/<cloudId>`) this must be the account's email address. " + jiraUserPermissions,
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
 		"jama_user": schema.StringAttribute{
@@ -182,18 +178,12 @@ func (r *jiraSyncConnectionResource) ValidateConfig(ctx context.Context, req res
 		resp.Diagnostics.AddAttributeWarning(path.Root("jira_url"), "JIRA Credentials in Clear Text",
 			fmt.Sprintf("`jira_url` %q uses http://, so Jama sends the JIRA username and password unencrypted. Use the https:// URL of your JIRA instance.", m.JiraURL.ValueString()))
 	}
-	if isJiraCloud(u) && !m.JiraUsername.IsNull() && !m.JiraUsername.IsUnknown() && !isEmail(m.JiraUsername.ValueString()) {
+	if jira.IsCloudURL(u) && !m.JiraUsername.IsNull() && !m.JiraUsername.IsUnknown() && !isEmail(m.JiraUsername.ValueString()) {
 		resp.Diagnostics.AddAttributeError(path.Root("jira_username"), "Jira Cloud Needs an Email Address",
 			fmt.Sprintf("%q is a Jira Cloud site, where the REST API accepts only the account's email address as username; %q is not one. "+
 				"Set `jira_username` to the email address and the password to an API token (https://id.atlassian.com/manage-profile/security/api-tokens).",
 				u.Host, m.JiraUsername.ValueString()))
 	}
-}
-
-// isJiraCloud reports whether u is a site hosted by Atlassian.
-func isJiraCloud(u *url.URL) bool {
-	host := strings.ToLower(u.Hostname())
-	return strings.HasSuffix(host, jiraCloudSuffix)
 }
 
 // ModifyPlan puts the schedule's plain-English meaning into the plan, so a

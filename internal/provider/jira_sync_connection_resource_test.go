@@ -273,18 +273,19 @@ func TestAccJiraSyncConnection_PlanTimeValidation(t *testing.T) {
 		url, username, schedule, password string
 		want                              string
 	}{
-		"both day fields set":         {schedule: `cron = "0 0 * * * *"`, want: `Invalid Quartz Cron Expression.*day-of-week`},
-		"L in a day-of-week list":     {schedule: `cron = "0 43 9 ? * 6,7,L"`, want: `Invalid Quartz Cron Expression.*day-of-week`},
-		"32W":                         {schedule: `cron = "0/5 * * 32W 1 ?"`, want: `Invalid Quartz Cron Expression.*day-of-month`},
-		"increment over 59":           {schedule: `cron = "/120 0 8-18 ? * 2-6"`, want: `Invalid Quartz Cron Expression.*seconds`},
-		"five fields":                 {schedule: `cron = "0 12 * * ?"`, want: `Invalid Quartz Cron Expression`},
-		"interval zero":               {schedule: `interval_minutes = 0`, want: `between 1 and 525600`},
-		"interval over a year":        {schedule: `interval_minutes = 525601`, want: `between 1 and 525600`},
-		"interval and cron":           {schedule: "interval_minutes = 60\n    cron = \"0 0 12 * * ?\"", want: `Invalid Attribute Combination`},
-		"neither interval nor cron":   {schedule: ``, want: `Invalid Attribute Combination|No attribute specified`},
-		"cloud username not an email": {url: "https://acme.atlassian.net", username: "svc-jama", want: `Jira Cloud Needs an Email Address`},
-		"no password":                 {password: "none", want: `Missing JIRA Password`},
-		"relative jira url":           {url: "acme.atlassian.net", want: `must be an absolute http:// or https:// URL`},
+		"both day fields set":                 {schedule: `cron = "0 0 * * * *"`, want: `Invalid Quartz Cron Expression.*day-of-week`},
+		"L in a day-of-week list":             {schedule: `cron = "0 43 9 ? * 6,7,L"`, want: `Invalid Quartz Cron Expression.*day-of-week`},
+		"32W":                                 {schedule: `cron = "0/5 * * 32W 1 ?"`, want: `Invalid Quartz Cron Expression.*day-of-month`},
+		"increment over 59":                   {schedule: `cron = "/120 0 8-18 ? * 2-6"`, want: `Invalid Quartz Cron Expression.*seconds`},
+		"five fields":                         {schedule: `cron = "0 12 * * ?"`, want: `Invalid Quartz Cron Expression`},
+		"interval zero":                       {schedule: `interval_minutes = 0`, want: `between 1 and 525600`},
+		"interval over a year":                {schedule: `interval_minutes = 525601`, want: `between 1 and 525600`},
+		"interval and cron":                   {schedule: "interval_minutes = 60\n    cron = \"0 0 12 * * ?\"", want: `Invalid Attribute Combination`},
+		"neither interval nor cron":           {schedule: ``, want: `Invalid Attribute Combination|No attribute specified`},
+		"cloud username not an email":         {url: "https://acme.atlassian.net", username: "svc-jama", want: `Jira Cloud Needs an Email Address`},
+		"cloud gateway username not an email": {url: "https://api.atlassian.com/ex/jira/4f2c9a1e-7b3d-4e8a-9c5f-0d6e1a2b3c4d", username: "svc-jama", want: `Jira Cloud Needs an Email Address`},
+		"no password":                         {password: "none", want: `Missing JIRA Password`},
+		"relative jira url":                   {url: "acme.atlassian.net", want: `must be an absolute http:// or https:// URL`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
+	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
 )
 
 // providerDataFrom returns the provider's data handed to a resource or
@@ -84,6 +85,8 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 	switch {
 	case errors.Is(err, api.ErrUnauthorized):
 		detail += "\n\nCheck the credentials of the provider block for this product (or its environment variables)."
+	case errors.Is(err, aqua.ErrNotLicensed), errors.Is(err, aqua.ErrNotPermitted):
+		// aqua says which it lacks, and the error carries the fix.
 	case errors.Is(err, api.ErrForbidden):
 		detail += "\n\nThe account authenticates but lacks the permission for this operation; use an administrator account."
 	case errors.Is(err, api.ErrConflict):

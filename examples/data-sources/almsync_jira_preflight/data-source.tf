@@ -13,7 +13,21 @@ check "jira_user_ready" {
   }
 }
 
+# Jira Data Center: a personal access token, sent as a Bearer token. The
+# username is optional; when set, the token must be this account's.
+data "almsync_jira_preflight" "data_center" {
+  url                   = "https://jira.example.com"
+  username              = "jama-sync"
+  personal_access_token = var.jira_personal_access_token
+  project_key           = "SYNC"
+}
+
 variable "jira_api_token" {
+  type      = string
+  sensitive = true
+}
+
+variable "jira_personal_access_token" {
   type      = string
   sensitive = true
 }
