@@ -1,7 +1,8 @@
 package quartz
 
 // calendar mimics the java.util.GregorianCalendar that Quartz uses to search
-// for fire times, in lenient mode and the UTC time zone. Fields may be set to
+// for fire times, in lenient mode, in UTC or in a time zone (see zone.go).
+// Fields may be set to
 // values outside their normal range; like Java, the calendar rolls them over
 // the next time a field is read, and only then. Quartz relies on this: for
 // example setting day 32 and then reading the month moves to the next month.
@@ -12,6 +13,11 @@ package quartz
 type calendar struct {
 	year, month, day, hour, minute, second int64 // month is 0-based, as in Java
 	pending                                bool  // set since the last normalisation
+	// zone is the time zone; nil means UTC.
+	zone *zone
+	// instant is the Unix second of the fields; kept only with a zone,
+	// where a wall-clock time may stand for two instants.
+	instant int64
 }
 
 // calField names a calendar field.
@@ -26,11 +32,22 @@ const (
 	calSecond
 )
 
-// calendarAt returns the calendar positioned at the given Unix second.
-func calendarAt(unix int64) calendar {
-	days, secs := floorDiv(unix, 86400), floorMod(unix, 86400)
+// calendarAt returns the calendar positioned at the given Unix second, in
+// zone z (nil: UTC).
+func calendarAt(unix int64, z *zone) calendar {
+	c := calendar{zone: z}
+	c.setLocal(unix + z.offsetAt(unix))
+	c.instant = unix
+	return c
+}
+
+// setLocal sets the fields to the wall-clock time local, in seconds since
+// 1970-01-01T00:00:00 on the wall clock.
+func (c *calendar) setLocal(local int64) {
+	days, secs := floorDiv(local, 86400), floorMod(local, 86400)
 	y, m, d := civilFromDays(days)
-	return calendar{year: y, month: m - 1, day: d, hour: secs / 3600, minute: secs / 60 % 60, second: secs % 60}
+	c.year, c.month, c.day = y, m-1, d
+	c.hour, c.minute, c.second = secs/3600, secs/60%60, secs%60
 }
 
 // get normalises the calendar and returns field f, like Calendar.get.
@@ -73,9 +90,8 @@ func (c *calendar) set(f calField, v int32) {
 }
 
 // setHour is CronExpression.setCalendarHour: it sets the hour and, if reading
-// it back gives a different hour (which in Quartz guards against daylight
-// saving gaps, but in UTC happens only for hours past 23), sets hour+1
-// instead, unless the hour was 24.
+// it back gives a different hour (in a daylight saving gap, or for hours past
+// 23), sets hour+1 instead, unless the hour was 24.
 func (c *calendar) setHour(h int32) {
 	c.set(calHour, h)
 	if c.get(calHour) != h && h != 24 {
@@ -91,6 +107,7 @@ func (c *calendar) addYear(n int32) {
 	if last := int64(daysIn(c.year, c.month+1)); c.day > last {
 		c.day = last
 	}
+	c.pending = c.zone != nil // the time is computed again from the fields
 }
 
 // dayOfWeek returns the day of the week, 1 (Sunday) to 7 (Saturday), like
@@ -104,6 +121,9 @@ func (c *calendar) dayOfWeek() int32 {
 // unix normalises the calendar and returns it as a Unix second.
 func (c *calendar) unix() int64 {
 	c.normalize()
+	if c.zone != nil {
+		return c.instant
+	}
 	return daysFromCivil(c.year, c.month+1, c.day)*86400 + c.hour*3600 + c.minute*60 + c.second
 }
 
@@ -120,6 +140,10 @@ func (c *calendar) normalize() {
 		return
 	}
 	c.pending = false
+	if c.zone != nil {
+		c.normalizeInZone()
+		return
+	}
 	if c.month >= 0 && c.month < 12 && c.day >= 1 && c.day <= 28 &&
 		c.hour >= 0 && c.hour < 24 && c.minute >= 0 && c.minute < 60 && c.second >= 0 && c.second < 60 {
 		return
@@ -132,6 +156,17 @@ func (c *calendar) normalize() {
 	y, m, d := civilFromDays(days)
 	c.year, c.month, c.day = y, m-1, d
 	c.hour, c.minute, c.second = secs/3600, secs/60%60, secs%60
+}
+
+// normalizeInZone computes the instant the fields stand for, as lenient
+// GregorianCalendar.computeTime does in a time zone, and the fields back from
+// that instant.
+func (c *calendar) normalizeInZone() {
+	y := c.year + floorDiv(c.month, 12)
+	m := floorMod(c.month, 12) + 1
+	local := (daysFromCivil(y, m, 1)+c.day-1)*86400 + c.hour*3600 + c.minute*60 + c.second
+	c.instant = c.zone.instantOf(local)
+	c.setLocal(c.instant + c.zone.offsetAt(c.instant))
 }
 
 // daysFromCivil returns the number of days from 1970-01-01 to the given

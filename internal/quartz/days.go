@@ -34,7 +34,7 @@ func (e *Expression) dayOfMonthStep(c *calendar, day, sec, min, hr int32, afterS
 		t = day
 		day = daysIn(int64(year), int64(mon)) - int32(e.lastDayOffset)
 		var before bool
-		day, before = nearestWeekday(year, mon, day, sec, min, hr, afterSec)
+		day, before = nearestWeekday(c.zone, year, mon, day, sec, min, hr, afterSec)
 		if before {
 			day = 1
 			mon++
@@ -46,7 +46,7 @@ func (e *Expression) dayOfMonthStep(c *calendar, day, sec, min, hr int32, afterS
 			return 0, dayFailed
 		}
 		var before bool
-		day, before = nearestWeekday(year, mon, first, sec, min, hr, afterSec)
+		day, before = nearestWeekday(c.zone, year, mon, first, sec, min, hr, afterSec)
 		if before {
 			day = first
 			mon++
@@ -88,8 +88,8 @@ func (e *Expression) dayOfMonthStep(c *calendar, day, sec, min, hr int32, afterS
 // second calendar carries the milliseconds of the wall clock, so within the
 // start second itself its answer is random; this implementation treats that
 // second as not before.
-func nearestWeekday(year, mon, day, sec, min, hr int32, afterSec int64) (int32, bool) {
-	tc := calendar{year: int64(year), month: int64(mon - 1), day: int64(day), pending: true}
+func nearestWeekday(z *zone, year, mon, day, sec, min, hr int32, afterSec int64) (int32, bool) {
+	tc := calendar{year: int64(year), month: int64(mon - 1), day: int64(day), pending: true, zone: z}
 	ldom := daysIn(int64(year), int64(mon))
 	switch dow := tc.dayOfWeek(); {
 	case dow == 7 && day == 1:

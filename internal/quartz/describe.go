@@ -4,15 +4,33 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Describe returns a plain-English description of the schedule, such as
 // "At 10:15, on the last Friday of the month". Times are UTC, on a 24-hour
 // clock. The description is deterministic and never empty.
+//
+// A schedule that Quartz would refuse because it never fires again from now
+// (see CheckFires) is described as "Never fires: " followed by its meaning.
 func (e *Expression) Describe() string {
+	return e.describeAt(time.Now())
+}
+
+// describeAt is Describe with the current instant given.
+func (e *Expression) describeAt(now time.Time) string {
+	text := e.describe()
+	if e.NeverFires(now) {
+		return "Never fires: " + lowerFirst(text)
+	}
+	return text
+}
+
+// describe returns the meaning of the fields, whether or not they fire.
+func (e *Expression) describe() string {
 	s := e.schedule()
 	if len(s.seconds) == 0 || len(s.minutes) == 0 || len(s.hours) == 0 {
-		return "Never: a time field has no usable value"
+		return "A time field has no usable value"
 	}
 	parts := []string{describeTime(s.seconds, s.minutes, s.hours), describeDays(s)}
 	if m := describeMonths(s.months); m != "" {
@@ -311,7 +329,7 @@ func describeYears(years []int, maxYear int) string {
 	sh, gap := classify(years, minYear, maxYear)
 	switch sh {
 	case shapeNone:
-		return fmt.Sprintf("in no year between %d and %d (it never fires)", minYear, maxYear)
+		return fmt.Sprintf("in no year between %d and %d", minYear, maxYear)
 	case shapeAll:
 		return ""
 	case shapeSingle:

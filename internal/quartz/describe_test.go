@@ -40,7 +40,10 @@ func TestDescribe(t *testing.T) {
 		{"0 0 12 * * ? 2027", "At 12:00, every day, only in 2027"},
 		{"0 0 12 * * ? 2027-2030", "At 12:00, every day, from 2027 through 2030"},
 		{"0 0 12 * * ? 2027,2029", "At 12:00, every day, in 2027 and 2029"},
-		{"L 0 12 * * ?", "Never: a time field has no usable value"},
+		{"L 0 12 * * ?", "Never fires: a time field has no usable value"},
+		{"0 0 12 31 2 ?", "Never fires: at 12:00, on the 31st of the month, only in February"},
+		{"0 0 12 1 1 ? 2020", "Never fires: at 12:00, on the 1st of the month, only in January, only in 2020"},
+		{"0 0 0 30 2 ? 2027", "Never fires: at 00:00, on the 30th of the month, only in February, only in 2027"},
 		// Names and numbers describe the same way.
 		{"0 0 12 ? * 2-6", "At 12:00, Monday through Friday"},
 	}

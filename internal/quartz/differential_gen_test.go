@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"testing"
 	"time"
 )
 
@@ -393,4 +394,46 @@ func (g *exprGen) start(wholeSeconds bool) int64 {
 		ms += int64(g.r.IntN(1000))
 	}
 	return ms
+}
+
+// diffZones are the time zones of the zoned differential cases: daylight
+// saving time forward and back, in both hemispheres, at 02:00 and at
+// midnight, by an hour and by half an hour, and zones without it.
+var diffZones = []string{
+	"America/New_York", "Europe/Berlin", "Australia/Sydney", "America/Sao_Paulo",
+	"Australia/Lord_Howe", "America/Santiago", "Asia/Kolkata", "Asia/Tokyo", "UTC",
+}
+
+// zoneExpressions are fixed expressions that fire near daylight saving
+// transitions.
+var zoneExpressions = []string{
+	"0 30 2 * * ?", "0 0 2 * * ?", "0 30 1 * * ?", "0 0 1 * * ?", "0 0 3 * * ?", "0 59 1 * * ?",
+	"0 0/30 * * * ?", "0 0/15 1-3 * * ?", "0 0 * * * ?", "0 0 0 * * ?", "0 30 0 * * ?", "0 0 23 * * ?",
+	"0 0 2 ? * SUN", "0 30 2 ? * 1#2", "0 30 2 ? 3 1L", "0 0 2 L * ?", "0 0 2 LW * ?", "0 0 2 1W * ?",
+	"0 0 0 1W * ?", "0 0 0 15W * ?", "0 0 0 ? * 1L", "0 0 2,3 * * ?", "0 30 2,3 * * ?", "0 0 1,2 * * ?",
+	"*/20 59 1 * * ?", "0 0 12 * * ?", "0 0 2 * * ? 2040", "0 30 1 ? 11 1#1 2045",
+}
+
+// zonedStart returns a start for a zoned case: half of them within two
+// days before one of the zone's transitions, the others as start does.
+func (g *exprGen) zonedStart(t *testing.T, zone string, wholeSeconds bool) int64 {
+	t.Helper()
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		t.Fatalf("time zone %q: %v", zone, err)
+	}
+	if g.pct(50) {
+		return g.start(wholeSeconds)
+	}
+	year := 1975 + g.r.IntN(90)
+	at := time.Date(year, time.Month(1+g.r.IntN(12)), 1, 0, 0, 0, 0, loc)
+	_, end := at.ZoneBounds()
+	if end.IsZero() {
+		return g.start(wholeSeconds)
+	}
+	back := time.Duration(g.r.Int64N(int64(48 * time.Hour)))
+	if wholeSeconds {
+		back = back.Truncate(time.Second)
+	}
+	return end.Add(-back).UnixMilli()
 }

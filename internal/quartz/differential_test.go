@@ -124,17 +124,28 @@ type diffCase struct {
 	expr  string
 	start int64
 	count int
+	zone  string // IANA time zone name
+}
+
+// line is the query in the oracle's input format.
+func (c diffCase) line() string {
+	return fmt.Sprintf("%s\t%d\t%d\t%s\n", c.expr, c.start, c.count, c.zone)
 }
 
 // goAnswer answers a query with this package, in the oracle's format.
-func goAnswer(c diffCase) (answer []string, loops bool) {
+func goAnswer(t *testing.T, c diffCase) (answer []string, loops bool) {
 	e, err := Parse(c.expr)
 	if err != nil {
 		return []string{"ERR"}, false
 	}
+	loc, err := time.LoadLocation(c.zone)
+	if err != nil {
+		t.Fatalf("time zone %q: %v", c.zone, err)
+	}
+	z := newZone(loc)
 	ms := c.start
 	for range c.count {
-		next, out := e.timeAfter(ms)
+		next, out := e.timeAfterIn(ms, z)
 		switch out {
 		case exhausted:
 			return append(answer, "NONE"), false
@@ -177,6 +188,18 @@ func TestDifferentialQuartz(t *testing.T) {
 	var want [][]string
 	var input bytes.Buffer
 	looping := 0
+	add := func(c diffCase) {
+		answer, loops := goAnswer(t, c)
+		if loops {
+			if looping >= maxLoopingCases {
+				return
+			}
+			looping++
+		}
+		cases = append(cases, c)
+		want = append(want, answer)
+		input.WriteString(c.line())
+	}
 	for i := 0; len(cases) < n; i++ {
 		var expr string
 		if i < len(trickyExpressions) {
@@ -184,17 +207,20 @@ func TestDifferentialQuartz(t *testing.T) {
 		} else {
 			expr = g.expression()
 		}
-		c := diffCase{expr: expr, start: g.start(strings.ContainsAny(expr, "Ww")), count: 10}
-		answer, loops := goAnswer(c)
-		if loops {
-			if looping >= maxLoopingCases {
-				continue
-			}
-			looping++
+		add(diffCase{expr: expr, start: g.start(strings.ContainsAny(expr, "Ww")), count: 10, zone: "UTC"})
+	}
+	// The same in time zones with daylight saving time, from instants
+	// around their transitions as often as anywhere else.
+	zoned := n / 2
+	for i := 0; i < zoned; i++ {
+		var expr string
+		if i < len(zoneExpressions) {
+			expr = zoneExpressions[i]
+		} else {
+			expr = g.expression()
 		}
-		cases = append(cases, c)
-		want = append(want, answer)
-		fmt.Fprintf(&input, "%s\t%d\t%d\n", c.expr, c.start, c.count)
+		zone := diffZones[g.r.IntN(len(diffZones))]
+		add(diffCase{expr: expr, start: g.zonedStart(t, zone, strings.ContainsAny(expr, "Ww")), count: 10, zone: zone})
 	}
 
 	got := o.run(t, t.TempDir(), input.Bytes(), 1500*time.Millisecond)
@@ -209,7 +235,7 @@ func TestDifferentialQuartz(t *testing.T) {
 	for i, c := range cases {
 		if strings.HasSuffix(got[i], "HANG") && !slices.Contains(want[i], "HANG") {
 			slow = append(slow, i)
-			fmt.Fprintf(&again, "%s\t%d\t%d\n", c.expr, c.start, c.count)
+			again.WriteString(c.line())
 		}
 	}
 	if len(slow) > 0 {
@@ -238,8 +264,8 @@ func TestDifferentialQuartz(t *testing.T) {
 		}
 		mismatches++
 		if mismatches <= 10 {
-			t.Errorf("mismatch for %q from %s (%d):\n  quartz: %s\n  go:     %s",
-				c.expr, time.UnixMilli(c.start).UTC().Format(time.RFC3339Nano), c.start,
+			t.Errorf("mismatch for %q in %s from %s (%d):\n  quartz: %s\n  go:     %s",
+				c.expr, c.zone, time.UnixMilli(c.start).UTC().Format(time.RFC3339Nano), c.start,
 				formatAnswer(got[i]), formatAnswer(strings.Join(want[i], "\t")))
 		}
 	}

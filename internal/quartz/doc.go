@@ -4,8 +4,14 @@
 // The package reproduces Quartz's behaviour exactly, quirks included: it
 // accepts and rejects the same strings, and [Expression.Next] computes the
 // same fire times as CronExpression.getNextValidTimeAfter evaluated in the UTC
-// time zone. A differential test (differential_test.go) checks this against the
-// real Quartz library.
+// time zone ([Expression.NextIn] in any other, daylight saving time included).
+// A differential test (differential_test.go) checks this against the real
+// Quartz library, in UTC and in zones with daylight saving time.
+//
+// [Expression.Ignored] lists the parts of an expression that Quartz reads but
+// ignores, and [Expression.CheckFires] says why Quartz would refuse to
+// schedule an expression it parses: one that never fires again, or one its
+// CronExpression throws on while computing fire times.
 //
 // A Quartz cron expression has six or seven fields separated by spaces or
 // tabs:
@@ -38,8 +44,9 @@
 //     both.
 //
 // Quartz evaluates schedules with java.util.GregorianCalendar in lenient mode;
-// the package emulates that calendar (see calendar.go), so out-of-range
-// intermediate values roll over exactly as they do in Java. Inputs are
+// the package emulates that calendar (see calendar.go and zone.go), so
+// out-of-range intermediate values roll over, and wall-clock times in a
+// daylight saving gap or overlap resolve, exactly as they do in Java. Inputs are
 // expected to be valid UTF-8 (invalid bytes are read as U+FFFD), and fire
 // times are specified for instants from 1970 onwards.
 package quartz

@@ -24,6 +24,9 @@ type Expression struct {
 	// which the expression was parsed plus 100, mirroring
 	// CronExpression.MAX_YEAR.
 	maxYear int
+
+	// notes lists the parts of the text that Quartz reads but ignores.
+	notes []Note
 }
 
 // Parse parses a Quartz cron expression of six or seven fields. It accepts

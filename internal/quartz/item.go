@@ -1,5 +1,7 @@
 package quartz
 
+import "fmt"
+
 // item parses one list item, following CronExpression.storeExpressionVals.
 // Text after a complete item is ignored, as in Quartz.
 func (p *parser) item(v jstring) *ParseError {
@@ -64,26 +66,30 @@ func (p *parser) named(v jstring) *ParseError {
 	}
 	end := -1
 	if len(v) > 3 {
-		switch v[3] {
-		case '-':
+		switch c := v[3]; {
+		case c == '-':
 			if len(v) < 7 {
 				return p.fail(v, "a range must end with a %s", what)
 			}
 			if end = lookupName(names, v[4:7]); end < 0 {
 				return p.fail(v, "%q is not a %s", v[4:7].String(), what)
 			}
-		case '#':
-			if p.f == fieldDayOfWeek {
-				n, ok := javaParseInt(v[4:])
-				if !ok || n < 1 || n > 5 {
-					return p.fail(v, "'#' must be followed by a number between 1 and 5")
-				}
-				p.e.nthDayOfWeek = n
+			if len(v) > 7 {
+				p.ignore(v[7:], "Quartz reads a range of names as two three-letter names and ignores what follows, increments included")
 			}
-		case 'L':
-			if p.f == fieldDayOfWeek {
-				p.e.lastDayOfWeek = true
+		case c == '#' && p.f == fieldDayOfWeek:
+			n, ok := javaParseInt(v[4:])
+			if !ok || n < 1 || n > 5 {
+				return p.fail(v, "'#' must be followed by a number between 1 and 5")
 			}
+			p.e.nthDayOfWeek = n
+		case c == 'L' && p.f == fieldDayOfWeek:
+			p.e.lastDayOfWeek = true
+			if len(v) > 4 {
+				p.ignore(v[4:], "Quartz ignores text after 'L'")
+			}
+		default:
+			p.ignore(v[3:], "Quartz reads only the three-letter name and ignores what follows it, increments included")
 		}
 	}
 	step := 0
@@ -98,6 +104,9 @@ func (p *parser) noSpecifiedValue(v jstring) *ParseError {
 	// Quartz tolerates exactly one character after '?'.
 	if len(v) > 2 {
 		return p.fail(v, "'?' must stand alone")
+	}
+	if len(v) == 2 {
+		p.ignore(v[1:], "Quartz ignores the character after '?'")
 	}
 	if p.f != fieldDayOfMonth && p.f != fieldDayOfWeek {
 		return p.fail(v, "'?' is only allowed in the day-of-month and day-of-week fields")
@@ -127,6 +136,9 @@ func (p *parser) every(v jstring) *ParseError {
 		i = 1
 	}
 	step := 1 // "*" followed by anything but '/' means "*"
+	if v[i] != '/' {
+		p.ignore(v[i:], "Quartz ignores text after '*'")
+	}
 	if v[i] == '/' {
 		i++
 		if i >= len(v) {
@@ -139,6 +151,9 @@ func (p *parser) every(v jstring) *ParseError {
 		if err := p.checkStep(v, n); err != nil {
 			return err
 		}
+		if n == 0 {
+			p.ignore(v[i-1:], "an increment of 0 has no effect: the field means every value, as '*' does")
+		}
 		step = n
 	}
 	return p.add(v, allSpec, -1, step)
@@ -149,10 +164,14 @@ func (p *parser) lastDay(v jstring) *ParseError {
 	switch p.f {
 	case fieldDayOfWeek:
 		// A bare L in day-of-week is Saturday.
+		if len(v) > 1 {
+			p.ignore(v[1:], "Quartz ignores text after 'L'")
+		}
 		return p.add(v, 7, 7, 0)
 	case fieldDayOfMonth:
 	default:
 		// Quartz silently ignores L in other fields.
+		p.ignore(v, fmt.Sprintf("'L' has no meaning in the %s field and Quartz ignores it", p.f))
 		return nil
 	}
 	p.e.lastDayOfMonth = true
@@ -192,6 +211,9 @@ func (p *parser) afterNumber(v jstring, i, val int) *ParseError {
 			return p.fail(v, "%s", fields[fieldDayOfWeek].valueRule)
 		}
 		p.e.lastDayOfWeek = true
+		if i+1 < len(v) {
+			p.ignore(v[i+1:], "Quartz ignores text after 'L'")
+		}
 		p.set().add(val)
 		return nil
 	case 'W':
@@ -201,6 +223,9 @@ func (p *parser) afterNumber(v jstring, i, val int) *ParseError {
 		p.e.nearestWeekday = true
 		if val > 31 {
 			return p.fail(v, "%s", fields[fieldDayOfMonth].valueRule)
+		}
+		if i+1 < len(v) {
+			p.ignore(v[i+1:], "Quartz ignores text after 'W'")
 		}
 		p.set().add(val)
 		return nil
@@ -227,15 +252,22 @@ func (p *parser) afterNumber(v jstring, i, val int) *ParseError {
 		if i+1 < len(v) && javaDigit(v[i]) >= 0 && !isASCIIDigit(v[i+1]) {
 			return p.fail(v, "unexpected character %q after the increment", v[i+1:i+2].String())
 		}
-		step, _, ok := readDigits(v, i)
+		step, j, ok := readDigits(v, i)
 		if !ok {
 			return p.fail(v, "the increment after '/' must be a whole number")
 		}
 		if err := p.checkStep(v, step); err != nil {
 			return err
 		}
+		if step == 0 {
+			p.ignore(v[i-1:j], "an increment of 0 has no effect: Quartz keeps only the start value")
+		}
+		if j < len(v) {
+			p.ignore(v[j:], "Quartz ignores text after the increment")
+		}
 		return p.add(v, val, -1, step)
 	default:
+		p.ignore(v[i:], "Quartz ignores text after a value")
 		return p.add(v, val, -1, 0)
 	}
 }
@@ -246,11 +278,15 @@ func (p *parser) rangeEnd(v jstring, i, start int) *ParseError {
 	if i >= len(v) {
 		return p.fail(v, "a range must have an end value")
 	}
+	from := i - 1 // the '-'
 	end, i, ok := readDigits(v, i)
 	if !ok {
 		return p.fail(v, "the end of a range must be a number")
 	}
 	if i >= len(v) || v[i] != '/' {
+		if i < len(v) {
+			p.ignore(v[i:], "Quartz ignores text after the end of a range")
+		}
 		return p.add(v, start, end, 1)
 	}
 	i++
@@ -258,9 +294,15 @@ func (p *parser) rangeEnd(v jstring, i, start int) *ParseError {
 		return p.fail(v, "'/' must be followed by an increment")
 	}
 	// Quartz does not check the increment of a range.
-	step, _, ok := readDigits(v, i)
+	step, j, ok := readDigits(v, i)
 	if !ok {
 		return p.fail(v, "the increment after '/' must be a whole number")
+	}
+	if step == 0 {
+		p.ignore(v[from:j], "with an increment of 0 Quartz keeps only the start of the range; the end and the increment have no effect")
+	}
+	if j < len(v) {
+		p.ignore(v[j:], "Quartz ignores text after the increment")
 	}
 	return p.add(v, start, end, step)
 }

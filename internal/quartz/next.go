@@ -30,30 +30,46 @@ const maxSearchSteps = 2_000_000
 // (including the cases in which Quartz would throw an exception or search
 // forever).
 func (e *Expression) Next(after time.Time) (time.Time, bool) {
-	ms, ok := toMillis(after)
-	if !ok {
-		return time.Time{}, false
-	}
-	t, out := e.timeAfter(ms)
-	if out != fired {
-		return time.Time{}, false
-	}
-	return time.UnixMilli(t).UTC(), true
+	return e.NextIn(after, time.UTC)
 }
 
-// NextN returns up to n successive fire times after the given instant.
+// NextIn is Next with the expression evaluated in the time zone loc, as
+// Quartz does after CronExpression.setTimeZone, daylight saving behaviour
+// included: a wall-clock time skipped when clocks go forward fires an hour
+// later (or not at all, when the later hour is also selected), and one that
+// occurs twice when clocks go back fires once. The result is in loc.
+func (e *Expression) NextIn(after time.Time, loc *time.Location) (time.Time, bool) {
+	times := e.NextNIn(after, 1, loc)
+	if len(times) == 0 {
+		return time.Time{}, false
+	}
+	return times[0], true
+}
+
+// NextN returns up to n successive fire times after the given instant, in
+// UTC.
 func (e *Expression) NextN(after time.Time, n int) []time.Time {
+	return e.NextNIn(after, n, time.UTC)
+}
+
+// NextNIn is NextN evaluated in the time zone loc (see NextIn); the times
+// are in loc.
+func (e *Expression) NextNIn(after time.Time, n int, loc *time.Location) []time.Time {
 	ms, ok := toMillis(after)
 	if !ok || n <= 0 {
 		return nil
 	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	z := newZone(loc)
 	out := make([]time.Time, 0, min(n, 1024))
 	for len(out) < n {
-		t, res := e.timeAfter(ms)
+		t, res := e.timeAfterIn(ms, z)
 		if res != fired {
 			break
 		}
-		out = append(out, time.UnixMilli(t).UTC())
+		out = append(out, time.UnixMilli(t).In(loc))
 		ms = t
 	}
 	return out
@@ -71,16 +87,26 @@ func toMillis(t time.Time) (int64, bool) {
 	return t.UnixMilli(), true
 }
 
-// timeAfter is CronExpression.getTimeAfter for the UTC time zone: it returns
-// the first fire time, in Unix milliseconds, after afterMillis. It
-// reproduces Quartz's search step by step, because its results (including
-// its mistakes) depend on the exact sequence of calendar operations.
+// timeAfter is timeAfterIn for the UTC time zone.
 func (e *Expression) timeAfter(afterMillis int64) (int64, outcome) {
+	return e.timeAfterIn(afterMillis, nil)
+}
+
+// timeAfterIn is CronExpression.getTimeAfter for the time zone z (nil:
+// UTC): it returns the first fire time, in Unix milliseconds, after
+// afterMillis. It reproduces Quartz's search step by step, because its
+// results (including its mistakes) depend on the exact sequence of calendar
+// operations.
+func (e *Expression) timeAfterIn(afterMillis int64, z *zone) (int64, outcome) {
 	// Quartz moves one second ahead and drops the milliseconds, but keeps
 	// the shifted instant, milliseconds included, for later comparisons.
 	afterTime := afterMillis + 1000
 	afterSec := floorDiv(afterTime, 1000)
-	c := calendarAt(afterSec)
+	c := calendarAt(afterSec, z)
+	// Quartz clears the milliseconds with Calendar.set, so the time is
+	// computed again from the wall clock: in the repeated hour when clocks
+	// go back, that is the later of the two instants.
+	c.pending = z != nil
 
 	// Quartz can cycle forever; detect a repeated state (Brent's method).
 	var saved [6]int64

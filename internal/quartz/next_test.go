@@ -122,3 +122,42 @@ func mustTime(t *testing.T, s string) time.Time {
 	}
 	return v
 }
+
+// TestNextInDaylightSaving pins Quartz's behaviour around New York's 2026
+// transitions, as the Quartz oracle answers it: the wall-clock time clocks
+// skip does not fire that day, and the repeated hour fires once, in standard
+// time.
+func TestNextInDaylightSaving(t *testing.T) {
+	t.Parallel()
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		expr  string
+		after time.Time
+		want  []string // UTC
+	}{
+		{"0 30 2 * * ?", time.Date(2026, 3, 6, 0, 0, 0, 0, time.UTC),
+			[]string{"2026-03-06T07:30:00Z", "2026-03-07T07:30:00Z", "2026-03-09T06:30:00Z", "2026-03-10T06:30:00Z"}},
+		{"0 30 1 * * ?", time.Date(2026, 10, 30, 0, 0, 0, 0, time.UTC),
+			[]string{"2026-10-30T05:30:00Z", "2026-10-31T05:30:00Z", "2026-11-01T06:30:00Z", "2026-11-02T06:30:00Z"}},
+		{"0 0/30 1 * * ?", time.Date(2026, 10, 31, 12, 0, 0, 0, time.UTC),
+			[]string{"2026-11-01T06:00:00Z", "2026-11-01T06:30:00Z", "2026-11-02T06:00:00Z", "2026-11-02T06:30:00Z"}},
+	}
+	for _, tc := range tests {
+		e, err := Parse(tc.expr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := e.NextNIn(tc.after, len(tc.want), ny)
+		if len(got) != len(tc.want) {
+			t.Fatalf("NextNIn(%q) = %v, want %v", tc.expr, got, tc.want)
+		}
+		for i, g := range got {
+			if g.Location() != ny || g.UTC().Format(time.RFC3339) != tc.want[i] {
+				t.Errorf("NextNIn(%q)[%d] = %s, want %s in America/New_York", tc.expr, i, g, tc.want[i])
+			}
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package quartz
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // parse parses expr following CronExpression.buildExpression; maxYear is the
 // value of CronExpression.MAX_YEAR to use.
@@ -19,6 +22,17 @@ func parse(expr string, maxYear int) (*Expression, error) {
 			// same and survives a round trip through String.
 			e.tokens[n] = ","
 		}
+	}
+	if n < len(tokens) {
+		rest := make([]string, 0, len(tokens)-n)
+		for _, t := range tokens[n:] {
+			rest = append(rest, t.String())
+		}
+		e.notes = append(e.notes, Note{
+			Position: n + 1,
+			Token:    strings.Join(rest, " "),
+			Reason:   "Quartz reads at most seven fields (the seventh is the year) and ignores everything after them",
+		})
 	}
 	if n < int(fieldYear) {
 		return nil, &ParseError{
@@ -95,7 +109,46 @@ func (p *parser) parseField() *ParseError {
 			return err
 		}
 	}
+	p.noteSingleValueModes()
 	return nil
+}
+
+// noteSingleValueModes records the values of a list that a 'W' or '#' makes
+// Quartz ignore: in those modes only the field's smallest value counts.
+func (p *parser) noteSingleValueModes() {
+	var mode string
+	switch {
+	case p.f == fieldDayOfMonth && p.e.nearestWeekday && !p.e.lastDayOfMonth:
+		mode = "'W' (nearest weekday)"
+	case p.f == fieldDayOfWeek && p.e.nthDayOfWeek != 0:
+		mode = "'#' (n-th day of the month)"
+	default:
+		return
+	}
+	first, ok := p.set().first()
+	if !ok {
+		return
+	}
+	if _, more := p.set().ceil(first + 1); !more {
+		return
+	}
+	p.e.notes = append(p.e.notes, Note{
+		Field:    p.f.String(),
+		Position: int(p.f) + 1,
+		Token:    p.token.String(),
+		Reason: fmt.Sprintf("with %s in the field Quartz uses only its smallest value, %d; the other values have no effect",
+			mode, first),
+	})
+}
+
+// ignore records that part of an item has no effect, and why.
+func (p *parser) ignore(part jstring, reason string) {
+	p.e.notes = append(p.e.notes, Note{
+		Field:    p.f.String(),
+		Position: int(p.f) + 1,
+		Token:    part.String(),
+		Reason:   reason,
+	})
 }
 
 // add stores val (or the range val-end stepping by step) into the field's

@@ -3,10 +3,11 @@
 //
 // Input (stdin, UTF-8), one query per line:
 //
-//     expression<TAB>startEpochMillis<TAB>count
+//     expression<TAB>startEpochMillis<TAB>count<TAB>timeZone
 //
-// The expression may itself contain tabs; the last two tab-separated fields
-// are the start and the count.
+// The expression may itself contain tabs; the last three tab-separated
+// fields are the start, the count and the time zone (an IANA name such as
+// UTC or Europe/Berlin, given to CronExpression.setTimeZone).
 //
 // Output (stdout), one line per query, in order:
 //
@@ -14,7 +15,7 @@
 //     t1<TAB>t2<TAB>...        up to count fire times, epoch millis, each
 //                              computed with getNextValidTimeAfter from the
 //                              previous one (the first from the start),
-//                              with the time zone set to UTC
+//                              in the query's time zone
 //
 // A fire-time line ends early with NONE when getNextValidTimeAfter returns
 // null, with EXC when it throws, and with HANG when it does not return
@@ -37,12 +38,12 @@ public final class QuartzOracle {
     private static final long TIME_LIMIT_MILLIS = Long.getLong("oracle.timeLimitMillis", 1500L);
 
     public static void main(String[] args) throws Exception {
-        TimeZone utc = TimeZone.getTimeZone("UTC");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
         String line;
         while ((line = in.readLine()) != null) {
-            int countTab = line.lastIndexOf('\t');
+            int zoneTab = line.lastIndexOf('\t');
+            int countTab = zoneTab > 0 ? line.lastIndexOf('\t', zoneTab - 1) : -1;
             int startTab = countTab > 0 ? line.lastIndexOf('\t', countTab - 1) : -1;
             if (startTab < 0) {
                 out.println("BADINPUT");
@@ -50,17 +51,18 @@ public final class QuartzOracle {
             }
             String expr = line.substring(0, startTab);
             long start = Long.parseLong(line.substring(startTab + 1, countTab));
-            int count = Integer.parseInt(line.substring(countTab + 1));
-            out.println(answer(expr, start, count, utc));
+            int count = Integer.parseInt(line.substring(countTab + 1, zoneTab));
+            TimeZone zone = TimeZone.getTimeZone(line.substring(zoneTab + 1));
+            out.println(answer(expr, start, count, zone));
         }
         out.flush();
     }
 
     /** Runs one query on a worker thread so that an endless search can be cut off. */
     @SuppressWarnings("deprecation")
-    private static String answer(String expr, long start, int count, TimeZone utc) throws InterruptedException {
+    private static String answer(String expr, long start, int count, TimeZone zone) throws InterruptedException {
         List<String> result = new ArrayList<>();
-        Thread worker = new Thread(() -> query(expr, start, count, utc, result));
+        Thread worker = new Thread(() -> query(expr, start, count, zone, result));
         worker.setDaemon(true);
         worker.start();
         worker.join(TIME_LIMIT_MILLIS);
@@ -81,7 +83,7 @@ public final class QuartzOracle {
         }
     }
 
-    private static void query(String expr, long start, int count, TimeZone utc, List<String> result) {
+    private static void query(String expr, long start, int count, TimeZone zone, List<String> result) {
         CronExpression ce;
         try {
             ce = new CronExpression(expr);
@@ -95,7 +97,7 @@ public final class QuartzOracle {
             }
             return;
         }
-        ce.setTimeZone(utc);
+        ce.setTimeZone(zone);
         Date d = new Date(start);
         for (int i = 0; i < count; i++) {
             Date next;
