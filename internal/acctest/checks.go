@@ -2,14 +2,14 @@ package acctest
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
 	"testing"
 
+	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
@@ -40,43 +40,6 @@ func MessagePattern(pattern string) *regexp.Regexp {
 	return regexp.MustCompile(`(?s)` + strings.ReplaceAll(pattern, " ", `\s+`))
 }
 
-// ExpectSecretsHidden is a plan check: no planned value holds any of
-// writeOnly (write-only values never reach the plan), and every sensitive
-// attribute is marked sensitive, so the human plan shows "(sensitive
-// value)" for it.
-func ExpectSecretsHidden(writeOnly ...string) plancheck.PlanCheck {
-	return secretsHidden{writeOnly: writeOnly}
-}
-
-type secretsHidden struct{ writeOnly []string }
-
-func (c secretsHidden) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	for _, rc := range req.Plan.ResourceChanges {
-		if rc.Change == nil {
-			continue
-		}
-		after, err := json.Marshal(rc.Change.After)
-		if err != nil {
-			resp.Error = err
-			return
-		}
-		for _, s := range c.writeOnly {
-			if strings.Contains(string(after), s) {
-				resp.Error = fmt.Errorf("%s: the plan holds a write-only value", rc.Address)
-				return
-			}
-		}
-		values, _ := rc.Change.After.(map[string]any)
-		marks, _ := rc.Change.AfterSensitive.(map[string]any)
-		for _, name := range []string{"password", "client_secret", "jira_password", "api_token"} {
-			if v, ok := values[name]; ok && v != nil && marks[name] != true {
-				resp.Error = fmt.Errorf("%s.%s holds a value but is not marked sensitive in the plan", rc.Address, name)
-				return
-			}
-		}
-	}
-}
-
 // PlanFails plans config, which must fail with an error matching pattern
 // (see MessagePattern): the shape of every plan-time validation test.
 func PlanFails(t *testing.T, config, pattern string) {
@@ -90,4 +53,68 @@ func PlanFails(t *testing.T, config, pattern string) {
 			ExpectError: MessagePattern(pattern),
 		}},
 	})
+}
+
+// stateID returns the id attribute of the managed resource at addr.
+func stateID(state *tfjson.State, addr string) (string, error) {
+	if state == nil || state.Values == nil || state.Values.RootModule == nil {
+		return "", fmt.Errorf("%s: no state", addr)
+	}
+	for _, r := range state.Values.RootModule.Resources {
+		if r.Address == addr {
+			id, ok := r.AttributeValues["id"].(string)
+			if !ok || id == "" {
+				return "", fmt.Errorf("%s has no id in state", addr)
+			}
+			return id, nil
+		}
+	}
+	return "", fmt.Errorf("%s is not in state", addr)
+}
+
+// CaptureID is a state check that stores the id of the resource at addr
+// in *id, for a later step's PreConfig (e.g. to change the object outside
+// Terraform) or assertion.
+func CaptureID(addr string, id *string) statecheck.StateCheck {
+	return captureID{addr: addr, id: id}
+}
+
+type captureID struct {
+	addr string
+	id   *string
+}
+
+func (c captureID) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	*c.id, resp.Error = stateID(req.State, c.addr)
+}
+
+// ExpectObject is a state check that hands the id of the resource at addr
+// to verify, which compares the object the product holds with what the
+// step expects.
+func ExpectObject(addr string, verify func(id string) error) statecheck.StateCheck {
+	return expectObject{addr: addr, verify: verify}
+}
+
+type expectObject struct {
+	addr   string
+	verify func(id string) error
+}
+
+func (c expectObject) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	id, err := stateID(req.State, c.addr)
+	if err != nil {
+		resp.Error = err
+		return
+	}
+	resp.Error = c.verify(id)
+}
+
+// Expect is a state check that runs verify, for a check of the product's
+// side that needs nothing from the state (e.g. a sandbox counter).
+func Expect(verify func() error) statecheck.StateCheck { return expectFunc(verify) }
+
+type expectFunc func() error
+
+func (f expectFunc) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = f()
 }

@@ -3,7 +3,9 @@ package acctest_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -73,11 +75,65 @@ func TestExamples(t *testing.T) {
 			}
 			run([]int{0}, "init", "-input=false", "-no-color")
 			run([]int{0}, "validate", "-no-color")
+			// The import block of a resource page adopts an object the
+			// example made: set it aside until the object exists.
+			importFile := filepath.Join(work, importBlockFile)
+			importTo, hasImport := setImportBlockAside(t, importFile)
 			run([]int{0}, "apply", "-input=false", "-auto-approve", "-no-color")
 			// -detailed-exitcode: 2 would mean changes, a plan that is not empty.
 			run([]int{0}, "plan", "-input=false", "-detailed-exitcode", "-no-color")
+			if hasImport {
+				run([]int{0}, "state", "rm", "-no-color", importTo)
+				restoreImportBlock(t, importFile)
+				plan := run([]int{2}, "plan", "-input=false", "-detailed-exitcode", "-no-color")
+				// The import changes nothing but the versions of the
+				// write-only secrets the example sets: the object's secret
+				// becomes the one in the configuration.
+				if !regexp.MustCompile(`Plan: 1 to import, 0 to add, [01] to change, 0 to destroy\.`).MatchString(plan) {
+					t.Fatalf("the import block of examples/%s does not adopt %s:\n%s", rel, importTo, plan)
+				}
+				for _, m := range regexp.MustCompile(`(?m)^\s+[~+-] (\w+)\s+=`).FindAllStringSubmatch(plan, -1) {
+					if !strings.HasSuffix(m[1], "_wo_version") {
+						t.Fatalf("importing %s with the import block of examples/%s changes %s:\n%s", importTo, rel, m[1], plan)
+					}
+				}
+				run([]int{0}, "apply", "-input=false", "-auto-approve", "-no-color")
+				run([]int{0}, "plan", "-input=false", "-detailed-exitcode", "-no-color")
+			}
 			run([]int{0}, "destroy", "-input=false", "-auto-approve", "-no-color")
 		})
+	}
+}
+
+// importBlockFile is the import block tfplugindocs shows on a resource page.
+const importBlockFile = "import-by-string-id.tf"
+
+// setImportBlockAside renames the import block file of an example, if it
+// has one, so that Terraform does not read it, and returns the address it
+// imports to.
+func setImportBlockAside(t *testing.T, file string) (string, bool) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^\s*to\s*=\s*(\S+)\s*$`).FindSubmatch(b)
+	if m == nil {
+		t.Fatalf("%s has no import block with a `to` address", file)
+	}
+	if err := os.Rename(file, file+".aside"); err != nil {
+		t.Fatal(err)
+	}
+	return string(m[1]), true
+}
+
+func restoreImportBlock(t *testing.T, file string) {
+	t.Helper()
+	if err := os.Rename(file+".aside", file); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -125,6 +181,9 @@ func prepareExample(t *testing.T, root, rel string, sb *acctest.Sandbox) string 
 		"interchange_client_id":        "sandbox-client",
 		"environment":                  "test",
 		"jira_username":                "sync@example.com",
+		"jama_url":                     sb.ProductURL("jama"),
+		"jama_service_username":        "admin",
+		"jama_service_password":        "sandbox",
 	}
 	vars := map[string]string{}
 	// Variables pointing at the sandbox get its values; others without a
@@ -196,4 +255,57 @@ func repoRoot(t *testing.T) string {
 		t.Fatal("cannot locate the repository root")
 	}
 	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// TestConnectionGateFailsThePipeline runs the pipeline gate of the
+// verifying guide (examples/connection-gate): a connection whose test fails
+// makes terraform apply and every later plan exit non-zero, where a check
+// block would only warn; sending the right secret clears it.
+func TestConnectionGateFailsThePipeline(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1 (make test does)")
+	}
+	acctest.PreCheck(t)
+	terraform := terraformPath(t)
+	root := repoRoot(t)
+	mirror := buildProviderMirror(t, root)
+	sb := acctest.StartSandbox(t)
+	work := prepareExample(t, root, "connection-gate", sb)
+	env := append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+writeCLIConfig(t, mirror), "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "TF_LOG=")
+	run := func(want int, args ...string) string {
+		t.Helper()
+		cmd := exec.Command(terraform, args...)
+		cmd.Dir, cmd.Env = work, env
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		_ = cmd.Run()
+		if code := cmd.ProcessState.ExitCode(); code != want {
+			t.Fatalf("terraform %s: exit %d, want %d\n%s", strings.Join(args, " "), code, want, out.String())
+		}
+		return out.String()
+	}
+	const wrong = "not-the-sandbox-password"
+
+	run(0, "init", "-input=false", "-no-color")
+	// A wrong password: the connector is created, its test fails, the apply fails.
+	out := run(1, "apply", "-input=false", "-auto-approve", "-no-color", "-var", "jama_service_password="+wrong)
+	if !strings.Contains(out, "Resource postcondition failed") || !strings.Contains(out, "Interchange cannot connect to") {
+		t.Fatalf("the failed connection test did not fail the apply with the gate's message:\n%s", out)
+	}
+	if strings.Contains(out, wrong) {
+		t.Fatalf("the apply output shows the password:\n%s", out)
+	}
+	// The next pipeline run fails at plan, even with -detailed-exitcode.
+	out = run(1, "plan", "-input=false", "-detailed-exitcode", "-no-color", "-var", "jama_service_password="+wrong)
+	if !strings.Contains(out, "Resource postcondition failed") {
+		t.Fatalf("the plan after a failed connection test did not fail on the gate:\n%s", out)
+	}
+	// Rotating to the right password (a new version sends it) opens the gate.
+	run(0, "apply", "-input=false", "-auto-approve", "-no-color", "-var", "jama_service_password_version=2")
+	var passed bool
+	if err := json.Unmarshal([]byte(run(0, "output", "-json", "connection_test_passed")), &passed); err != nil || !passed {
+		t.Fatalf("connection_test_passed after the rotation: %v (%v)", passed, err)
+	}
+	run(0, "plan", "-input=false", "-detailed-exitcode", "-no-color", "-var", "jama_service_password_version=2")
 }

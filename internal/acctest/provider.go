@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/almsync/terraform-provider-almsync/internal/provider"
@@ -18,7 +17,7 @@ import (
 // ProviderFactories serve the provider in-process over protocol 6.
 func ProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"almsync": providerserver.NewProtocol6WithError(provider.New("test")()),
+		"almsync": provider.Server("test"),
 	}
 }
 
