@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/kernel"
 
@@ -291,6 +292,12 @@ func resolveSyncSchedule(in syncSchedule) (syncSchedule, []string) {
 		expr, err := quartz.Parse(in.Cron)
 		if err != nil {
 			add("schedule.cron must be a valid Quartz cron expression: %v", err)
+			break
+		}
+		// Jama schedules the job with Quartz, whose scheduler refuses a
+		// trigger that will never fire.
+		if err := expr.CheckFires(time.Now()); err != nil {
+			add("schedule.cron will never fire: %v", err)
 			break
 		}
 		out.Cron = expr.String()

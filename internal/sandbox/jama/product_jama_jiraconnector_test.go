@@ -348,6 +348,8 @@ func TestJiraConnectorCronSchedules(t *testing.T) {
 		{"day of month out of range", "0/5 * * 32W 1 ?", []string{"schedule.cron must be a valid Quartz cron expression", "day-of-month", "32W", "between 1 and 31"}},
 		{"five fields", "0 12 * * ?", []string{"schedule.cron must be a valid Quartz cron expression"}},
 		{"unknown day name", "0 0 12 ? * FUNDAY", []string{"schedule.cron", "day-of-week"}},
+		{"never fires", "0 0 12 31 2 ?", []string{"schedule.cron will never fire", "day-of-month"}},
+		{"a past year", "0 0 12 1 1 ? 2020", []string{"schedule.cron will never fire", "year"}},
 	}
 	for _, tc := range rejected {
 		t.Run("rejects "+tc.name, func(t *testing.T) {
