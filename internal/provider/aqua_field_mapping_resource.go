@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -20,9 +21,9 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure      = &aquaFieldMappingResource{}
-	_ resource.ResourceWithImportState    = &aquaFieldMappingResource{}
-	_ resource.ResourceWithValidateConfig = &aquaFieldMappingResource{}
+	_ resource.ResourceWithConfigure   = &aquaFieldMappingResource{}
+	_ resource.ResourceWithImportState = &aquaFieldMappingResource{}
+	_ resource.ResourceWithModifyPlan  = &aquaFieldMappingResource{}
 )
 
 // readOnlyAdvice is the seed's advice on the fields a sync fills.
@@ -57,11 +58,12 @@ func (r *aquaFieldMappingResource) Metadata(_ context.Context, req resource.Meta
 func (r *aquaFieldMappingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Maps an aqua field to a Jira field in an aqua Jira sync (aqua's checklist: \"Field mapping\", the required fields you create in aqua, such as " +
-			"`JiraKey`, `JiraStatus` and `JiraLink`). " + readOnlyAdvice + " Uses the provider's documented Jira Sync contract.",
+			"`JiraKey`, `JiraStatus` and `JiraLink`). " + readOnlyAdvice + " Uses the provider's documented Jira Sync contract. " +
+			"Import by `<sync_id>/<mapping_id>` or by the mapped aqua field, `<sync_id>/item_type=<item_type>/aqua_field=<aqua_field>`, e.g. `3/item_type=Defect/aqua_field=JiraKey`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
-				MarkdownDescription: "Identifier, `<sync_id>/<mapping_id>`.",
+				MarkdownDescription: "Identifier, `<sync_id>/<mapping_id>`. Import also accepts `<sync_id>/item_type=<item_type>/aqua_field=<aqua_field>`, e.g. `3/item_type=Defect/aqua_field=JiraKey` (compared without regard to case).",
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"sync_id": schema.StringAttribute{
@@ -102,7 +104,12 @@ func (r *aquaFieldMappingResource) Configure(_ context.Context, req resource.Con
 	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_aqua_field_mapping", aquaProduct)
 }
 
-func (r *aquaFieldMappingResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+// ModifyPlan warns about an editable synchronized field. It runs in the
+// plan walk only, so the warning shows once per plan.
+func (r *aquaFieldMappingResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
 	var readOnly types.Bool
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("read_only"), &readOnly)...)
 	if !readOnly.IsNull() && !readOnly.IsUnknown() && !readOnly.ValueBool() {
@@ -120,7 +127,7 @@ func (r *aquaFieldMappingResource) Create(ctx context.Context, req resource.Crea
 	syncID, _ := strconv.ParseInt(plan.SyncID.ValueString(), 10, 64)
 	created, err := r.client.CreateFieldMapping(ctx, syncID, fieldMappingFromModel(plan))
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Create aqua Field Mapping", err)
+		addMappingAPIError(&resp.Diagnostics, "Unable to Create aqua Field Mapping", err, "almsync_aqua_field_mapping", path.Root("aqua_field"), fieldMappingImportID(plan))
 		return
 	}
 	modelFromFieldMapping(&plan, created)
@@ -166,7 +173,7 @@ func (r *aquaFieldMappingResource) Update(ctx context.Context, req resource.Upda
 	}
 	updated, err := r.client.UpdateFieldMapping(ctx, id.sync, id.mapping, fieldMappingFromModel(plan))
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Update aqua Field Mapping", err)
+		addMappingAPIError(&resp.Diagnostics, "Unable to Update aqua Field Mapping", err, "almsync_aqua_field_mapping", path.Root("aqua_field"), fieldMappingImportID(plan))
 		return
 	}
 	modelFromFieldMapping(&plan, updated)
@@ -189,13 +196,27 @@ func (r *aquaFieldMappingResource) Delete(ctx context.Context, req resource.Dele
 	}
 }
 
+// ImportState accepts `<sync_id>/<mapping_id>` or
+// `<sync_id>/item_type=<item_type>/aqua_field=<aqua_field>`.
 func (r *aquaFieldMappingResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := parseMappingID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import Identifier", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id.String())...)
+	importMapping(ctx, req, resp, "aqua Field Mapping", "3/item_type=Defect/aqua_field=JiraKey",
+		func(ctx context.Context, sync int64, natural []string) (int64, bool, error) {
+			all, err := r.client.ListFieldMappings(ctx, sync)
+			if err != nil {
+				return 0, false, err
+			}
+			for _, m := range all {
+				if strings.EqualFold(m.ItemType, natural[0]) && strings.EqualFold(m.AquaField, natural[1]) {
+					return m.ID, true, nil
+				}
+			}
+			return 0, false, nil
+		}, "item_type", "aqua_field")
+}
+
+// fieldMappingImportID is the natural import identifier of m.
+func fieldMappingImportID(m aquaFieldMappingModel) string {
+	return m.SyncID.ValueString() + "/item_type=" + m.ItemType.ValueString() + "/aqua_field=" + m.AquaField.ValueString()
 }
 
 func fieldMappingFromModel(m aquaFieldMappingModel) aqua.FieldMapping {

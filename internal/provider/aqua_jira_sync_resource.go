@@ -70,8 +70,8 @@ var jiraProjectKey = regexp.MustCompile(`^[A-Z][A-Z0-9_]+$`)
 
 func jiraAccountBlock(what string) map[string]schema.Attribute {
 	return withSecrets(map[string]schema.Attribute{
-		"username": optionalString("Jira username (Server/Data Center). One of `username` and `email` is required; on Jira Cloud the email address must be used instead of the username."),
-		"email":    optionalString("Email address of the Jira account; required on Jira Cloud (`*.atlassian.net`).", emailValidator{}),
+		"username": optionalNonEmptyString("Jira username (Server/Data Center). One of `username` and `email` is required; on Jira Cloud the email address must be used instead of the username."),
+		"email":    optionalNonEmptyString("Email address of the Jira account; required on Jira Cloud (`*.atlassian.net`).", emailValidator{}),
 	}, map[string]string{
 		"password":  "Password of the " + what + " (Jira Server/Data Center).",
 		"api_token": "API token of the " + what + ", required on Jira Cloud: a separate password created at https://id.atlassian.com/manage-profile/security/api-tokens so the user can log in via the REST API.",
@@ -127,7 +127,7 @@ func (r *aquaJiraSyncResource) Schema(_ context.Context, _ resource.SchemaReques
 		},
 		Blocks: map[string]schema.Block{
 			"configuration_user": schema.SingleNestedBlock{
-				MarkdownDescription: "The Jira configuration user (required): the specific Jira user the sync is configured with. `username` or `email`, and `password` or `api_token`; " +
+				MarkdownDescription: "The Jira configuration user: the specific Jira user the sync is configured with. `username` or `email`, and `password` or `api_token`; " +
 					"on Jira Cloud `email` and `api_token`.",
 				Validators: []validator.Object{objectvalidator.IsRequired()},
 				Attributes: jiraAccountBlock("configuration user"),
@@ -222,7 +222,7 @@ func (r *aquaJiraSyncResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	created, err := r.client.CreateSyncDefinition(ctx, def)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Create aqua Jira Sync", err)
+		addSyncAPIError(&resp.Diagnostics, "Unable to Create aqua Jira Sync", err, plan)
 		return
 	}
 	plan.ID = types.StringValue(strconv.FormatInt(created.ID, 10))
@@ -271,7 +271,7 @@ func (r *aquaJiraSyncResource) Update(ctx context.Context, req resource.UpdateRe
 		return
 	}
 	if _, err := r.client.UpdateSyncDefinition(ctx, id, def); err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Update aqua Jira Sync", err)
+		addSyncAPIError(&resp.Diagnostics, "Unable to Update aqua Jira Sync", err, plan)
 		return
 	}
 	plan.ID = state.ID
@@ -427,4 +427,22 @@ func accountModel(prior *jiraAccountModel, a *aqua.JiraAccount) *jiraAccountMode
 		out.APIToken, out.APITokenWOVersion = prior.APIToken, prior.APITokenWOVersion
 	}
 	return out
+}
+
+// addSyncAPIError adds the diagnostic for a failed create or update: a
+// rejection names the attributes instead of aqua's field names, a
+// duplicate name gives the import block that adopts the existing sync,
+// and other failures read as addAPIError's.
+func addSyncAPIError(diags *diag.Diagnostics, summary string, err error, m aquaJiraSyncModel) {
+	if addWireAPIError(diags, summary, err, aquaSyncWireFields()) {
+		return
+	}
+	if errors.Is(err, api.ErrConflict) {
+		diags.AddAttributeError(path.Root("name"), summary, err.Error()+"\n\n"+
+			"aqua already has a Jira sync with this name (compared without regard to case). Give this one another `name`, "+
+			"or bring the existing sync under Terraform with this block, replacing NAME with this resource's name:\n\n"+
+			importBlock("almsync_aqua_jira_sync", "name="+m.Name.ValueString()))
+		return
+	}
+	addAPIError(diags, summary, err)
 }

@@ -1,9 +1,17 @@
 package provider
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api"
 )
 
 // mappingID is the id of an aqua mapping: its sync and its own id, written
@@ -21,4 +29,138 @@ func parseMappingID(raw string) (mappingID, error) {
 		return mappingID{}, fmt.Errorf("%q is not `<sync_id>/<mapping_id>`, e.g. `3/12`", raw)
 	}
 	return mappingID{sync: s, mapping: m}, nil
+}
+
+// mappingImport is a parsed import identifier of an aqua mapping: its id,
+// or its sync and the natural keys that identify it there.
+type mappingImport struct {
+	id      mappingID
+	sync    int64
+	natural []string // values of the keys, in their order; nil for an id
+}
+
+// parseMappingImport parses `<sync_id>/<mapping_id>` or
+// `<sync_id>/<key1>=<value1>[/<key2>=<value2>...]` for keys, in that
+// order. A value may contain `/`, but not `/<next key>=`.
+func parseMappingImport(raw string, keys ...string) (mappingImport, error) {
+	forms := "`<sync_id>/<mapping_id>`"
+	for i, k := range keys {
+		if i == 0 {
+			forms += " or `<sync_id>"
+		}
+		forms += "/" + k + "=<" + k + ">"
+	}
+	forms += "`"
+	raw = strings.TrimSpace(raw)
+	if id, err := parseMappingID(raw); err == nil {
+		return mappingImport{id: id}, nil
+	}
+	syncPart, rest, _ := strings.Cut(raw, "/")
+	sync, err := strconv.ParseInt(syncPart, 10, 64)
+	if err != nil || sync <= 0 {
+		return mappingImport{}, fmt.Errorf("the import identifier must be %s, starting with the numeric sync id", forms)
+	}
+	out := mappingImport{sync: sync}
+	for i, k := range keys {
+		v, ok := strings.CutPrefix(rest, k+"=")
+		if !ok {
+			return mappingImport{}, fmt.Errorf("the import identifier must be %s; `%s=` is missing or out of order", forms, k)
+		}
+		if i+1 < len(keys) {
+			v, rest, ok = strings.Cut(v, "/"+keys[i+1]+"=")
+			if !ok {
+				return mappingImport{}, fmt.Errorf("the import identifier must be %s; `/%s=` is missing", forms, keys[i+1])
+			}
+			rest = keys[i+1] + "=" + rest
+		}
+		if v == "" {
+			return mappingImport{}, fmt.Errorf("the import identifier must be %s; `%s` is empty", forms, k)
+		}
+		out.natural = append(out.natural, v)
+	}
+	return out, nil
+}
+
+// importMapping sets the id of an imported mapping given as an id or by
+// its natural keys; find returns the id of the mapping of a sync whose keys
+// have the given values (compared without regard to case). what names the
+// object, example shows a natural identifier.
+func importMapping(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, what, example string,
+	find func(ctx context.Context, sync int64, natural []string) (int64, bool, error), keys ...string,
+) {
+	imp, err := parseMappingImport(req.ID, keys...)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Import Identifier", fmt.Sprintf("%v. Example: `%s`.", err, example))
+		return
+	}
+	id := imp.id
+	if imp.natural != nil {
+		found, ok, err := find(ctx, imp.sync, imp.natural)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Unable to Import "+what, err)
+			return
+		}
+		if !ok {
+			var pairs []string
+			for i, k := range keys {
+				pairs = append(pairs, fmt.Sprintf("`%s` %q", k, imp.natural[i]))
+			}
+			resp.Diagnostics.AddError(what+" Not Found",
+				fmt.Sprintf("aqua Jira sync %d has no %s with %s.", imp.sync, strings.ToLower(strings.TrimPrefix(what, "aqua ")), strings.Join(pairs, " and ")))
+			return
+		}
+		id = mappingID{sync: imp.sync, mapping: found}
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id.String())...)
+}
+
+// addMappingAPIError adds the diagnostic for a failed mapping call. A
+// rejection names the attributes instead of aqua's field names; a conflict
+// means the sync already has this mapping (mappings have no name to
+// change), so it gives the import block that adopts it; other failures
+// read as addAPIError's.
+func addMappingAPIError(diags *diag.Diagnostics, summary string, err error, typ string, at path.Path, importID string) {
+	if addWireAPIError(diags, summary, err, aquaMappingWireFields) {
+		return
+	}
+	if !errors.Is(err, api.ErrConflict) {
+		addAPIError(diags, summary, err)
+		return
+	}
+	diags.AddAttributeError(at, summary, err.Error()+"\n\n"+
+		"The sync already has this mapping. Remove this resource, or bring the existing mapping under Terraform with this block, replacing NAME with this resource's name:\n\n"+
+		importBlock(typ, importID))
+}
+
+// aquaSyncWireFields maps the Jira Sync contract's field names, as aqua's
+// messages spell them, to the attributes of almsync_aqua_jira_sync.
+func aquaSyncWireFields() wireFields {
+	f := wireFields{
+		"Name":           path.Root("name"),
+		"AquaProjectId":  path.Root("aqua_project_id"),
+		"JiraUrl":        path.Root("jira_url"),
+		"JiraProjectKey": path.Root("jira_project_key"),
+		"AquaSyncUserId": path.Root("aqua_sync_user_id"),
+		"Enabled":        path.Root("enabled"),
+	}
+	for wire, block := range map[string]string{"ConfigurationUser": "configuration_user", "SyncUser": "sync_user"} {
+		f[wire] = path.Root(block)
+		for field, attr := range map[string]string{"Username": "username", "Email": "email", "Password": "password", "ApiToken": "api_token"} {
+			f[wire+"."+field] = path.Root(block).AtName(attr)
+		}
+	}
+	return f
+}
+
+// aquaMappingWireFields maps the mapping fields of the Jira Sync contract
+// to the attributes of the mapping resources.
+var aquaMappingWireFields = wireFields{
+	"ItemType":  path.Root("item_type"),
+	"AquaField": path.Root("aqua_field"),
+	"JiraField": path.Root("jira_field"),
+	"Direction": path.Root("direction"),
+	"ReadOnly":  path.Root("read_only"),
+	"Field":     path.Root("field"),
+	"Values":    path.Root("values"),
+	"NullValue": path.Root("null_value"),
 }

@@ -406,6 +406,18 @@ resource "almsync_aqua_jira_sync" "test" {
 	}
 }
 
+func TestAccAquaJiraSync_ConfigurationUserBlockIsRequired(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	acctest.PlanFails(t, sb.ProviderConfig()+`
+resource "almsync_aqua_jira_sync" "test" {
+  name             = "Cloud sync"
+  aqua_project_id  = "2"
+  jira_url         = "https://acme.atlassian.net"
+  jira_project_key = "SYNC"
+}
+`, `Missing configuration_user block`)
+}
+
 func TestAccAquaMappings_Lifecycle(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	var fieldID, valueID string
@@ -525,4 +537,109 @@ func TestAccAquaChecklist_Example(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestAccAquaSyncUser_EmptyValuesPlanClean: empty collections and empty
+// strings, as variables with empty defaults give them, apply and plan
+// clean.
+func TestAccAquaSyncUser_EmptyValuesPlanClean(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	config := sb.ProviderConfig() + `
+resource "almsync_aqua_sync_user" "test" {
+  username      = "empty.values"
+  first_name    = "Empty"
+  surname       = "Values"
+  email         = "empty.values@example.com"
+  phone         = ""
+  position      = ""
+  licenses      = []
+  project_roles = {}
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(aquaUserAddr, tfjsonpath.New("licenses"), knownvalue.SetExact([]knownvalue.Check{})),
+					statecheck.ExpectKnownValue(aquaUserAddr, tfjsonpath.New("project_roles"), knownvalue.MapExact(map[string]knownvalue.Check{})),
+					statecheck.ExpectKnownValue(aquaUserAddr, tfjsonpath.New("phone"), knownvalue.StringExact("")),
+				},
+			},
+			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+		},
+	})
+}
+
+// TestAccAquaMappings_NaturalKeys: both mappings import by the keys aqua's
+// screens show, and a second mapping of the same field gives the import
+// block that adopts the first.
+func TestAccAquaMappings_NaturalKeys(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	mappings := testAccAquaSyncConfig(sb, pilotProject, `["JIRASYNC"]`, "Project Administrator", "") + `
+resource "almsync_aqua_field_mapping" "test" {
+  sync_id    = almsync_aqua_jira_sync.test.id
+  item_type  = "Defect"
+  aqua_field = "JiraKey"
+  jira_field = "key"
+  direction  = "to_aqua"
+}
+
+resource "almsync_aqua_value_mapping" "test" {
+  sync_id    = almsync_aqua_jira_sync.test.id
+  field      = "priority"
+  values     = { "Highest" = "High" }
+  null_value = "Medium"
+}
+`
+	naturalID := func(addr, keys string) resource.ImportStateIdFunc {
+		return func(s *terraform.State) (string, error) {
+			rs, ok := s.RootModule().Resources[addr]
+			if !ok {
+				return "", fmt.Errorf("%s not in state", addr)
+			}
+			return rs.Primary.Attributes["sync_id"] + keys, nil
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{Config: mappings},
+			{Config: mappings, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			{ResourceName: fieldMapAddr, ImportState: true, ImportStateIdFunc: naturalID(fieldMapAddr, "/item_type=defect/aqua_field=jirakey"), ImportStateVerify: true},
+			{ResourceName: valueMapAddr, ImportState: true, ImportStateIdFunc: naturalID(valueMapAddr, "/field=PRIORITY"), ImportStateVerify: true},
+			{
+				ResourceName: valueMapAddr, ImportState: true, ImportStateIdFunc: naturalID(valueMapAddr, "/field=status"),
+				ExpectError: acctest.MessagePattern("aqua Jira sync \\d+ has no value mapping with `field` \"status\""),
+			},
+			{
+				Config: mappings + `
+resource "almsync_aqua_value_mapping" "again" {
+  sync_id    = almsync_aqua_jira_sync.test.id
+  field      = "priority"
+  values     = { "High" = "High" }
+  null_value = "Medium"
+}
+`,
+				ExpectError: acctest.MessagePattern(`import \{ to = almsync_aqua_value_mapping\.NAME id = "\d+/field=priority" \}`),
+			},
+		},
+	})
+}
+
+// TestAccAquaValueMapping_EmptyValuesRejectedAtPlan: aqua refuses a value
+// mapping that maps nothing, so `values = {}` fails at plan, not at apply.
+func TestAccAquaValueMapping_EmptyValuesRejectedAtPlan(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	acctest.PlanFails(t, sb.ProviderConfig()+`
+resource "almsync_aqua_value_mapping" "test" {
+  sync_id    = "1"
+  field      = "priority"
+  values     = {}
+  null_value = "Medium"
+}
+`, `values.*at least 1`)
 }

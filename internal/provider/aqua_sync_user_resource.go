@@ -84,13 +84,13 @@ func (r *aquaSyncUserResource) Schema(_ context.Context, _ resource.SchemaReques
 					emptyEmailAdvice + ".",
 				Validators: []validator.String{emailValidator{}},
 			},
-			"phone":    schema.StringAttribute{Optional: true, MarkdownDescription: "Phone number.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
-			"position": schema.StringAttribute{Optional: true, MarkdownDescription: "Position (job title).", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
+			"phone":    schema.StringAttribute{Optional: true, MarkdownDescription: "Phone number." + emptyMeansUnset},
+			"position": schema.StringAttribute{Optional: true, MarkdownDescription: "Position (job title)." + emptyMeansUnset},
 			"licenses": schema.SetAttribute{
 				Optional:    true,
 				ElementType: types.StringType,
 				MarkdownDescription: "License codes the user holds, e.g. the Jira sync license (`JIRASYNC`; ask aqua support if you have none). " +
-					"A set: order never matters. Licenses not listed are removed from the user.",
+					"A set: order never matters. Licenses not listed are removed from the user; `[]` removes every license.",
 				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 			},
 			"license_type": schema.StringAttribute{
@@ -107,7 +107,7 @@ func (r *aquaSyncUserResource) Schema(_ context.Context, _ resource.SchemaReques
 				Optional:    true,
 				ElementType: types.StringType,
 				MarkdownDescription: "Role of the user in each aqua project, keyed by project id, e.g. `{ \"2\" = \"Project Administrator\" }` " +
-					"(the aqua sync user needs `Project Administrator` in the synchronized project). Projects not listed are left alone.",
+					"(the aqua sync user needs `Project Administrator` in the synchronized project). Projects not listed are left alone; `{}` lists none.",
 				Validators: []validator.Map{
 					mapvalidator.KeysAre(numericID{}),
 					mapvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
@@ -288,7 +288,7 @@ func (r *aquaSyncUserResource) read(ctx context.Context, m *aquaSyncUserModel) (
 		return false, diags
 	}
 	m.Username, m.FirstName, m.Surname = types.StringValue(u.UserName), types.StringValue(u.FirstName), types.StringValue(u.Surname)
-	m.Email, m.Phone, m.Position = types.StringValue(u.Email), stringOrNull(u.Phone), stringOrNull(u.Position)
+	m.Email, m.Phone, m.Position = types.StringValue(u.Email), keptString(u.Phone, m.Phone), keptString(u.Position, m.Position)
 
 	codes := make([]string, len(u.Licenses))
 	for i, l := range u.Licenses {

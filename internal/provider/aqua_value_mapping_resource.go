@@ -27,6 +27,7 @@ var (
 	_ resource.ResourceWithConfigure      = &aquaValueMappingResource{}
 	_ resource.ResourceWithImportState    = &aquaValueMappingResource{}
 	_ resource.ResourceWithValidateConfig = &aquaValueMappingResource{}
+	_ resource.ResourceWithModifyPlan     = &aquaValueMappingResource{}
 )
 
 // Seed 003 on the resolution field.
@@ -58,11 +59,12 @@ func (r *aquaValueMappingResource) Schema(_ context.Context, _ resource.SchemaRe
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Maps the values of one field between Jira and aqua in an aqua Jira sync (aqua's checklist: \"Field value mapping\"). " + resolutionRule + " " +
 			unresolvedAdvice + " For `resolution`, each apply reads Jira's resolutions (`GET /rest/api/2/resolution` on the sync's Jira, through aqua with the sync's " +
-			"configuration user) and warns about any the mapping leaves unmapped. Uses the provider's documented Jira Sync contract.",
+			"configuration user) and warns about any the mapping leaves unmapped. Uses the provider's documented Jira Sync contract. " +
+			"Import by `<sync_id>/<mapping_id>` or by the mapped field, `<sync_id>/field=<field>`, e.g. `3/field=resolution`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
-				MarkdownDescription: "Identifier, `<sync_id>/<mapping_id>`.",
+				MarkdownDescription: "Identifier, `<sync_id>/<mapping_id>`. Import also accepts `<sync_id>/field=<field>`, e.g. `3/field=resolution` (the field compared without regard to case).",
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"sync_id": schema.StringAttribute{
@@ -79,12 +81,12 @@ func (r *aquaValueMappingResource) Schema(_ context.Context, _ resource.SchemaRe
 			"values": schema.MapAttribute{
 				Required:            true,
 				ElementType:         types.StringType,
-				MarkdownDescription: "Jira value → aqua value, e.g. `{ \"Fixed\" = \"Fixed\", \"Won't Fix\" = \"Rejected\" }`.",
+				MarkdownDescription: "Jira value → aqua value, e.g. `{ \"Fixed\" = \"Fixed\", \"Won't Fix\" = \"Rejected\" }`. At least one entry: aqua rejects a value mapping that maps no values, so `{}` is an error at plan time.",
 				Validators:          []validator.Map{mapvalidator.SizeAtLeast(1), mapvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 			},
 			"null_value": schema.StringAttribute{
 				Optional: true,
-				MarkdownDescription: "The aqua value used when the Jira value is empty. Required for `resolution` (the seed recommends `Unresolved`: " +
+				MarkdownDescription: "The aqua value used when the Jira value is empty. Required for `resolution` (aqua's Jira sync guide recommends `Unresolved`: " +
 					unresolvedAdvice + ").",
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
@@ -102,13 +104,27 @@ func (r *aquaValueMappingResource) ValidateConfig(ctx context.Context, req resou
 	if resp.Diagnostics.HasError() || m.Field.IsUnknown() || !strings.EqualFold(m.Field.ValueString(), aqua.ResolutionField) {
 		return
 	}
-	switch {
-	case m.NullValue.IsNull():
+	if m.NullValue.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("null_value"), "Missing Null Value for Resolution",
 			"aqua: \""+resolutionRule+"\" Set `null_value`, the aqua value for an empty Jira resolution; aqua recommends `Unresolved`.")
-	case !m.NullValue.IsUnknown() && m.NullValue.ValueString() != "Unresolved":
+	}
+}
+
+// ModifyPlan warns when the resolution's null value is not the one aqua
+// recommends. It runs in the plan walk only, so the warning shows once per
+// plan.
+func (r *aquaValueMappingResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var m aquaValueMappingModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.Field.IsUnknown() || !strings.EqualFold(m.Field.ValueString(), aqua.ResolutionField) {
+		return
+	}
+	if !m.NullValue.IsNull() && !m.NullValue.IsUnknown() && m.NullValue.ValueString() != "Unresolved" {
 		resp.Diagnostics.AddAttributeWarning(path.Root("null_value"), "Resolution Null Value Is Not Unresolved",
-			fmt.Sprintf("`null_value` is %q. aqua: \"%s\"", m.NullValue.ValueString(), unresolvedAdvice))
+			fmt.Sprintf("`null_value` is not `Unresolved`. aqua: \"%s\" Set `null_value = \"Unresolved\"` unless your aqua dictionary uses another value on purpose.", unresolvedAdvice))
 	}
 }
 
@@ -125,7 +141,8 @@ func (r *aquaValueMappingResource) Create(ctx context.Context, req resource.Crea
 	}
 	created, err := r.client.CreateValueMapping(ctx, syncID, body)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Create aqua Value Mapping", err)
+		addMappingAPIError(&resp.Diagnostics, "Unable to Create aqua Value Mapping", err, "almsync_aqua_value_mapping", path.Root("field"),
+			plan.SyncID.ValueString()+"/field="+plan.Field.ValueString())
 		return
 	}
 	resp.Diagnostics.Append(modelFromValueMapping(ctx, &plan, created)...)
@@ -176,7 +193,8 @@ func (r *aquaValueMappingResource) Update(ctx context.Context, req resource.Upda
 	}
 	updated, err := r.client.UpdateValueMapping(ctx, id.sync, id.mapping, body)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Update aqua Value Mapping", err)
+		addMappingAPIError(&resp.Diagnostics, "Unable to Update aqua Value Mapping", err, "almsync_aqua_value_mapping", path.Root("field"),
+			plan.SyncID.ValueString()+"/field="+plan.Field.ValueString())
 		return
 	}
 	resp.Diagnostics.Append(modelFromValueMapping(ctx, &plan, updated)...)
@@ -200,13 +218,21 @@ func (r *aquaValueMappingResource) Delete(ctx context.Context, req resource.Dele
 	}
 }
 
+// ImportState accepts `<sync_id>/<mapping_id>` or `<sync_id>/field=<field>`.
 func (r *aquaValueMappingResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := parseMappingID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import Identifier", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id.String())...)
+	importMapping(ctx, req, resp, "aqua Value Mapping", "3/field=resolution",
+		func(ctx context.Context, sync int64, natural []string) (int64, bool, error) {
+			all, err := r.client.ListValueMappings(ctx, sync)
+			if err != nil {
+				return 0, false, err
+			}
+			for _, m := range all {
+				if strings.EqualFold(m.Field, natural[0]) {
+					return m.ID, true, nil
+				}
+			}
+			return 0, false, nil
+		}, "field")
 }
 
 // warnUnmapped warns about Jira resolutions the mapping leaves unmapped.

@@ -21,6 +21,17 @@ func setStrings(ctx context.Context, s types.Set, diags *diag.Diagnostics) []str
 	return out
 }
 
+// listStrings returns the elements of a list of strings (none when null or
+// unknown).
+func listStrings(ctx context.Context, l types.List, diags *diag.Diagnostics) []string {
+	var out []string
+	if l.IsNull() || l.IsUnknown() {
+		return out
+	}
+	diags.Append(l.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
 // mapStrings returns the elements of a map of strings (none when null or
 // unknown).
 func mapStrings(ctx context.Context, m types.Map, diags *diag.Diagnostics) map[string]string {
@@ -59,6 +70,6 @@ func (numericID) ValidateString(_ context.Context, req validator.StringRequest, 
 	}
 	if n, err := strconv.ParseInt(req.ConfigValue.ValueString(), 10, 64); err != nil || n <= 0 {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid ID",
-			fmt.Sprintf("%s is %q; it must be a numeric aqua id such as `2`.", req.Path, req.ConfigValue.ValueString()))
+			fmt.Sprintf("%s must be a numeric aqua id, a positive whole number such as `2`.", req.Path))
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -19,7 +20,13 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/api"
 )
 
-var _ datasource.DataSourceWithConfigure = &connectionTestDataSource{}
+var (
+	_ datasource.DataSourceWithConfigure        = &connectionTestDataSource{}
+	_ datasource.DataSourceWithConfigValidators = &connectionTestDataSource{}
+)
+
+// connectionTestIDs are the selector attributes, exactly one of which is set.
+var connectionTestIDs = []string{"jira_sync_connection_id", "jama_connector_id", "jitterbit_jsm_connection_id", "aqua_jira_sync_id"}
 
 func newConnectionTestDataSource() datasource.DataSource { return &connectionTestDataSource{} }
 
@@ -50,22 +57,17 @@ func (d *connectionTestDataSource) Metadata(_ context.Context, req datasource.Me
 }
 
 func (d *connectionTestDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	ids := []string{"jira_sync_connection_id", "jama_connector_id", "jitterbit_jsm_connection_id", "aqua_jira_sync_id"}
 	idAttr := func(what string) schema.StringAttribute {
-		others := []path.Expression{}
-		for _, id := range ids {
-			others = append(others, path.MatchRoot(id))
-		}
 		return schema.StringAttribute{
 			Optional:            true,
-			MarkdownDescription: "Id of the " + what + " to test. Exactly one of " + backtickList(ids) + ".",
-			Validators:          []validator.String{stringvalidator.LengthAtLeast(1), stringvalidator.ExactlyOneOf(others...)},
+			MarkdownDescription: "Id of the " + what + " to test. Exactly one of " + backtickList(connectionTestIDs) + ".",
+			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 		}
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Runs the product's own \"Test connection\" for one stored connection, on every plan: the product connects to the connection's target " +
 			"with its stored credentials and reports reachability, TLS (trusting the provider's `ca_cert_pem` too), authentication and, for Jira targets, " +
-			"each permission the seeds require. A failed test is data (`success = false`, with `checks` saying why), not an error, so it can be asserted in a " +
+			"each permission the product's documentation requires of the integration user. A failed test is data (`success = false`, with `checks` saying why), not an error, so it can be asserted in a " +
 			"`check` block; an unknown connection id is an error.",
 		Attributes: map[string]schema.Attribute{
 			"jira_sync_connection_id":     idAttr("`almsync_jira_sync_connection` (Jama's classic JIRA Connector)"),
@@ -88,6 +90,17 @@ func (d *connectionTestDataSource) Schema(_ context.Context, _ datasource.Schema
 			},
 		},
 	}
+}
+
+// ConfigValidators requires exactly one selector, checked once for the
+// whole configuration so that one mistake gives one error (an attribute
+// validator on each selector would report it four times).
+func (d *connectionTestDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	selectors := make([]path.Expression, 0, len(connectionTestIDs))
+	for _, id := range connectionTestIDs {
+		selectors = append(selectors, path.MatchRoot(id))
+	}
+	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(selectors...)}
 }
 
 func (d *connectionTestDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {

@@ -7,8 +7,11 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -224,8 +227,41 @@ func TestAccConnectionTest_UnknownIDIsAnError(t *testing.T) {
 			},
 			{
 				Config:      sb.ProviderConfig() + `data "almsync_connection_test" "x" {}`,
-				ExpectError: acctest.MessagePattern(`Invalid Attribute Combination|No attribute specified`),
+				ExpectError: acctest.MessagePattern(`Missing Attribute Configuration.*Exactly one of these attributes must be configured`),
 			},
 		},
 	})
+}
+
+// TestConnectionTest_OneMistakeOneError: a missing or second selector is
+// one mistake, reported once (not once per selector attribute).
+func TestConnectionTest_OneMistakeOneError(t *testing.T) {
+	t.Parallel()
+	id := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+	cases := map[string]map[string]tftypes.Value{
+		"no selector":   {},
+		"two selectors": {"jama_connector_id": id("1"), "aqua_jira_sync_id": id("2")},
+		"all four": {
+			"jama_connector_id": id("1"), "aqua_jira_sync_id": id("2"), "jira_sync_connection_id": id("3"), "jitterbit_jsm_connection_id": id("x"),
+		},
+	}
+	for name, vals := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			diags := acctest.ValidateDataSourceConfig(t, "almsync_connection_test", vals)
+			if len(diags) != 1 || diags[0].Severity != tfprotov6.DiagnosticSeverityError {
+				var texts []string
+				for _, d := range diags {
+					texts = append(texts, d.Summary+": "+d.Detail)
+				}
+				t.Fatalf("want exactly one error, got %d: %q", len(diags), texts)
+			}
+			if !strings.Contains(diags[0].Detail, "jama_connector_id") {
+				t.Errorf("the error does not name the selectors: %s", diags[0].Detail)
+			}
+		})
+	}
+	if diags := acctest.ValidateDataSourceConfig(t, "almsync_connection_test", map[string]tftypes.Value{"jama_connector_id": id("1")}); len(diags) != 0 {
+		t.Errorf("one selector is valid, got %v", diags)
+	}
 }

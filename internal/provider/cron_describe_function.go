@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
@@ -24,7 +23,9 @@ func (cronDescribeFunction) Definition(_ context.Context, _ function.DefinitionR
 	resp.Definition = function.Definition{
 		Summary: "Describe a Quartz cron expression in plain English",
 		MarkdownDescription: "Returns the plain-English meaning of a Quartz 2.x cron expression, the same text `almsync_jira_sync_connection` shows in `schedule_description`, " +
-			"e.g. `At 10:15, on the last Friday of the month` for `0 15 10 ? * 6L`. An invalid expression fails with the field, the token and the Quartz rule it breaks.",
+			"e.g. `At 10:15, on the last Friday of the month` for `0 15 10 ? * 6L`. Times are wall-clock times in the zone the schedule runs in (for Jama, its server's). " +
+			"A schedule that never fires again, such as `0 0 12 31 2 ?` or one whose years are all past, is described as `Never fires: ` followed by its meaning. " +
+			"An invalid expression fails with the field and the Quartz rule it breaks.",
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:                "expression",
@@ -43,7 +44,7 @@ func (cronDescribeFunction) Run(ctx context.Context, req function.RunRequest, re
 	}
 	text, err := quartz.Describe(expression)
 	if err != nil {
-		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("Invalid Quartz cron expression %q: %s", expression, err))
+		resp.Error = function.NewArgumentFuncError(0, "Invalid Quartz cron expression: "+cronProblem(err))
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, text)

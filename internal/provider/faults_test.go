@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/almsync/terraform-provider-almsync/internal/acctest"
@@ -195,8 +196,9 @@ func TestAccFaults_NothingLostOrDuplicated(t *testing.T) {
 		}
 	}
 	want := sandboxCounts{faultConnectors, faultUsers, faultSyncs, faultJSM, faultAquaUsers, faultAquaSyncs, faultFieldMapping}
-	exactly := func(want sandboxCounts) func(*terraform.State) error {
-		return func(*terraform.State) error {
+	// counted checks, with faults off, that the sandbox holds exactly want.
+	counted := func(want sandboxCounts) func() error {
+		return func() error {
 			setFaults(sandbox.Faults{})
 			defer setFaults(faults)
 			if got := countSandbox(t, sb); got != want {
@@ -205,19 +207,22 @@ func TestAccFaults_NothingLostOrDuplicated(t *testing.T) {
 			return nil
 		}
 	}
+	exactly := func(want sandboxCounts) []statecheck.StateCheck {
+		return []statecheck.StateCheck{acctest.Expect(counted(want))}
+	}
 	config := testAccFaultsConfig(sb)
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy: func(s *terraform.State) error {
+		CheckDestroy: func(*terraform.State) error {
 			// Destroy ran with faults on; count with them off.
-			return exactly(sandboxCounts{})(s)
+			return counted(sandboxCounts{})()
 		},
 		Steps: []resource.TestStep{
 			{
-				PreConfig: func() { setFaults(faults) },
-				Config:    config,
-				Check:     exactly(want),
+				PreConfig:         func() { setFaults(faults) },
+				Config:            config,
+				ConfigStateChecks: exactly(want),
 			},
 			// With faults off, the plan is empty: every create landed once
 			// and state matches the products.
@@ -228,9 +233,9 @@ func TestAccFaults_NothingLostOrDuplicated(t *testing.T) {
 			},
 			// Faults on again for the refresh and the destroy that follows.
 			{
-				PreConfig: func() { setFaults(faults) },
-				Config:    config,
-				Check:     exactly(want),
+				PreConfig:         func() { setFaults(faults) },
+				Config:            config,
+				ConfigStateChecks: exactly(want),
 			},
 		},
 	})

@@ -87,9 +87,11 @@ func (r *jamaConnectorResource) Schema(_ context.Context, _ resource.SchemaReque
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1), noSurroundingSpace{}},
 		},
 		"url": schema.StringAttribute{
-			Required:            true,
-			MarkdownDescription: "Your Jama Connect URL, an absolute `https://` (or `http://`) URL such as `https://acme.jamacloud.com`.",
-			Validators:          []validator.String{urlValidator{}},
+			Required: true,
+			MarkdownDescription: "Your Jama Connect URL, an absolute `https://` URL such as `https://acme.jamacloud.com`. " +
+				"The URL of Jama's REST API (ending in `/rest/v1`) is accepted too: the connector is given the instance URL without that path, and the plan stays clean. " +
+				"`http://` is accepted with a plan-time warning, since the connector's credentials then travel in clear text.",
+			Validators: []validator.String{urlValidator{}},
 		},
 		"verify_ssl": schema.BoolAttribute{
 			Optional: true,
@@ -143,18 +145,11 @@ func (r *jamaConnectorResource) Configure(_ context.Context, req resource.Config
 
 // ValidateConfig applies the form's rules: the fields of the chosen
 // authentication type are required, the other type's are not allowed.
+// Warnings are ModifyPlan's, so that each appears once per plan.
 func (r *jamaConnectorResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m jamaConnectorModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !m.VerifySSL.IsNull() && !m.VerifySSL.IsUnknown() && !m.VerifySSL.ValueBool() {
-		resp.Diagnostics.AddAttributeWarning(path.Root("verify_ssl"), "TLS Verification Disabled",
-			"`verify_ssl = false` makes Interchange accept any certificate from the Jama Connect instance. "+
-				"Jama's advice: \""+verifySSLAdvice+"\"")
-	}
-	if m.AuthType.IsNull() || m.AuthType.IsUnknown() {
+	if resp.Diagnostics.HasError() || m.AuthType.IsNull() || m.AuthType.IsUnknown() {
 		return
 	}
 	authType := m.AuthType.ValueString()
@@ -200,23 +195,48 @@ func (f authFields) validate(ctx context.Context, config tfsdk.Config, chosen st
 }
 
 // ModifyPlan requires the chosen authentication type's secret to create a
-// connector; an imported connector keeps the secret Interchange holds.
+// connector or to switch an existing one to that type (an imported
+// connector that keeps its type keeps the secret Interchange holds), and
+// gives the plan's warnings.
 func (r *jamaConnectorResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	var authType types.String
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("auth_type"), &authType)...)
-	secret := map[string]string{interchange.AuthBasic: "password", interchange.AuthOAuth: "client_secret"}[authType.ValueString()]
-	if secret == "" {
+	var plan jamaConnectorModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	checkSecretsOnCreate(ctx, req, &resp.Diagnostics, []secretRequirement{{
+	if !plan.VerifySSL.IsNull() && !plan.VerifySSL.IsUnknown() && !plan.VerifySSL.ValueBool() {
+		resp.Diagnostics.AddAttributeWarning(path.Root("verify_ssl"), "TLS Verification Disabled",
+			"`verify_ssl = false` makes Interchange accept any certificate from the Jama Connect instance. "+
+				"Jama's advice: \""+verifySSLAdvice+"\"")
+	}
+	if !plan.URL.IsUnknown() {
+		warnCleartextURL(&resp.Diagnostics, path.Root("url"), plan.URL.ValueString(), "the connector's password or client secret")
+	}
+	authType := plan.AuthType.ValueString()
+	secret := map[string]string{interchange.AuthBasic: "password", interchange.AuthOAuth: "client_secret"}[authType]
+	if secret == "" || plan.AuthType.IsUnknown() {
+		return
+	}
+	requirement := secretRequirement{
 		at: path.Root(secret), summary: "Missing Secret for Authentication Type",
 		detail: fmt.Sprintf("`auth_type = %q` needs exactly one of `%s` and `%s_wo` (with `%s_wo_version`) to create the connector.",
-			authType.ValueString(), secret, secret, secret),
-	}})
-	if authType.ValueString() == interchange.AuthBasic {
+			authType, secret, secret, secret),
+	}
+	if req.State.Raw.IsNull() {
+		checkSecretsOnCreate(ctx, req, &resp.Diagnostics, []secretRequirement{requirement})
+	} else {
+		var stateAuthType types.String
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("auth_type"), &stateAuthType)...)
+		if !stateAuthType.IsNull() && stateAuthType.ValueString() != authType {
+			requirement.detail = fmt.Sprintf("Changing `auth_type` from %q to %q needs the new type's secret: Interchange holds none for it. "+
+				"Set exactly one of `%s` and `%s_wo` (with `%s_wo_version`).", stateAuthType.ValueString(), authType, secret, secret, secret)
+			checkSecrets(ctx, req.Config, &resp.Diagnostics, []secretRequirement{requirement})
+		}
+	}
+	if authType == interchange.AuthBasic {
 		r.warnNoRESTAccess(ctx, req, &resp.Diagnostics)
 	}
 }
@@ -255,10 +275,10 @@ func (r *jamaConnectorResource) warnNoRESTAccess(ctx context.Context, req resour
 
 // sameJamaInstance reports whether two Jama Connect URLs name the same
 // instance: the same scheme and host (ignoring case) and the same path
-// (ignoring a trailing slash).
+// (ignoring a trailing slash and the REST API path `/rest/v1`).
 func sameJamaInstance(a, b string) bool {
-	ua, errA := url.Parse(a)
-	ub, errB := url.Parse(b)
+	ua, errA := url.Parse(jamaBaseURL(a))
+	ub, errB := url.Parse(jamaBaseURL(b))
 	return errA == nil && errB == nil && ua.Host != "" &&
 		strings.EqualFold(ua.Scheme, ub.Scheme) && strings.EqualFold(ua.Host, ub.Host) &&
 		strings.TrimRight(ua.Path, "/") == strings.TrimRight(ub.Path, "/")
@@ -281,7 +301,7 @@ func (r *jamaConnectorResource) Create(ctx context.Context, req resource.CreateR
 	}
 	id, err := r.client.CreateConnector(ctx, conn)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Create Jama Connector", err)
+		addAPIErrorFor(&resp.Diagnostics, "Unable to Create Jama Connector", err, connectorErrorContext(plan))
 		return
 	}
 	// Save the id first: if the read below fails, the connector is still tracked.
@@ -334,7 +354,7 @@ func (r *jamaConnectorResource) Update(ctx context.Context, req resource.UpdateR
 		return
 	}
 	if err := r.client.UpdateConnector(ctx, id, conn); err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Update Jama Connector", err)
+		addAPIErrorFor(&resp.Diagnostics, "Unable to Update Jama Connector", err, connectorErrorContext(plan))
 		return
 	}
 	plan.ID = state.ID
@@ -354,6 +374,22 @@ func (r *jamaConnectorResource) ImportState(ctx context.Context, req resource.Im
 		}, "name")
 }
 
+// connectorAPIFields are the attributes behind Interchange's connector
+// fields, as its messages name them.
+var connectorAPIFields = apiFields{
+	"name": path.Root("name"), "url": path.Root("url"), "verifySSL": path.Root("verify_ssl"), "authType": path.Root("auth_type"),
+	"username": path.Root("username"), "password": path.Root("password"), "clientId": path.Root("client_id"), "clientSecret": path.Root("client_secret"),
+}
+
+// connectorErrorContext makes Interchange's errors about m actionable: a
+// conflict is a connector with the same name, imported by that name.
+func connectorErrorContext(m jamaConnectorModel) apiErrorContext {
+	return apiErrorContext{
+		fields: connectorAPIFields, resourceType: "almsync_jama_connector",
+		importID: "name=" + m.Name.ValueString(), conflictFix: "choose another `name`",
+	}
+}
+
 // readInto refreshes m from the API after a write.
 func (r *jamaConnectorResource) readInto(ctx context.Context, m *jamaConnectorModel, diags *diag.Diagnostics, summary string) {
 	if obj, ok := getAfterWrite(ctx, m.ID, diags, summary, r.client.GetConnector); ok {
@@ -367,7 +403,7 @@ func connectorFromModel(m jamaConnectorModel) interchange.Connector {
 	return interchange.Connector{
 		Application: interchange.ApplicationJamaConnect,
 		Name:        m.Name.ValueString(),
-		URL:         m.URL.ValueString(),
+		URL:         jamaBaseURL(m.URL.ValueString()),
 		VerifySSL:   m.VerifySSL.ValueBool(),
 		AuthType:    m.AuthType.ValueString(),
 		Username:    m.Username.ValueString(),
@@ -381,7 +417,10 @@ func modelFromConnector(m *jamaConnectorModel, c interchange.Connector) {
 	m.ID = types.StringValue(strconv.FormatInt(c.ID, 10))
 	m.Application = types.StringValue(c.Application)
 	m.Name = types.StringValue(c.Name)
-	m.URL = types.StringValue(c.URL)
+	// The configured URL may carry the REST API path, which is sent without it.
+	if m.URL.IsNull() || m.URL.IsUnknown() || jamaBaseURL(m.URL.ValueString()) != c.URL {
+		m.URL = types.StringValue(c.URL)
+	}
 	m.VerifySSL = types.BoolValue(c.VerifySSL)
 	m.AuthType = types.StringValue(c.AuthType)
 	m.Username = stringOrNull(c.Username)

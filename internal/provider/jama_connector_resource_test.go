@@ -14,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/almsync/terraform-provider-almsync/internal/acctest"
@@ -49,6 +48,14 @@ resource "almsync_jama_connector" "test" {
 `, name, secret, version)
 }
 
+// expectConnectorInSandbox is a state check: verify is given the connector
+// of connectorAddr as the sandbox holds it.
+func expectConnectorInSandbox(t *testing.T, sb *acctest.Sandbox, verify func(interchange.Connector) error) statecheck.StateCheck {
+	return acctest.ExpectObject(connectorAddr, func(id string) error {
+		return verify(connectorInSandbox(t, sb, id))
+	})
+}
+
 // connectorInSandbox reads the connector straight from the sandbox, as an
 // Interchange admin would see it.
 func connectorInSandbox(t *testing.T, sb *acctest.Sandbox, id string) interchange.Connector {
@@ -76,13 +83,12 @@ func TestAccJamaConnector_BasicLifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("username"), knownvalue.StringExact("InterchangeServiceAccount")),
 					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("client_id"), knownvalue.Null()),
 					sameID.AddStateValue(connectorAddr, tfjsonpath.New("id")),
-				},
-				Check: func(s *terraform.State) error {
-					c := connectorInSandbox(t, sb, s.RootModule().Resources[connectorAddr].Primary.ID)
-					if c.Name != "Production Jama" || c.AuthType != "basic" || c.Username != "InterchangeServiceAccount" {
-						return fmt.Errorf("sandbox holds %+v", c)
-					}
-					return nil
+					expectConnectorInSandbox(t, sb, func(c interchange.Connector) error {
+						if c.Name != "Production Jama" || c.AuthType != "basic" || c.Username != "InterchangeServiceAccount" {
+							return fmt.Errorf("sandbox holds %+v", c)
+						}
+						return nil
+					}),
 				},
 			},
 			// Plan right after apply is empty.
@@ -132,11 +138,8 @@ func TestAccJamaConnector_BasicLifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("client_secret_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("client_secret_wo_version"), knownvalue.Int64Exact(1)),
 					sameID.AddStateValue(connectorAddr, tfjsonpath.New("id")),
+					acctest.ExpectNoSecretInState("wo-secret-1", "s3cret-basic"),
 				},
-				Check: resource.ComposeTestCheckFunc(
-					acctest.CheckNoValueInState("wo-secret-1"),
-					acctest.CheckNoValueInState("s3cret-basic"),
-				),
 			},
 			// Same version: nothing to do, even though the write-only value is not in state.
 			{
@@ -149,12 +152,14 @@ func TestAccJamaConnector_BasicLifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(connectorAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: func(s *terraform.State) error {
-					id, _ := strconv.ParseInt(s.RootModule().Resources[connectorAddr].Primary.ID, 10, 64)
-					if _, got, _ := sb.Server.InterchangeConnectorSecrets(id); got != "wo-secret-2" {
-						return fmt.Errorf("sandbox holds client secret %q, want the new write-only value", got)
-					}
-					return nil
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.ExpectObject(connectorAddr, func(raw string) error {
+						id, _ := strconv.ParseInt(raw, 10, 64)
+						if _, got, _ := sb.Server.InterchangeConnectorSecrets(id); got != "wo-secret-2" {
+							return fmt.Errorf("sandbox holds client secret %q, want the new write-only value", got)
+						}
+						return nil
+					}),
 				},
 			},
 		},
@@ -170,11 +175,8 @@ func TestAccJamaConnector_DriftChangedOutOfBand(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
-				Config: config,
-				Check: func(s *terraform.State) error {
-					id = s.RootModule().Resources[connectorAddr].Primary.ID
-					return nil
-				},
+				Config:            config,
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(connectorAddr, &id)},
 			},
 			// Someone turns off SSL verification and renames it in the UI: the plan shows it.
 			{
@@ -189,11 +191,13 @@ func TestAccJamaConnector_DriftChangedOutOfBand(t *testing.T) {
 					plancheck.ExpectResourceAction(connectorAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("verify_ssl"), knownvalue.Bool(true)),
 				}},
-				Check: func(*terraform.State) error {
-					if c := connectorInSandbox(t, sb, id); !c.VerifySSL || c.Name != "Drift" {
-						return fmt.Errorf("apply did not restore the connector: %+v", c)
-					}
-					return nil
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectConnectorInSandbox(t, sb, func(c interchange.Connector) error {
+						if !c.VerifySSL || c.Name != "Drift" {
+							return fmt.Errorf("apply did not restore the connector: %+v", c)
+						}
+						return nil
+					}),
 				},
 			},
 		},
@@ -209,11 +213,8 @@ func TestAccJamaConnector_DriftDeletedOutOfBand(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
-				Config: config,
-				Check: func(s *terraform.State) error {
-					id = s.RootModule().Resources[connectorAddr].Primary.ID
-					return nil
-				},
+				Config:            config,
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(connectorAddr, &id)},
 			},
 			// Deleted in the UI: the next plan creates it again.
 			{
@@ -224,11 +225,13 @@ func TestAccJamaConnector_DriftDeletedOutOfBand(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(connectorAddr, plancheck.ResourceActionCreate),
 				}},
-				Check: func(s *terraform.State) error {
-					if newID := s.RootModule().Resources[connectorAddr].Primary.ID; newID == id {
-						return fmt.Errorf("connector was not created again (id %s)", newID)
-					}
-					return nil
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.ExpectObject(connectorAddr, func(newID string) error {
+						if newID == id {
+							return fmt.Errorf("connector was not created again (id %s)", newID)
+						}
+						return nil
+					}),
 				},
 			},
 		},
@@ -245,7 +248,7 @@ func TestAccJamaConnector_DuplicateNameFailsWithConflict(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config:      testAccJamaConnectorBasicConfig(sb, "Taken", "https://acme.jamacloud.com", "pw", true),
-			ExpectError: regexp.MustCompile(`(?s)Unable to Create Jama Connector.*409.*import`),
+			ExpectError: acctest.MessagePattern(`Unable to Create Jama Connector.*409.*import { to = almsync_jama_connector.<name> id = "name=Taken" }.*choose another ` + "`name`"),
 		}},
 	})
 }
@@ -310,7 +313,7 @@ func TestAccJamaConnector_PlanTimeValidation(t *testing.T) {
   username = "u"
   password = "p"
   url = "acme.jamacloud.com"`,
-			want: `must be an absolute http:// or https:// URL`,
+			want: "`url`: the value must be an absolute `http://` or `https://` URL",
 		},
 	}
 	for name, tc := range cases {
@@ -401,4 +404,57 @@ func TestJamaConnector_PlanWarnsWhenTheAccountHasNoRESTAccess(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestAccJamaConnector_RESTAPIURLIsNormalised(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	config := testAccJamaConnectorBasicConfig(sb, "REST URL", "https://acme.jamacloud.com/rest/v1/", "pw", true)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			// The REST API's URL is accepted: Interchange gets the instance URL, the state keeps the configured one.
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(connectorAddr, tfjsonpath.New("url"), knownvalue.StringExact("https://acme.jamacloud.com/rest/v1/")),
+					expectConnectorInSandbox(t, sb, func(c interchange.Connector) error {
+						if c.URL != "https://acme.jamacloud.com" {
+							return fmt.Errorf("Interchange holds url %q, want the instance URL without /rest/v1", c.URL)
+						}
+						return nil
+					}),
+				},
+			},
+			// And the next plan is empty.
+			{
+				Config:           config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
+
+func TestAccJamaConnector_BasicToOAuthWithoutSecret_FailsAtPlan(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{Config: testAccJamaConnectorBasicConfig(sb, "Switch", "https://acme.jamacloud.com", "pw", true)},
+			// Interchange holds no client secret for the connector: the plan says so, not the apply's 400.
+			{
+				Config: sb.ProviderConfig() + `
+resource "almsync_jama_connector" "test" {
+  name      = "Switch"
+  url       = "https://acme.jamacloud.com"
+  auth_type = "oauth"
+  client_id = "interchange-client"
+}
+`,
+				PlanOnly:    true,
+				ExpectError: acctest.MessagePattern(`Missing Secret for Authentication Type.*from "basic" to "oauth".*client_secret`),
+			},
+		},
+	})
 }

@@ -23,10 +23,9 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure      = &jamaUserResource{}
-	_ resource.ResourceWithImportState    = &jamaUserResource{}
-	_ resource.ResourceWithValidateConfig = &jamaUserResource{}
-	_ resource.ResourceWithModifyPlan     = &jamaUserResource{}
+	_ resource.ResourceWithConfigure   = &jamaUserResource{}
+	_ resource.ResourceWithImportState = &jamaUserResource{}
+	_ resource.ResourceWithModifyPlan  = &jamaUserResource{}
 )
 
 // creatorLicenseAdvice is the seeds' requirement on integration accounts.
@@ -97,9 +96,9 @@ func (r *jamaUserResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			MarkdownDescription: "The user's last name.",
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
-		"phone":    schema.StringAttribute{Optional: true, MarkdownDescription: "The user's phone number.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
-		"title":    schema.StringAttribute{Optional: true, MarkdownDescription: "The user's job title.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
-		"location": schema.StringAttribute{Optional: true, MarkdownDescription: "The user's location.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
+		"phone":    optionalProfileString("The user's phone number."),
+		"title":    optionalProfileString("The user's job title."),
+		"location": optionalProfileString("The user's location."),
 		"license_type": schema.StringAttribute{
 			Required: true,
 			MarkdownDescription: "Jama license type, one of " + backtickList(jama.LicenseTypes) + ". " + restLicenseAdvice + " " +
@@ -126,6 +125,17 @@ func (r *jamaUserResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 		MarkdownDescription: "A Jama Connect user (Admin > Users > Add), for example the dedicated service account an integration authenticates as. " +
 			"Uses Jama's REST API (`/rest/v1/users`). " + creatorLicenseAdvice,
 		Attributes: attrs,
+	}
+}
+
+// optionalProfileString is an optional profile field of a Jama user. Jama
+// stores an empty value as no value, so `""` means the same as leaving the
+// attribute unset (handy for a variable with `default = ""`).
+func optionalProfileString(what string) schema.StringAttribute {
+	return schema.StringAttribute{
+		Optional: true,
+		MarkdownDescription: what + " Jama Connect treats an empty value as none: `\"\"` means the same as leaving the attribute unset, " +
+			"so a variable with `default = \"\"` can be passed through.",
 	}
 }
 
@@ -176,24 +186,23 @@ func (r *jamaUserResource) Configure(_ context.Context, req resource.ConfigureRe
 	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_jama_user", jamaProduct)
 }
 
-func (r *jamaUserResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m jamaUserModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+// ModifyPlan requires a password to create a user (an imported user keeps
+// its own), warns when a plan changes the password of an existing user,
+// which Jama's REST API cannot do, when the license type can run no
+// integration, and when a destroy will deactivate the user.
+func (r *jamaUserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		warnDeactivateOnDestroy(ctx, req, &resp.Diagnostics)
 		return
 	}
-	if lt := m.LicenseType.ValueString(); !m.LicenseType.IsNull() && !m.LicenseType.IsUnknown() && !jama.IsCreator(lt) {
+	var licenseType types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("license_type"), &licenseType)...)
+	if lt := licenseType.ValueString(); !licenseType.IsNull() && !licenseType.IsUnknown() && !jama.IsCreator(lt) {
 		resp.Diagnostics.AddAttributeWarning(path.Root("license_type"), "License Type Cannot Run an Integration",
 			fmt.Sprintf("`license_type = %q` is not a Creator license type, so this account can run no integration: %s "+
 				"For Interchange's service account set `license_type = \"NAMED\"`; for the JIRA Connector's \"JIRA User\" `NAMED` or `FLOATING`. %s",
 				lt, restLicenseAdvice, creatorLicenseAdvice))
 	}
-}
-
-// ModifyPlan requires a password to create a user (an imported user keeps
-// its own) and warns when a plan changes the password of an existing user,
-// which Jama's REST API cannot do.
-func (r *jamaUserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	checkSecretsOnCreate(ctx, req, &resp.Diagnostics, []secretRequirement{{
 		at: path.Root("password"), summary: "Missing Jama User Password",
 		detail: "Jama needs a password to create a user: set exactly one of `password` and `password_wo` (with `password_wo_version`).",
@@ -237,7 +246,7 @@ func (r *jamaUserResource) Create(ctx context.Context, req resource.CreateReques
 		id, err = r.adoptDeactivated(ctx, body, err, &resp.Diagnostics)
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Create Jama User", err)
+		addAPIErrorFor(&resp.Diagnostics, "Unable to Create Jama User", err, userErrorContext(plan))
 		return
 	}
 	plan.ID = types.StringValue(strconv.FormatInt(id, 10))
@@ -309,7 +318,7 @@ func (r *jamaUserResource) Update(ctx context.Context, req resource.UpdateReques
 	// No password: Jama cannot change it (ModifyPlan warned). The plan's
 	// password and password_wo_version go to state as configured.
 	if err := r.client.UpdateUser(ctx, id, userUpdateFromRequest(userRequestFromModel(plan))); err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Update Jama User", err)
+		addAPIErrorFor(&resp.Diagnostics, "Unable to Update Jama User", err, userErrorContext(plan))
 		return
 	}
 	if !plan.Active.Equal(state.Active) {
@@ -336,6 +345,23 @@ func (r *jamaUserResource) ImportState(ctx context.Context, req resource.ImportS
 			u, found, err := r.client.FindUser(ctx, username)
 			return u.ID, found, err
 		}, "username", "name")
+}
+
+// userAPIFields are the attributes behind Jama's user fields, as its
+// messages name them.
+var userAPIFields = apiFields{
+	"username": path.Root("username"), "email": path.Root("email"), "firstName": path.Root("first_name"), "lastName": path.Root("last_name"),
+	"phone": path.Root("phone"), "title": path.Root("title"), "location": path.Root("location"), "licenseType": path.Root("license_type"),
+	"password": path.Root("password"),
+}
+
+// userErrorContext makes Jama's errors about m actionable: a conflict is a
+// user with the same username, imported by that username.
+func userErrorContext(m jamaUserModel) apiErrorContext {
+	return apiErrorContext{
+		fields: userAPIFields, resourceType: "almsync_jama_user",
+		importID: "username=" + m.Username.ValueString(), conflictFix: "choose another `username`",
+	}
 }
 
 func (r *jamaUserResource) readInto(ctx context.Context, m *jamaUserModel, diags *diag.Diagnostics, summary string) {
@@ -382,10 +408,21 @@ func modelFromUser(m *jamaUserModel, u jama.User) {
 	m.Email = types.StringValue(u.Email)
 	m.FirstName = types.StringValue(u.FirstName)
 	m.LastName = types.StringValue(u.LastName)
-	m.Phone = stringOrNull(u.Phone)
-	m.Title = stringOrNull(u.Title)
-	m.Location = stringOrNull(u.Location)
+	m.Phone = stringOrEmpty(u.Phone, m.Phone)
+	m.Title = stringOrEmpty(u.Title, m.Title)
+	m.Location = stringOrEmpty(u.Location, m.Location)
 	m.LicenseType = types.StringValue(u.LicenseType)
 	m.Active = types.BoolValue(u.Active)
 	m.PasswordWO = types.StringNull()
+}
+
+// warnDeactivateOnDestroy says, in the destroy plan, that Jama Connect
+// keeps the user: destroy only deactivates it.
+func warnDeactivateOnDestroy(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) {
+	var username types.String
+	diags.Append(req.State.GetAttribute(ctx, path.Root("username"), &username)...)
+	diags.AddWarning("Destroy Deactivates the Jama User",
+		fmt.Sprintf("Jama Connect has no user delete: destroying this resource deactivates the user %q, which stays in Jama Connect with its history. "+
+			"Creating a user with the same username later reactivates it. To stop managing the user without deactivating it, "+
+			"remove it from the configuration with a `removed { from = ... lifecycle { destroy = false } }` block instead.", username.ValueString()))
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -25,6 +26,25 @@ import (
 )
 
 const userAddr = "almsync_jama_user.test"
+
+// expectUserInSandbox is a state check: verify is given the user of
+// userAddr as the sandbox holds it.
+func expectUserInSandbox(t *testing.T, sb *acctest.Sandbox, verify func(jama.User) error) statecheck.StateCheck {
+	return acctest.ExpectObject(userAddr, func(id string) error {
+		return verify(userInSandbox(t, sb, id))
+	})
+}
+
+// expectJamaLogin is a state check: logging in to Jama as username with
+// password answers want.
+func expectJamaLogin(t *testing.T, sb *acctest.Sandbox, username, password string, want int) statecheck.StateCheck {
+	return acctest.Expect(func() error {
+		if got := jamaLoginStatus(t, sb, username, password); got != want {
+			return fmt.Errorf("login as %s: HTTP %d, want %d", username, got, want)
+		}
+		return nil
+	})
+}
 
 func testAccJamaUserConfig(sb *acctest.Sandbox, username, email, license string, active bool) string {
 	return sb.ProviderConfig() + fmt.Sprintf(`
@@ -108,17 +128,15 @@ func TestAccJamaUser_Lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("password_wo"), knownvalue.Null()),
 					sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
-				},
-				Check: resource.ComposeTestCheckFunc(
-					acctest.CheckNoValueInState("Initial-Pa55"),
-					func(s *terraform.State) error {
-						id = s.RootModule().Resources[userAddr].Primary.ID
-						if u := userInSandbox(t, sb, id); u.Email != "jira.user@example.com" || u.Title != "Integration service account" {
+					acctest.ExpectNoSecretInState("Initial-Pa55"),
+					acctest.CaptureID(userAddr, &id),
+					expectUserInSandbox(t, sb, func(u jama.User) error {
+						if u.Email != "jira.user@example.com" || u.Title != "Integration service account" {
 							return fmt.Errorf("sandbox holds %+v", u)
 						}
 						return nil
-					},
-				),
+					}),
+				},
 			},
 			// Import by id and by username: a clean round trip.
 			{ResourceName: userAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"password_wo_version"}},
@@ -138,11 +156,13 @@ func TestAccJamaUser_Lifecycle(t *testing.T) {
 			// Deactivate through Terraform.
 			{
 				Config: testAccJamaUserConfig(sb, "jira.user", "integrations@example.com", "NAMED", false),
-				Check: func(*terraform.State) error {
-					if userInSandbox(t, sb, id).Active {
-						return fmt.Errorf("user %s still active", id)
-					}
-					return nil
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectUserInSandbox(t, sb, func(u jama.User) error {
+						if u.Active {
+							return fmt.Errorf("user %d still active", u.ID)
+						}
+						return nil
+					}),
 				},
 			},
 			// Someone edits the user in Jama: the plan shows and repairs it.
@@ -173,25 +193,23 @@ func TestAccJamaUser_RecreateAfterDestroyReactivates(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
-				Config: config,
-				Check: func(s *terraform.State) error {
-					firstID = s.RootModule().Resources[userAddr].Primary.ID
-					return nil
-				},
+				Config:            config,
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(userAddr, &firstID)},
 			},
 			// Destroy (deactivate), then create again: the same Jama user comes back active.
 			{Config: config, Destroy: true},
 			{
 				Config: config,
-				Check: func(s *terraform.State) error {
-					id := s.RootModule().Resources[userAddr].Primary.ID
-					if id != firstID {
-						return fmt.Errorf("a second user %s was created instead of reactivating %s", id, firstID)
-					}
-					if !userInSandbox(t, sb, id).Active {
-						return fmt.Errorf("user %s was not reactivated", id)
-					}
-					return nil
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectUserInSandbox(t, sb, func(u jama.User) error {
+						if id := strconv.FormatInt(u.ID, 10); id != firstID {
+							return fmt.Errorf("a second user %s was created instead of reactivating %s", id, firstID)
+						}
+						if !u.Active {
+							return fmt.Errorf("user %d was not reactivated", u.ID)
+						}
+						return nil
+					}),
 				},
 			},
 		},
@@ -210,11 +228,8 @@ func TestAccJamaUser_PasswordChangeIsNotSent(t *testing.T) {
 			// Create: the password is sent.
 			{
 				Config: testAccJamaUserPasswordConfig(sb, "svc.rotate", "Initial-Pa55", 1),
-				Check: func(*terraform.State) error {
-					if got := jamaLoginStatus(t, sb, "svc.rotate", "Initial-Pa55"); got != http.StatusOK {
-						return fmt.Errorf("login with the initial password: HTTP %d", got)
-					}
-					return nil
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectJamaLogin(t, sb, "svc.rotate", "Initial-Pa55", http.StatusOK),
 				},
 			},
 			// A new password and version: planned as an update (with the
@@ -226,19 +241,11 @@ func TestAccJamaUser_PasswordChangeIsNotSent(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("password_wo_version"), knownvalue.Int64Exact(2)),
+					acctest.ExpectNoSecretInState("Rotated-Pa55"),
+					// The user keeps its password; the new one was never sent.
+					expectJamaLogin(t, sb, "svc.rotate", "Initial-Pa55", http.StatusOK),
+					expectJamaLogin(t, sb, "svc.rotate", "Rotated-Pa55", http.StatusUnauthorized),
 				},
-				Check: resource.ComposeTestCheckFunc(
-					acctest.CheckNoValueInState("Rotated-Pa55"),
-					func(*terraform.State) error {
-						if got := jamaLoginStatus(t, sb, "svc.rotate", "Initial-Pa55"); got != http.StatusOK {
-							return fmt.Errorf("login with the unchanged password: HTTP %d", got)
-						}
-						if got := jamaLoginStatus(t, sb, "svc.rotate", "Rotated-Pa55"); got != http.StatusUnauthorized {
-							return fmt.Errorf("login with the password that must not have been sent: HTTP %d, want 401", got)
-						}
-						return nil
-					},
-				),
 			},
 			// The state records the configured version: the plan is clean.
 			{
@@ -577,4 +584,51 @@ func TestJamaUser_PlanWarnsOnANonCreatorLicense(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAccJamaUser_EmptyOptionalStringsMeanUnset: `phone = ""` (say from a
+// variable with `default = ""`) is accepted, applies, and plans clean.
+func TestAccJamaUser_EmptyOptionalStringsMeanUnset(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	config := sb.ProviderConfig() + `
+variable "phone" {
+  type    = string
+  default = ""
+}
+
+resource "almsync_jama_user" "test" {
+  username     = "svc.empty"
+  email        = "svc.empty@example.com"
+  first_name   = "Service"
+  last_name    = "Account"
+  license_type = "NAMED"
+  phone        = var.phone
+  title        = ""
+  location     = ""
+  password     = "Initial-Pa55"
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone"), knownvalue.StringExact("")),
+					expectUserInSandbox(t, sb, func(u jama.User) error {
+						if u.Phone != "" || u.Title != "" || u.Location != "" {
+							return fmt.Errorf("sandbox holds %+v, want no phone, title or location", u)
+						}
+						return nil
+					}),
+				},
+			},
+			// The next plan is empty.
+			{
+				Config:           config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
 }

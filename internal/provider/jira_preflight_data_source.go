@@ -115,8 +115,8 @@ func (d *jiraPreflightDataSource) Schema(_ context.Context, _ datasource.SchemaR
 				Optional:    true,
 				ElementType: types.StringType,
 				MarkdownDescription: "Permission keys the account must hold. Default: the JIRA Connector's list `" + strings.Join(jira.DefaultRequiredPermissions(), "`, `") + "` " +
-					"(add `MODIFY_REPORTER` if you map the Assignee field).",
-				Validators: []validator.List{listvalidator.SizeAtLeast(1), listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+					"(add `MODIFY_REPORTER` if you map the Assignee field). An empty list (`[]`) means the same as leaving it unset: the default list is checked.",
+				Validators: []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 			},
 			"deployment_type": schema.StringAttribute{Computed: true, MarkdownDescription: "`Cloud`, `Server` or `DataCenter`, as Jira's `serverInfo` reports it."},
 			"account_id":      schema.StringAttribute{Computed: true, MarkdownDescription: "The account's id: `accountId` on Cloud, the user key on Server/Data Center."},
@@ -147,10 +147,10 @@ func (d *jiraPreflightDataSource) Read(ctx context.Context, req datasource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// An empty list means the same as none: the default list.
 	required := jira.DefaultRequiredPermissions()
-	if !m.RequiredPermissions.IsNull() {
-		required = nil
-		resp.Diagnostics.Append(m.RequiredPermissions.ElementsAs(ctx, &required, false)...)
+	if configured := listStrings(ctx, m.RequiredPermissions, &resp.Diagnostics); len(configured) > 0 {
+		required = configured
 	}
 	creds := preflightCredentials(m)
 	if d.data == nil {

@@ -123,6 +123,14 @@ func TestAccJiraPreflight(t *testing.T) {
 				statecheck.ExpectKnownValue(preflightAddr, tfjsonpath.New("permissions"), knownvalue.MapSizeExact(2)),
 			},
 		},
+		"an empty required_permissions means the default list": {
+			config: testAccPreflightConfig(sb, "/jira", "sync@example.com", "api_token", "sandbox-token", `required_permissions = []`),
+			checks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(preflightAddr, tfjsonpath.New("ok"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(preflightAddr, tfjsonpath.New("required_permissions"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue(preflightAddr, tfjsonpath.New("permissions"), knownvalue.MapSizeExact(5)),
+			},
+		},
 		"data center personal access token": {
 			config: testAccPreflightConfig(sb, "/jira/datacenter", "sync@example.com", "personal_access_token", "sandbox-sync-pat", `project_key = "SYNC"`),
 			checks: []statecheck.StateCheck{

@@ -2,9 +2,13 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/objectvalidator"
@@ -19,6 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
 	"github.com/almsync/terraform-provider-almsync/internal/api/jira"
 	"github.com/almsync/terraform-provider-almsync/internal/quartz"
@@ -114,6 +119,8 @@ func (r *jiraSyncConnectionResource) Schema(_ context.Context, _ resource.Schema
 		"schedule_description": schema.StringAttribute{
 			Computed: true,
 			MarkdownDescription: "The schedule in plain English, e.g. `Every hour` or `At 10:15, on the last Friday of the month`, shown in the plan so reviewers see what a schedule means. " +
+				"Times are wall-clock times in the time zone of the Jama server, which is where the JIRA Connector fires the schedule. " +
+				"A schedule that will never fire again (for example one whose years have all passed since it was created) reads `Never fires: ` followed by its meaning. " +
 				"Same text as `provider::almsync::cron_describe`.",
 		},
 	}
@@ -127,17 +134,14 @@ func (r *jiraSyncConnectionResource) Schema(_ context.Context, _ resource.Schema
 		Attributes: attrs,
 		Blocks: map[string]schema.Block{
 			"schedule": schema.SingleNestedBlock{
-				MarkdownDescription: "Synchronization schedule (required): exactly one of `interval_minutes` (Simple Scheduling) and `cron` (Advanced Scheduling). " +
+				MarkdownDescription: "The synchronization schedule: exactly one of `interval_minutes` (Simple Scheduling) and `cron` (Advanced Scheduling). " +
 					"Jama recommends timing to be as infrequent as possible: `60` (hourly) is sufficient if you need frequent updates, `720` (12 hours) ensures at least a daily run.",
 				Validators: []validator.Object{objectvalidator.IsRequired()},
 				Attributes: map[string]schema.Attribute{
 					"interval_minutes": schema.Int64Attribute{
 						Optional:            true,
 						MarkdownDescription: fmt.Sprintf("Simple Scheduling: an interval in minutes, from 1 to %d (one year). Conflicts with `cron`.", jama.MaxIntervalMinutes),
-						Validators: []validator.Int64{
-							int64validator.Between(1, jama.MaxIntervalMinutes),
-							int64validator.ExactlyOneOf(path.MatchRelative().AtParent().AtName("cron")),
-						},
+						Validators:          []validator.Int64{int64validator.Between(1, jama.MaxIntervalMinutes)},
 					},
 					"cron": schema.StringAttribute{
 						Optional: true,
@@ -148,8 +152,10 @@ func (r *jiraSyncConnectionResource) Schema(_ context.Context, _ resource.Schema
 						MarkdownDescription: "Advanced Scheduling: a Quartz cron string of 6 or 7 fields (seconds, minutes, hours, day-of-month, month, day-of-week, optional year), " +
 							"validated at plan time with Quartz's own rules, e.g. `0 0 12 * * ?` (12pm every day), `0 0/5 14 * * ?` (every 5 minutes from 2pm to 2:55pm), " +
 							"`0 15 10 ? * 6L` (10:15am on the last Friday of every month). Exactly one of day-of-month and day-of-week must be `?`. " +
-							"An equivalent rewrite by Jama (upper-case names, single spaces) never shows as a change. A schedule firing more than once a minute gets a warning. Conflicts with `interval_minutes`.",
-						Validators: []validator.String{cronValidator{}},
+							"An equivalent rewrite by Jama (upper-case names, single spaces) never shows as a change. " +
+							"A schedule that never fires (e.g. `0 0 12 31 2 ?`, or only years in the past) and an expression Quartz accepts but cannot compute fire times for (e.g. `L` in the seconds field) are errors; " +
+							"parts Quartz reads but ignores (an eighth field, `MON/2`, `0/0`, the `15` of `1W,15`) keep Quartz's meaning and get a warning, as does a schedule firing more than once a minute. " +
+							"Jama fires the schedule in the time zone of its server; `provider::almsync::cron_next` computes the fire times in UTC or in a time zone you name. Conflicts with `interval_minutes`.",
 					},
 				},
 			},
@@ -161,12 +167,15 @@ func (r *jiraSyncConnectionResource) Configure(_ context.Context, req resource.C
 	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_jira_sync_connection", jamaProduct)
 }
 
+// ValidateConfig reports the configuration's errors, one per mistake. Its
+// warnings come from ModifyPlan, which Terraform calls once per plan.
 func (r *jiraSyncConnectionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m jiraSyncConnectionModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	validateSchedule(m.Schedule, time.Now(), &resp.Diagnostics)
 	if m.JiraURL.IsNull() || m.JiraURL.IsUnknown() {
 		return
 	}
@@ -174,20 +183,134 @@ func (r *jiraSyncConnectionResource) ValidateConfig(ctx context.Context, req res
 	if err != nil {
 		return // the attribute validator reports it
 	}
-	if u.Scheme == "http" {
-		resp.Diagnostics.AddAttributeWarning(path.Root("jira_url"), "JIRA Credentials in Clear Text",
-			fmt.Sprintf("`jira_url` %q uses http://, so Jama sends the JIRA username and password unencrypted. Use the https:// URL of your JIRA instance.", m.JiraURL.ValueString()))
-	}
 	if jira.IsCloudURL(u) && !m.JiraUsername.IsNull() && !m.JiraUsername.IsUnknown() && !isEmail(m.JiraUsername.ValueString()) {
 		resp.Diagnostics.AddAttributeError(path.Root("jira_username"), "Jira Cloud Needs an Email Address",
-			fmt.Sprintf("%q is a Jira Cloud site, where the REST API accepts only the account's email address as username; %q is not one. "+
+			fmt.Sprintf("`jira_url` is a Jira Cloud site (%s), where the REST API accepts only the account's email address as username, and `jira_username` is not an email address. "+
 				"Set `jira_username` to the email address and the password to an API token (https://id.atlassian.com/manage-profile/security/api-tokens).",
-				u.Host, m.JiraUsername.ValueString()))
+				u.Hostname()))
 	}
 }
 
+// Where diagnostics about the schedule attach.
+var (
+	schedulePath     = path.Root("schedule")
+	scheduleCronPath = schedulePath.AtName("cron")
+)
+
+// validateSchedule reports the errors of a schedule block: both or neither
+// of its attributes set, a cron string Quartz rejects, and a schedule that
+// Quartz would refuse to run because it never fires after now.
+func validateSchedule(s *syncScheduleModel, now time.Time, diags *diag.Diagnostics) {
+	if s == nil || s.IntervalMinutes.IsUnknown() || s.Cron.IsUnknown() {
+		return // a missing block is reported by its validator
+	}
+	switch {
+	case !s.IntervalMinutes.IsNull() && !s.Cron.IsNull():
+		diags.AddAttributeError(scheduleCronPath, "Conflicting Schedule Attributes",
+			"`schedule.interval_minutes` and `schedule.cron` are both set, but a schedule is either Simple Scheduling (`schedule.interval_minutes`) "+
+				"or Advanced Scheduling (`schedule.cron`). Remove one of them.")
+		return
+	case s.IntervalMinutes.IsNull() && s.Cron.IsNull():
+		diags.AddAttributeError(schedulePath, "Missing Schedule",
+			"The `schedule` block sets neither `schedule.interval_minutes` nor `schedule.cron`. Set exactly one: "+
+				"`interval_minutes = 720` runs every 12 hours, `cron = \"0 0 2 * * ?\"` every day at 02:00.")
+		return
+	case s.Cron.IsNull():
+		return
+	}
+	expr, err := quartz.Parse(s.Cron.ValueString())
+	if err != nil {
+		diags.AddAttributeError(scheduleCronPath, "Invalid Quartz Cron Expression",
+			fmt.Sprintf("`schedule.cron` is not a valid Quartz cron expression: %s. "+
+				"Fields are: seconds minutes hours day-of-month month day-of-week [year], e.g. `0 15 10 ? * 6L`.", cronProblem(err)))
+		return
+	}
+	if err := expr.CheckFires(now); err != nil {
+		diags.AddAttributeError(scheduleCronPath, "Schedule Never Fires",
+			fmt.Sprintf("`schedule.cron` never fires, and Quartz's scheduler refuses such a trigger: %s.", cronProblem(err)))
+	}
+}
+
+// scheduleWarnings reports what in a valid schedule deserves a second look:
+// parts of the cron string that Quartz ignores, and a schedule firing more
+// than once a minute.
+func scheduleWarnings(s *syncScheduleModel, diags *diag.Diagnostics) {
+	if s == nil || s.Cron.IsNull() || s.Cron.IsUnknown() {
+		return
+	}
+	expr, err := quartz.Parse(s.Cron.ValueString())
+	if err != nil {
+		return // reported by ValidateConfig
+	}
+	for _, n := range expr.Ignored() {
+		diags.AddAttributeWarning(scheduleCronPath, "Part of the Cron Expression Has No Effect",
+			fmt.Sprintf("In `schedule.cron`, %s has no effect: %s. The schedule keeps Quartz's meaning (%s); remove the part, or write what you meant in a form Quartz reads.",
+				notePlace(n), n.Reason, expr.Describe()))
+	}
+	if expr.FiresMoreThanOncePerMinute() {
+		diags.AddAttributeWarning(scheduleCronPath, "Schedule Fires More Than Once a Minute",
+			fmt.Sprintf("`schedule.cron` (%s) can start a synchronization more than once a minute. Jama recommends timing to be as infrequent as possible; "+
+				"a seconds field of a single value such as `0` fires at most once a minute.", expr.Describe()))
+	}
+}
+
+// notePlace says where an ignored part is, quoting it only when it cannot
+// carry a secret.
+func notePlace(n quartz.Note) string {
+	what := "the text"
+	if tok, ok := safeCronText(n.Token); ok {
+		what = fmt.Sprintf("%q", tok)
+	}
+	if n.Field == "" {
+		return fmt.Sprintf("%s from position %d on", what, n.Position)
+	}
+	return fmt.Sprintf("%s in the %s field (position %d)", what, n.Field, n.Position)
+}
+
+// cronProblem renders a Quartz error. Text from the expression is quoted
+// only when it cannot carry a secret: a cron string may be built from a
+// sensitive variable, and Terraform shows diagnostics in clear text.
+func cronProblem(err error) string {
+	var pe *quartz.ParseError
+	if !errors.As(err, &pe) {
+		return "Quartz rejects it"
+	}
+	rule := quotedText.ReplaceAllStringFunc(pe.Rule, func(q string) string {
+		if tok, ok := safeCronText(strings.Trim(q, `"`)); ok {
+			return fmt.Sprintf("%q", tok)
+		}
+		return "this text"
+	})
+	if pe.Field == "" {
+		return rule
+	}
+	where := fmt.Sprintf("the %s field (position %d)", pe.Field, pe.Position)
+	if tok, ok := safeCronText(pe.Token); ok {
+		where += fmt.Sprintf(", %q,", tok)
+	}
+	return where + ": " + rule
+}
+
+var (
+	quotedText = regexp.MustCompile(`"[^"]*"`)
+	// cronWords are the words a Quartz expression may hold besides digits
+	// and its special characters.
+	cronWords = regexp.MustCompile(`JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|SUN|MON|TUE|WED|THU|FRI|SAT`)
+	cronChars = regexp.MustCompile(`^[0-9*?/,#LW \t-]*$`)
+)
+
+// safeCronText returns s when it is made only of Quartz's own vocabulary
+// (digits, special characters, month and day names), which no secret is.
+func safeCronText(s string) (string, bool) {
+	if s == "" || !cronChars.MatchString(cronWords.ReplaceAllString(strings.ToUpper(s), "")) {
+		return "", false
+	}
+	return s, true
+}
+
 // ModifyPlan puts the schedule's plain-English meaning into the plan, so a
-// reviewer reads it before apply.
+// reviewer reads it before apply, and gives the configuration's warnings,
+// once per plan.
 func (r *jiraSyncConnectionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	checkSecretsOnCreate(ctx, req, &resp.Diagnostics, []secretRequirement{{
 		at: path.Root("jira_password"), summary: "Missing JIRA Password",
@@ -201,11 +324,35 @@ func (r *jiraSyncConnectionResource) ModifyPlan(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	var config jiraSyncConnectionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	jiraURLWarnings(config.JiraURL, &resp.Diagnostics)
+	scheduleWarnings(config.Schedule, &resp.Diagnostics)
 	desc := types.StringUnknown()
 	if text, ok := describeSchedule(plan.Schedule); ok {
 		desc = types.StringValue(text)
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("schedule_description"), desc)...)
+}
+
+// jiraURLWarnings warns about a jira_url over http://, without printing the
+// URL, which may carry user information.
+func jiraURLWarnings(v types.String, diags *diag.Diagnostics) {
+	if v.IsNull() || v.IsUnknown() {
+		return
+	}
+	u, err := url.Parse(v.ValueString())
+	if err != nil || !strings.EqualFold(u.Scheme, "http") {
+		return
+	}
+	detail := "`jira_url` uses http://, so Jama sends the JIRA username and password unencrypted. Use the https:// URL of your JIRA instance."
+	if u.User != nil {
+		detail += " The URL also carries user information, which travels unencrypted too; leave it out and set `jira_username` and the password instead."
+	}
+	diags.AddAttributeWarning(path.Root("jira_url"), "JIRA Credentials in Clear Text", detail)
 }
 
 func (r *jiraSyncConnectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -223,7 +370,7 @@ func (r *jiraSyncConnectionResource) Create(ctx context.Context, req resource.Cr
 	}
 	id, err := r.client.CreateJiraConnection(ctx, conn)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Create JIRA Sync Connection", err)
+		r.addWriteError(ctx, &resp.Diagnostics, "Unable to Create JIRA Sync Connection", conn.JiraURL, err)
 		return
 	}
 	plan.ID = types.StringValue(strconv.FormatInt(id, 10))
@@ -271,7 +418,7 @@ func (r *jiraSyncConnectionResource) Update(ctx context.Context, req resource.Up
 		return
 	}
 	if err := r.client.UpdateJiraConnection(ctx, id, conn); err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Update JIRA Sync Connection", err)
+		r.addWriteError(ctx, &resp.Diagnostics, "Unable to Update JIRA Sync Connection", conn.JiraURL, err)
 		return
 	}
 	plan.ID = state.ID
@@ -289,6 +436,82 @@ func (r *jiraSyncConnectionResource) ImportState(ctx context.Context, req resour
 			c, found, err := r.client.FindJiraConnection(ctx, jiraURL)
 			return c.ID, found, err
 		}, "jira_url")
+}
+
+// jiraConnectionFields maps the JSON fields the JIRA Connector names in its
+// messages to the attributes they come from.
+var jiraConnectionFields = []struct {
+	json string
+	attr path.Path
+	name string
+}{
+	// Longer names first, so "schedule.intervalMinutes" wins over "schedule".
+	{"schedule.intervalMinutes", path.Root("schedule").AtName("interval_minutes"), "schedule.interval_minutes"},
+	{"schedule.cron", path.Root("schedule").AtName("cron"), "schedule.cron"},
+	{"schedule.type", path.Root("schedule"), "schedule"},
+	{"failureNotificationUser", path.Root("failure_notification_user"), "failure_notification_user"},
+	{"jiraUsername", path.Root("jira_username"), "jira_username"},
+	{"jiraPassword", path.Root("jira_password"), "jira_password"},
+	{"jiraUrl", path.Root("jira_url"), "jira_url"},
+	{"jamaUser", path.Root("jama_user"), "jama_user"},
+}
+
+// urlUserinfo matches the user information of a URL in a message.
+var urlUserinfo = regexp.MustCompile(`(?i)\b([a-z][a-z0-9+.-]*://)[^/?#@\s"]*@`)
+
+// addWriteError reports a failed create or update. Each problem of a 400
+// answer is attached to the attribute it concerns, named as in the
+// configuration rather than by its JSON field; a 409 gives the import block
+// that adopts the connection already using jiraURL.
+func (r *jiraSyncConnectionResource) addWriteError(ctx context.Context, diags *diag.Diagnostics, summary, jiraURL string, err error) {
+	var apiErr *api.Error
+	if !errors.As(err, &apiErr) {
+		addAPIError(diags, summary, err)
+		return
+	}
+	message := urlUserinfo.ReplaceAllString(apiErr.Message, "$1")
+	what := fmt.Sprintf("Jama %s (%s %s) answered HTTP %d", apiErr.Operation, apiErr.Method, apiErr.Path, apiErr.StatusCode)
+	switch {
+	case errors.Is(err, api.ErrConflict):
+		detail := what + ": " + message + "\n\nA JIRA connection for this `jira_url` already exists, and a Jama instance holds one connection per JIRA instance. " +
+			"Bring it under Terraform instead of creating another:\n\n"
+		if existing, found, findErr := r.client.FindJiraConnection(ctx, jiraURL); findErr == nil && found {
+			detail += fmt.Sprintf("import {\n  to = almsync_jira_sync_connection.this\n  id = %q\n}\n\n(with `to` naming this resource's address)", strconv.FormatInt(existing.ID, 10))
+		} else {
+			detail += "import {\n  to = almsync_jira_sync_connection.this\n  id = \"jira_url=<the jira_url of this resource>\"\n}\n\n(with `to` naming this resource's address)"
+		}
+		diags.AddAttributeError(path.Root("jira_url"), summary, detail)
+		return
+	case errors.Is(err, api.ErrBadRequest) && message != "":
+		for _, problem := range strings.Split(message, "; ") {
+			attr, text, ok := attributeOfProblem(problem)
+			if !ok {
+				diags.AddError(summary, fmt.Sprintf("%s: %s\n\nCorrect the configuration as the message says.", what, problem))
+				continue
+			}
+			diags.AddAttributeError(attr, summary, fmt.Sprintf("%s: %s\n\nCorrect this attribute as the message says.", what, text))
+		}
+		return
+	}
+	addAPIError(diags, summary, err)
+}
+
+// attributeOfProblem finds the attribute a JIRA Connector problem is about
+// and rewrites the problem with the attribute's configuration name.
+func attributeOfProblem(problem string) (path.Path, string, bool) {
+	for _, f := range jiraConnectionFields {
+		rest, ok := strings.CutPrefix(problem, f.json)
+		if !ok || (rest != "" && rest[0] != ' ' && rest[0] != ':') {
+			continue
+		}
+		for _, other := range jiraConnectionFields {
+			if other.json != "schedule.type" { // no attribute spells the type
+				rest = strings.ReplaceAll(rest, other.json, "`"+other.name+"`")
+			}
+		}
+		return f.attr, "`" + f.name + "`" + rest, true
+	}
+	return path.Empty(), "", false
 }
 
 func (r *jiraSyncConnectionResource) readInto(ctx context.Context, m *jiraSyncConnectionModel, diags *diag.Diagnostics, summary string) {

@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -280,12 +283,15 @@ func TestAccJiraSyncConnection_PlanTimeValidation(t *testing.T) {
 		"five fields":                         {schedule: `cron = "0 12 * * ?"`, want: `Invalid Quartz Cron Expression`},
 		"interval zero":                       {schedule: `interval_minutes = 0`, want: `between 1 and 525600`},
 		"interval over a year":                {schedule: `interval_minutes = 525601`, want: `between 1 and 525600`},
-		"interval and cron":                   {schedule: "interval_minutes = 60\n    cron = \"0 0 12 * * ?\"", want: `Invalid Attribute Combination`},
-		"neither interval nor cron":           {schedule: ``, want: `Invalid Attribute Combination|No attribute specified`},
+		"interval and cron":                   {schedule: "interval_minutes = 60\n    cron = \"0 0 12 * * ?\"", want: "Conflicting Schedule Attributes.*`schedule.interval_minutes` and\\s+`schedule.cron`"},
+		"neither interval nor cron":           {schedule: ``, want: "Missing Schedule.*neither\\s+`schedule.interval_minutes`"},
+		"31st of February":                    {schedule: `cron = "0 0 12 31 2 ?"`, want: `Schedule Never Fires.*day-of-month field`},
+		"a past year":                         {schedule: `cron = "0 0 12 1 1 ? 2020"`, want: `Schedule Never Fires.*year field.*in the past`},
+		"L in the seconds field":              {schedule: `cron = "L 0 12 * * ?"`, want: `Schedule Never Fires.*seconds field.*throws`},
 		"cloud username not an email":         {url: "https://acme.atlassian.net", username: "svc-jama", want: `Jira Cloud Needs an Email Address`},
 		"cloud gateway username not an email": {url: "https://api.atlassian.com/ex/jira/4f2c9a1e-7b3d-4e8a-9c5f-0d6e1a2b3c4d", username: "svc-jama", want: `Jira Cloud Needs an Email Address`},
 		"no password":                         {password: "none", want: `Missing JIRA Password`},
-		"relative jira url":                   {url: "acme.atlassian.net", want: `must be an absolute http:// or https:// URL`},
+		"relative jira url":                   {url: "acme.atlassian.net", want: `Invalid URL.*absolute.*http://.*https://.*URL`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -330,5 +336,125 @@ resource "almsync_jira_sync_connection" "test" {
   jira_password = "pw"
   jama_user     = "jira.user"
 }
-`, `schedule`)
+`, `Missing schedule block`)
+}
+
+// syncProtoConfig is a connection configuration for protoProvider.plan
+// with the given jira_url and schedule.cron.
+func syncProtoConfig(t *testing.T, p *protoProvider, jiraURL, cron string) map[string]tftypes.Value {
+	t.Helper()
+	typ := p.schema.ResourceSchemas["almsync_jira_sync_connection"].ValueType()
+	scheduleType := objectType(t, typ).AttributeTypes["schedule"]
+	return map[string]tftypes.Value{
+		"jira_url": tfString(jiraURL), "jira_username": tfString("svc"), "jira_password": tfString("pw"), "jama_user": tfString("jira.user"),
+		"schedule": objectOf(t, scheduleType, map[string]tftypes.Value{"cron": tfString(cron)}),
+	}
+}
+
+// TestJiraSyncConnectionDiagnosticsHideSecrets feeds values a sensitive
+// variable could supply, which reach the provider unmarked, and checks that
+// no diagnostic prints them.
+func TestJiraSyncConnectionDiagnosticsHideSecrets(t *testing.T) {
+	t.Parallel()
+	p := newProtoProvider(t, nil)
+	const secret = "s3cr3t-Value"
+	cases := map[string]struct {
+		url, cron string
+		want      string // summary of the expected diagnostic
+	}{
+		"userinfo in an http jira_url": {url: "http://svc:" + secret + "@jira.example.com", cron: "0 0 12 * * ?", want: "JIRA Credentials in Clear Text"},
+		"cron is the secret":           {url: "https://jira.example.com", cron: secret, want: "Invalid Quartz Cron Expression"},
+		"secret as the year":           {url: "https://jira.example.com", cron: "0 0 12 * * ? " + secret, want: "Invalid Quartz Cron Expression"},
+		"secret as an eighth field":    {url: "https://jira.example.com", cron: "0 0 12 * * ? 2030 " + secret, want: "Part of the Cron Expression Has No Effect"},
+		"secret after a day name":      {url: "https://jira.example.com", cron: "0 0 12 ? * MON" + secret, want: "Part of the Cron Expression Has No Effect"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			diags := p.plan("almsync_jira_sync_connection", nil, syncProtoConfig(t, p, tc.url, tc.cron))
+			text := diagText(diags)
+			if !strings.Contains(text, tc.want) {
+				t.Fatalf("diagnostics %s, want %q", text, tc.want)
+			}
+			if strings.Contains(strings.ToUpper(text), strings.ToUpper(secret)) {
+				t.Errorf("diagnostics print the secret: %s", text)
+			}
+		})
+	}
+}
+
+// TestJiraSyncConnectionPlanWarnings checks that each warning comes once
+// per plan (from ModifyPlan, not ValidateConfig, which Terraform calls in
+// both its validate and plan walks) and names what it is about.
+func TestJiraSyncConnectionPlanWarnings(t *testing.T) {
+	t.Parallel()
+	p := newProtoProvider(t, nil)
+	cases := map[string]struct {
+		url, cron string
+		want      []string // one warning containing each
+	}{
+		"https and a plain cron": {url: "https://jira.example.com", cron: "0 0 12 * * ?"},
+		"http":                   {url: "http://jira.example.com", cron: "0 0 12 * * ?", want: []string{"`jira_url` uses http://"}},
+		"every second":           {url: "https://jira.example.com", cron: "* * * * * ?", want: []string{"more than once a minute"}},
+		"eighth field":           {url: "https://jira.example.com", cron: "0 0 12 * * ? 2030 2031", want: []string{`"2031" from position 8 on has no effect`}},
+		"W in a list": {url: "https://jira.example.com", cron: "0 0 12 1W,15 * ?",
+			want: []string{`"1W,15" in the day-of-month field (position 4) has no effect: with 'W' (nearest weekday) in the field Quartz uses only its smallest value, 1`}},
+		"step after a day name": {url: "https://jira.example.com", cron: "0 0 12 ? * MON/2",
+			want: []string{`"/2" in the day-of-week field (position 6) has no effect: Quartz reads only the three-letter name and ignores what follows it, increments included. The schedule keeps Quartz's meaning (At 12:00, on Monday)`}},
+		"zero increment": {url: "https://jira.example.com", cron: "0/0 0 12 * * ?", want: []string{`"/0" in the seconds field (position 1) has no effect`}},
+		"two parts, two warnings": {url: "https://jira.example.com", cron: "0/0 0 12 ? * MON/2",
+			want: []string{`"/0" in the seconds field`, `"/2" in the day-of-week field`}},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			diags := p.plan("almsync_jira_sync_connection", nil, syncProtoConfig(t, p, tc.url, tc.cron))
+			if hasError(diags) {
+				t.Fatalf("plan failed: %s", diagText(diags))
+			}
+			warnings := warningsOf(diags)
+			if len(warnings) != len(tc.want) {
+				t.Fatalf("warnings %q, want %d", warnings, len(tc.want))
+			}
+			for _, want := range tc.want {
+				n := 0
+				for _, w := range warnings {
+					if strings.Contains(w, want) {
+						n++
+					}
+				}
+				if n != 1 {
+					t.Errorf("%d warnings contain %q, want 1: %q", n, want, warnings)
+				}
+			}
+		})
+	}
+}
+
+func TestAccJiraSyncConnection_ConflictGivesTheImportBlock(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	first := testAccJiraSyncConfig(sb, `interval_minutes = 720`, "")
+	second := first + `
+resource "almsync_jira_sync_connection" "again" {
+  jira_url                 = "https://acme.atlassian.net"
+  jira_username            = "sync@example.com"
+  jira_password_wo         = "sandbox-token"
+  jira_password_wo_version = 1
+  jama_user                = almsync_jama_user.jira_user.username
+  schedule {
+    interval_minutes = 60
+  }
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			// The first connection for the JIRA instance is created.
+			{Config: first, ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(syncAddr, tfjsonpath.New("id"), knownvalue.NotNull())}},
+			// A second one for the same jira_url is refused with the import
+			// block that adopts the first.
+			{Config: second, ExpectError: regexp.MustCompile(`(?s)Unable to Create JIRA Sync Connection.*with almsync_jira_sync_connection.again.*import \{.*id = "\d+"`)},
+		},
+	})
 }

@@ -5,11 +5,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api"
 )
 
 func syncConfig(url, username string, schedule map[string]tftypes.Value) map[string]tftypes.Value {
@@ -31,7 +33,7 @@ func TestJiraSyncConnectionValidateConfig(t *testing.T) {
 		wantWarning   string
 	}{
 		"https server":            {url: "https://jira.example.com", username: "svc"},
-		"http warns":              {url: "http://jira.example.com", username: "svc", wantWarning: "unencrypted"},
+		"http warns at plan only": {url: "http://jira.example.com", username: "svc"},
 		"cloud with email":        {url: "https://acme.atlassian.net", username: "sync@example.com"},
 		"cloud upper-case host":   {url: "https://ACME.Atlassian.NET", username: "svc", wantError: "email address"},
 		"cloud without email":     {url: "https://acme.atlassian.net/", username: "svc-jama", wantError: "api-tokens"},
@@ -58,43 +60,110 @@ func TestJiraSyncConnectionValidateConfig(t *testing.T) {
 	}
 }
 
-func TestCronValidator(t *testing.T) {
+func cronSchedule(expr string) map[string]tftypes.Value {
+	return map[string]tftypes.Value{"interval_minutes": tftypes.NewValue(tftypes.Number, nil), "cron": str(expr)}
+}
+
+func TestJiraSyncConnectionScheduleValidation(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct {
-		expr        string
-		wantError   string
-		wantWarning bool
+		schedule  map[string]tftypes.Value
+		wantError string // a substring of the one error; empty: valid
+		wantPath  path.Path
 	}{
-		"seed noon":              {expr: "0 0 12 * * ?"},
-		"seed every 5 minutes":   {expr: "0 0/5 14 * * ?"},
-		"seed last friday":       {expr: "0 15 10 ? * 6L"},
-		"every second warns":     {expr: "* * * * * ?", wantWarning: true},
-		"every 10 seconds warns": {expr: "0/10 * * * * ?", wantWarning: true},
-		"both day fields":        {expr: "0 0 * * * *", wantError: "day-of-week"},
-		"32W":                    {expr: "0/5 * * 32W 1 ?", wantError: "day-of-month"},
-		"increment over 59":      {expr: "/120 0 8-18 ? * 2-6", wantError: "seconds"},
-		"L in a list":            {expr: "0 43 9 ? * 6,7,L", wantError: "day-of-week"},
+		"seed noon":            {schedule: cronSchedule("0 0 12 * * ?")},
+		"seed every 5 minutes": {schedule: cronSchedule("0 0/5 14 * * ?")},
+		"seed last friday":     {schedule: cronSchedule("0 15 10 ? * 6L")},
+		"ignored parts parse":  {schedule: cronSchedule("0 0 12 1W,15 * ? 2030 extra")},
+		"both day fields":      {schedule: cronSchedule("0 0 * * * *"), wantError: "the day-of-week field (position 6)", wantPath: scheduleCronPath},
+		"32W":                  {schedule: cronSchedule("0/5 * * 32W 1 ?"), wantError: `the day-of-month field (position 4), "32W",`, wantPath: scheduleCronPath},
+		"increment over 59":    {schedule: cronSchedule("/120 0 8-18 ? * 2-6"), wantError: "seconds", wantPath: scheduleCronPath},
+		"L in a list":          {schedule: cronSchedule("0 43 9 ? * 6,7,L"), wantError: "day-of-week", wantPath: scheduleCronPath},
+		"31st of February":     {schedule: cronSchedule("0 0 12 31 2 ?"), wantError: "never fires, and Quartz's scheduler refuses such a trigger: the day-of-month field (position 4)", wantPath: scheduleCronPath},
+		"past year":            {schedule: cronSchedule("0 0 12 1 1 ? 2020"), wantError: "the year field (position 7), \"2020\",: every fire time is in the past", wantPath: scheduleCronPath},
+		"L in the seconds":     {schedule: cronSchedule("L 0 12 * * ?"), wantError: "the seconds field (position 1)", wantPath: scheduleCronPath},
+		"interval and cron": {
+			schedule:  map[string]tftypes.Value{"interval_minutes": tftypes.NewValue(tftypes.Number, 60), "cron": str("0 0 12 * * ?")},
+			wantError: "`schedule.interval_minutes` and `schedule.cron` are both set", wantPath: scheduleCronPath,
+		},
+		"neither interval nor cron": {
+			schedule:  map[string]tftypes.Value{"interval_minutes": tftypes.NewValue(tftypes.Number, nil), "cron": tftypes.NewValue(tftypes.String, nil)},
+			wantError: "sets neither `schedule.interval_minutes` nor `schedule.cron`", wantPath: schedulePath,
+		},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			var resp validator.StringResponse
-			cronValidator{}.ValidateString(context.Background(), validator.StringRequest{
-				Path: path.Root("schedule").AtName("cron"), ConfigValue: types.StringValue(tc.expr),
-			}, &resp)
-			if tc.wantError != "" {
-				if !resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), tc.wantError) {
-					t.Fatalf("%q: diagnostics %v, want an error naming %q", tc.expr, resp.Diagnostics, tc.wantError)
+			diags := validate(t, &jiraSyncConnectionResource{}, syncConfig("https://jira.example.com", "svc", tc.schedule))
+			errs := diags.Errors()
+			if tc.wantError == "" {
+				if len(errs) > 0 {
+					t.Fatalf("rejected: %v", errs)
 				}
 				return
 			}
-			if resp.Diagnostics.HasError() {
-				t.Fatalf("%q rejected: %v", tc.expr, resp.Diagnostics)
+			if len(errs) != 1 {
+				t.Fatalf("%d errors %v, want exactly one containing %q", len(errs), errs, tc.wantError)
 			}
-			if got := len(resp.Diagnostics.Warnings()) > 0; got != tc.wantWarning {
-				t.Errorf("%q: warnings %v, want warning %t", tc.expr, resp.Diagnostics.Warnings(), tc.wantWarning)
+			d := errs[0]
+			if !strings.Contains(d.Detail(), tc.wantError) || strings.Contains(d.Detail(), ".<.") {
+				t.Errorf("error %q, want it to contain %q", d.Detail(), tc.wantError)
+			}
+			withPath, ok := d.(diag.DiagnosticWithPath)
+			if !ok || !withPath.Path().Equal(tc.wantPath) {
+				t.Errorf("error attached to %v, want %s", d, tc.wantPath)
 			}
 		})
+	}
+}
+
+func TestAttributeOfProblem(t *testing.T) {
+	t.Parallel()
+	cases := map[string]struct {
+		problem  string
+		wantPath path.Path
+		wantText string
+	}{
+		"jama user": {`jamaUser "x" is not an active Jama user: no such user`, path.Root("jama_user"), "`jama_user` \"x\" is not an active Jama user: no such user"},
+		"notification user": {`failureNotificationUser "y" is not an active Jama user: user 4 is deactivated`, path.Root("failure_notification_user"),
+			"`failure_notification_user` \"y\" is not an active Jama user"},
+		"interval": {"schedule.intervalMinutes must be between 1 and 525600 when schedule.type is interval, got 0", path.Root("schedule").AtName("interval_minutes"),
+			"`schedule.interval_minutes` must be between 1 and 525600 when schedule.type is interval"},
+		"cron":     {"schedule.cron must be a valid Quartz cron expression", path.Root("schedule").AtName("cron"), "`schedule.cron` must be"},
+		"password": {"jiraPassword is required", path.Root("jira_password"), "`jira_password` is required"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			at, text, ok := attributeOfProblem(tc.problem)
+			if !ok || !at.Equal(tc.wantPath) || !strings.Contains(text, tc.wantText) {
+				t.Errorf("attributeOfProblem(%q) = %s, %q, %t; want %s, %q", tc.problem, at, text, ok, tc.wantPath, tc.wantText)
+			}
+		})
+	}
+	if _, _, ok := attributeOfProblem("jamaUserX is odd"); ok {
+		t.Error("a longer JSON name matched jamaUser")
+	}
+}
+
+func TestJiraSyncConnectionWriteErrorNamesAttributes(t *testing.T) {
+	t.Parallel()
+	var diags diag.Diagnostics
+	err := &api.Error{Product: "Jama", Operation: "create JIRA connection", Method: "POST", Path: "/rest/v1/jiraconnector/connections", StatusCode: 400,
+		Message: `jamaUser "ghost" is not an active Jama user: no such user; jiraUrl must be an absolute http or https URL with a host, got "ftp://svc:hunter2@jira"`}
+	(&jiraSyncConnectionResource{}).addWriteError(context.Background(), &diags, "Unable to Create JIRA Sync Connection", "ftp://jira", err)
+	if len(diags) != 2 {
+		t.Fatalf("diagnostics %v, want one per problem", diags)
+	}
+	for i, want := range []path.Path{path.Root("jama_user"), path.Root("jira_url")} {
+		d, ok := diags[i].(diag.DiagnosticWithPath)
+		if !ok || !d.Path().Equal(want) {
+			t.Errorf("diagnostic %d %v, want it attached to %s", i, diags[i], want)
+			continue
+		}
+		if strings.Contains(d.Detail(), "jamaUser") || strings.Contains(d.Detail(), "jiraUrl") || strings.Contains(d.Detail(), "hunter2") {
+			t.Errorf("diagnostic %d names a JSON field or prints userinfo: %s", i, d.Detail())
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -97,17 +98,11 @@ func modelFromJSMConnection(ctx context.Context, m *jsmConnectionModel, c jitter
 	m.ProjectID = types.StringValue(c.ProjectID)
 	m.Name = types.StringValue(c.Name)
 	m.AuthScheme = types.StringValue(c.AuthScheme)
-	m.URL = stringOrNull(c.URL)
-	m.User = stringOrNull(c.User)
+	m.URL = keptString(c.URL, m.URL)
+	m.User = keptString(c.User, m.User)
 	m.UseProxySettings = types.BoolValue(c.UseProxySettings)
 	m.PasswordWO, m.APITokenWO = types.StringNull(), types.StringNull()
-	if len(c.AdvancedProperties) == 0 {
-		m.AdvancedProperties = types.MapNull(types.StringType)
-	} else {
-		var d diag.Diagnostics
-		m.AdvancedProperties, d = types.MapValueFrom(ctx, types.StringType, c.AdvancedProperties)
-		diags.Append(d...)
-	}
+	m.AdvancedProperties = keptMap(ctx, c.AdvancedProperties, m.AdvancedProperties, &diags)
 
 	m.SSO = ssoModel(m.SSO, c.SSO)
 	m.OAuth = oauthModel(m.OAuth, c.OAuth)
@@ -119,40 +114,41 @@ func ssoModel(prior *jsmSSOModel, s *jitterbit.SSOSettings) *jsmSSOModel {
 	if s == nil {
 		return nil
 	}
-	out := &jsmSSOModel{
-		LoginURL:    stringOrNull(s.LoginURL),
-		Properties:  stringOrNull(s.Properties),
-		ExchangeURL: stringOrNull(s.ExchangeURL),
-		AppName:     stringOrNull(s.AppName),
+	if prior == nil {
+		prior = &jsmSSOModel{} // zero values are null
 	}
-	if prior != nil { // write-only values stay null
-		out.AppPassword, out.AppPasswordWOVersion = prior.AppPassword, prior.AppPasswordWOVersion
+	return &jsmSSOModel{
+		LoginURL:    keptString(s.LoginURL, prior.LoginURL),
+		Properties:  keptString(s.Properties, prior.Properties),
+		ExchangeURL: keptString(s.ExchangeURL, prior.ExchangeURL),
+		AppName:     keptString(s.AppName, prior.AppName),
+		// Secrets are never returned; write-only values stay null.
+		AppPassword: prior.AppPassword, AppPasswordWOVersion: prior.AppPasswordWOVersion,
 	}
-	return out
 }
 
 func oauthModel(prior *jsmOAuthModel, o *jitterbit.OAuthSettings) *jsmOAuthModel {
 	if o == nil {
 		return nil
 	}
+	if prior == nil {
+		prior = &jsmOAuthModel{} // zero values are null
+	}
 	expires := types.Int64Null()
 	if o.ExpiresIn != 0 {
 		expires = types.Int64Value(o.ExpiresIn)
 	}
 	out := &jsmOAuthModel{
-		InitiateOAuth:        stringOrNull(o.InitiateOAuth),
-		Version:              stringOrNull(o.Version),
-		ClientID:             stringOrNull(o.ClientID),
-		Scope:                stringOrNull(o.Scope),
-		CloudID:              stringOrNull(o.CloudID),
+		InitiateOAuth:        keptString(o.InitiateOAuth, prior.InitiateOAuth),
+		Version:              keptString(o.Version, prior.Version),
+		ClientID:             keptString(o.ClientID, prior.ClientID),
+		Scope:                keptString(o.Scope, prior.Scope),
+		CloudID:              keptString(o.CloudID, prior.CloudID),
 		ExpiresIn:            expires,
-		TokenTimestamp:       stringOrNull(o.TokenTimestamp),
-		CertificateStoreType: stringOrNull(o.CertificateStoreType),
-		CertificateStore:     stringOrNull(o.CertificateStore),
-		CertificateSubject:   stringOrNull(o.CertificateSubject),
-	}
-	if prior == nil {
-		prior = &jsmOAuthModel{} // zero values are null
+		TokenTimestamp:       keptString(o.TokenTimestamp, prior.TokenTimestamp),
+		CertificateStoreType: keptString(o.CertificateStoreType, prior.CertificateStoreType),
+		CertificateStore:     keptString(o.CertificateStore, prior.CertificateStore),
+		CertificateSubject:   keptString(o.CertificateSubject, prior.CertificateSubject),
 	}
 	out.ClientSecret, out.ClientSecretWOVersion = prior.ClientSecret, prior.ClientSecretWOVersion
 	out.AccessToken, out.AccessTokenWOVersion = prior.AccessToken, prior.AccessTokenWOVersion
@@ -168,14 +164,42 @@ func sslModel(prior *jsmSSLModel, s *jitterbit.SSLSettings) *jsmSSLModel {
 	if s == nil {
 		return nil
 	}
-	out := &jsmSSLModel{
-		ClientCert:        stringOrNull(s.ClientCert),
-		ClientCertType:    stringOrNull(s.ClientCertType),
-		ClientCertSubject: stringOrNull(s.ClientCertSubject),
-		ServerCert:        stringOrNull(s.ServerCert),
+	if prior == nil {
+		prior = &jsmSSLModel{} // zero values are null
 	}
-	if prior != nil { // write-only values stay null
-		out.ClientCertPassword, out.ClientCertPasswordVersion = prior.ClientCertPassword, prior.ClientCertPasswordVersion
+	return &jsmSSLModel{
+		ClientCert:        keptString(s.ClientCert, prior.ClientCert),
+		ClientCertType:    keptString(s.ClientCertType, prior.ClientCertType),
+		ClientCertSubject: keptString(s.ClientCertSubject, prior.ClientCertSubject),
+		ServerCert:        keptString(s.ServerCert, prior.ServerCert),
+		// Secrets are never returned; write-only values stay null.
+		ClientCertPassword: prior.ClientCertPassword, ClientCertPasswordVersion: prior.ClientCertPasswordVersion,
 	}
-	return out
+}
+
+// keptString is the API's value s as an attribute, null when s is empty,
+// except that an empty string the configuration gave (prior) is kept: the
+// product treats "" as unset and returns nothing, and keeping it makes
+// the result match the plan.
+func keptString(s string, prior types.String) types.String {
+	if s == "" && !prior.IsNull() && !prior.IsUnknown() && prior.ValueString() == "" {
+		return prior
+	}
+	return stringOrNull(s)
+}
+
+// keptMap is the API's map values as an attribute, null when empty,
+// except that an empty map the configuration gave (prior) stays empty:
+// `{}` and null mean the same to the product, and keeping the form given
+// makes the result match the plan.
+func keptMap(ctx context.Context, values map[string]string, prior types.Map, diags *diag.Diagnostics) types.Map {
+	if len(values) == 0 {
+		if prior.IsNull() || prior.IsUnknown() {
+			return types.MapNull(types.StringType)
+		}
+		return types.MapValueMust(types.StringType, map[string]attr.Value{})
+	}
+	m, d := types.MapValueFrom(ctx, types.StringType, values)
+	diags.Append(d...)
+	return m
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -42,20 +43,18 @@ func (r *jsmConnectionResource) Configure(_ context.Context, req resource.Config
 	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_jitterbit_jsm_connection", jitterbitProduct)
 }
 
-// ValidateConfig applies the connection screen's rules for the chosen auth
-// scheme and the seed's OAuth scenarios.
+// ValidateConfig rejects the blocks the chosen auth scheme ignores. The
+// scheme's required fields and secrets are checked in ModifyPlan, so that
+// every missing one is reported in the same round.
 func (r *jsmConnectionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m jsmConnectionModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.AuthScheme.IsUnknown() {
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	scheme := m.AuthScheme.ValueString()
-	if m.AuthScheme.IsNull() {
-		scheme = schemeAuto
-	}
-	if jitterbit.IsVariableReference(scheme) {
-		return // resolved at run time: nothing to check against
+	scheme, ok := knownScheme(m.AuthScheme)
+	if !ok {
+		return // unknown, a variable reference, or rejected by the attribute's own validator
 	}
 	// Which scheme uses each scheme-specific block.
 	schemeBlocks := []struct {
@@ -69,28 +68,144 @@ func (r *jsmConnectionResource) ValidateConfig(ctx context.Context, req resource
 					"Remove the block, or set `auth_scheme = %q`.", b.block, b.scheme, scheme, b.scheme))
 		}
 	}
+}
+
+// knownScheme is the auth scheme a configuration or plan chooses (`Auto`
+// when null), and false when it is unknown, a Jitterbit variable reference
+// resolved at run time, or not one of Jitterbit's schemes.
+func knownScheme(v types.String) (string, bool) {
+	if v.IsUnknown() {
+		return "", false
+	}
+	if v.IsNull() || v.ValueString() == "" {
+		return schemeAuto, true
+	}
+	s := v.ValueString()
+	return s, slices.Contains(jitterbit.AuthSchemes(), s)
+}
+
+// ModifyPlan applies the connection screen's rules for the chosen auth
+// scheme and the seed's OAuth scenarios, all in one round: the fields the
+// scheme needs, its secrets, and the warnings. Secrets are required when
+// the plan creates the connection, or when an existing one changes its
+// auth scheme or OAuth scenario, since Jitterbit then holds no secret for
+// the new one; otherwise the connection keeps the secrets Jitterbit holds
+// (after an import, for instance).
+func (r *jsmConnectionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var m jsmConnectionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	scheme, ok := knownScheme(m.AuthScheme)
+	if !ok {
+		return
+	}
 	v := jsmRules{ctx: ctx, config: req.Config, diags: &resp.Diagnostics}
+	v.requiredFields(m, scheme)
+	v.ambiguities(m, scheme)
+	warnCleartextJSMURLs(&resp.Diagnostics, m)
+	if needsNewSecrets(ctx, req, m, scheme, &resp.Diagnostics) {
+		checkSecrets(ctx, req.Config, &resp.Diagnostics, jsmSecretRequirements(m, scheme))
+	}
+}
+
+// warnCleartextJSMURLs warns about every URL of the connection that
+// carries a credential over http://: the site URL (the user's password,
+// API token or OAuth token) and the Crowd login and exchange URLs (the
+// Crowd application password).
+func warnCleartextJSMURLs(diags *diag.Diagnostics, m jsmConnectionModel) {
+	warnCleartextURL(diags, path.Root("url"), m.URL.ValueString(), "the connection's password, API token or OAuth token")
+	if m.SSO != nil {
+		warnCleartextURL(diags, path.Root("sso").AtName("login_url"), m.SSO.LoginURL.ValueString(), "the Crowd user's password")
+		warnCleartextURL(diags, path.Root("sso").AtName("exchange_url"), m.SSO.ExchangeURL.ValueString(), "the Crowd application password")
+	}
+}
+
+// needsNewSecrets reports whether the plan needs the secrets of the chosen
+// scheme: on create, on replacement by another project, or when the
+// scheme or the OAuth scenario changes.
+func needsNewSecrets(ctx context.Context, req resource.ModifyPlanRequest, m jsmConnectionModel, scheme string, diags *diag.Diagnostics) bool {
+	if req.State.Raw.IsNull() {
+		return true
+	}
+	var priorScheme, priorInitiate, priorProject types.String
+	diags.Append(req.State.GetAttribute(ctx, path.Root("auth_scheme"), &priorScheme)...)
+	if p, _ := knownScheme(priorScheme); p != scheme {
+		return true
+	}
+	// Another project replaces the connection: the new one has no secrets.
+	diags.Append(req.State.GetAttribute(ctx, path.Root("project_id"), &priorProject)...)
+	if !m.ProjectID.IsUnknown() && !m.ProjectID.Equal(priorProject) {
+		return true
+	}
+	if m.OAuth == nil || m.OAuth.InitiateOAuth.IsUnknown() {
+		return false
+	}
+	var priorOAuth types.Object
+	diags.Append(req.State.GetAttribute(ctx, path.Root("oauth"), &priorOAuth)...)
+	if priorOAuth.IsNull() {
+		return true
+	}
+	diags.Append(req.State.GetAttribute(ctx, path.Root("oauth").AtName("initiate_oauth"), &priorInitiate)...)
+	return priorInitiate.ValueString() != m.OAuth.InitiateOAuth.ValueString()
+}
+
+// initiateOAuthOf is the OAuth scenario of m, "" without an `oauth` block.
+func initiateOAuthOf(m jsmConnectionModel) string {
+	if m.OAuth == nil {
+		return ""
+	}
+	return m.OAuth.InitiateOAuth.ValueString()
+}
+
+// jsmRules reports what a connection configuration lacks or leaves
+// ambiguous.
+type jsmRules struct {
+	ctx    context.Context
+	config tfsdk.Config
+	diags  *diag.Diagnostics
+}
+
+func (v jsmRules) require(p path.Path, value types.String, why string) {
+	if value.IsNull() || (!value.IsUnknown() && value.ValueString() == "") {
+		v.diags.AddAttributeError(p, "Missing Attribute for Auth Scheme", why)
+	}
+}
+
+// secretSet reports whether either form of the secret at p is configured.
+func (v jsmRules) secretSet(p path.Path) bool {
+	set, d := secretSet(v.ctx, v.config, p)
+	v.diags.Append(d...)
+	return set
+}
+
+// requiredFields reports every non-secret field the scheme needs.
+func (v jsmRules) requiredFields(m jsmConnectionModel, scheme string) {
 	switch scheme {
 	case schemeBasic:
-		v.require(path.Root("user"), m.User, "`auth_scheme = \"Basic\"` needs `user`.")
+		v.require(path.Root("user"), m.User, "`auth_scheme = \"Basic\"` needs `user`, the Jira user the connection logs in as.")
 	case schemeCrowd:
-		v.require(path.Root("user"), m.User, "`auth_scheme = \"Crowd\"` needs `user`.")
+		v.require(path.Root("user"), m.User, "`auth_scheme = \"Crowd\"` needs `user`, the Jira user the connection logs in as.")
 		if m.SSO == nil {
-			resp.Diagnostics.AddAttributeError(path.Root("sso"), "Missing SSO Block",
-				"`auth_scheme = \"Crowd\"` needs an `sso` block with `login_url`, `app_name` and `app_password`.")
-			break
+			v.diags.AddAttributeError(path.Root("sso"), "Missing SSO Block",
+				"`auth_scheme = \"Crowd\"` needs an `sso` block with `login_url`, `app_name` and `app_password` (or `app_password_wo`).")
+			return
 		}
-		v.require(path.Root("sso").AtName("login_url"), m.SSO.LoginURL, "`auth_scheme = \"Crowd\"` needs `sso.login_url`.")
+		v.require(path.Root("sso").AtName("login_url"), m.SSO.LoginURL, "`auth_scheme = \"Crowd\"` needs `sso.login_url`, the SSO login URL.")
 		v.require(path.Root("sso").AtName("app_name"), m.SSO.AppName, "`auth_scheme = \"Crowd\"` needs `sso.app_name`, the Crowd application name.")
 	case schemeOAuth:
 		if m.OAuth == nil {
-			resp.Diagnostics.AddAttributeError(path.Root("oauth"), "Missing OAuth Block",
+			v.diags.AddAttributeError(path.Root("oauth"), "Missing OAuth Block",
 				"`auth_scheme = \"OAuth\"` needs an `oauth` block with `initiate_oauth` and the tokens of its scenario: "+
 					"`OFF` with `access_token`, or `REFRESH` with `access_token` and `refresh_token`.")
-			break
+			return
 		}
 		if !hasKey(m.AdvancedProperties, "OAuthSettingsLocation") {
-			resp.Diagnostics.AddAttributeWarning(path.Root("advanced_properties"), "OAuth Settings Location Not Set",
+			v.diags.AddAttributeWarning(path.Root("advanced_properties"), "OAuth Settings Location Not Set",
 				"`advanced_properties` has no `OAuthSettingsLocation`. Jitterbit: \""+oauthSettingsLocationWarning+"\"")
 		}
 	}
@@ -101,7 +216,7 @@ func (r *jsmConnectionResource) ValidateConfig(ctx context.Context, req resource
 	}
 }
 
-// oauthScenario checks the tokens the chosen Initiate OAuth needs.
+// oauthScenario checks the fields the chosen Initiate OAuth needs.
 func (v jsmRules) oauthScenario(o *jsmOAuthModel) {
 	if o.InitiateOAuth.IsNull() || o.InitiateOAuth.IsUnknown() {
 		return
@@ -117,16 +232,33 @@ func (v jsmRules) oauthScenario(o *jsmOAuthModel) {
 	}
 }
 
-// jsmRules reports missing attributes of a connection configuration.
-type jsmRules struct {
-	ctx    context.Context
-	config tfsdk.Config
-	diags  *diag.Diagnostics
-}
-
-func (v jsmRules) require(p path.Path, value types.String, why string) {
-	if value.IsNull() {
-		v.diags.AddAttributeError(p, "Missing Attribute for Auth Scheme", why)
+// ambiguities reports credentials the scheme does not use, or uses in a
+// way the configuration leaves open: `Basic` logs in with a password or an
+// API token, not both; `Crowd` logs in with the user's password and the
+// SSO application, never an API token; `Auto` chooses from the
+// credentials given, so with none it has nothing to choose from.
+func (v jsmRules) ambiguities(m jsmConnectionModel, scheme string) {
+	password, token := v.secretSet(path.Root("password")), v.secretSet(path.Root("api_token"))
+	switch scheme {
+	case schemeBasic:
+		if password && token {
+			v.diags.AddAttributeWarning(path.Root("api_token"), "Both Password and API Token Set",
+				"`auth_scheme = \"Basic\"` logs `user` in with a password or an API token, and both `password` and `api_token` are set, "+
+					"so which one Jira checks is left to the connector. Keep `api_token` on Jira Cloud, `password` on Jira Server or Data Center, and remove the other.")
+		}
+	case schemeCrowd:
+		if token {
+			v.diags.AddAttributeError(path.Root("api_token"), "API Token Not Used by Auth Scheme",
+				"`auth_scheme = \"Crowd\"` logs `user` in with `password` and the `sso` block's Crowd application; it never sends `api_token`. "+
+					"Remove `api_token` (or `api_token_wo`), or set `auth_scheme = \"Basic\"` to log in with the token.")
+		}
+	case schemeAuto:
+		if m.User.IsNull() && !password && !token && m.SSO == nil && m.OAuth == nil {
+			v.diags.AddAttributeWarning(path.Root("auth_scheme"), "No Credentials for Auth Scheme Auto",
+				"`auth_scheme = \"Auto\"` (the default) lets the connector choose a scheme from the credentials given, but the connection has none: "+
+					"no `user`, `password`, `api_token`, `sso` or `oauth`. Only anonymous access to Jira Service Management would work. "+
+					"Set `auth_scheme` and its credentials, e.g. `Basic` with `user` and `api_token`.")
+		}
 	}
 }
 
@@ -140,28 +272,14 @@ func hasKey(m types.Map, key string) bool {
 	return ok
 }
 
-// ModifyPlan requires the secrets the chosen scheme uses to create a
-// connection; an imported connection keeps the secrets Jitterbit holds.
-func (r *jsmConnectionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() {
-		return
-	}
-	var m jsmConnectionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	checkSecretsOnCreate(ctx, req, &resp.Diagnostics, jsmSecretRequirements(m))
-}
-
 // jsmSecretRequirements are the secrets a connection's scheme needs.
-func jsmSecretRequirements(m jsmConnectionModel) []secretRequirement {
+func jsmSecretRequirements(m jsmConnectionModel, scheme string) []secretRequirement {
 	need := func(p path.Path, summary, detail string, or ...path.Path) secretRequirement {
 		return secretRequirement{at: p, anyOf: or, summary: summary, detail: detail}
 	}
 	oauth := func(name string) path.Path { return path.Root("oauth").AtName(name) }
 	var reqs []secretRequirement
-	switch m.AuthScheme.ValueString() {
+	switch scheme {
 	case schemeBasic:
 		reqs = append(reqs, need(path.Root("password"), "Missing Basic Credentials",
 			"`auth_scheme = \"Basic\"` needs `password` or `api_token` (or their `_wo` forms) for `user`. On Jira Cloud use an API token.", path.Root("api_token")))
@@ -172,7 +290,7 @@ func jsmSecretRequirements(m jsmConnectionModel) []secretRequirement {
 				"`auth_scheme = \"Crowd\"` needs `sso.app_password` (or `app_password_wo`), the Crowd application password."))
 		}
 	}
-	if m.OAuth != nil && (m.AuthScheme.ValueString() == schemeOAuth || m.AuthScheme.ValueString() == schemeAuto) {
+	if m.OAuth != nil && (scheme == schemeOAuth || scheme == schemeAuto) {
 		switch m.OAuth.InitiateOAuth.ValueString() {
 		case "OFF":
 			reqs = append(reqs, need(oauth("access_token"), "Missing Secret for Auth Scheme",
@@ -204,7 +322,7 @@ func (r *jsmConnectionResource) Create(ctx context.Context, req resource.CreateR
 	}
 	created, err := r.client.CreateJSMConnection(ctx, conn)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Create Jitterbit JSM Connection", err)
+		addJSMAPIError(&resp.Diagnostics, "Unable to Create Jitterbit JSM Connection", err, plan)
 		return
 	}
 	plan.ID = types.StringValue(created.ID)
@@ -243,7 +361,7 @@ func (r *jsmConnectionResource) Update(ctx context.Context, req resource.UpdateR
 	conn, d := jsmConnectionFromModel(ctx, plan)
 	resp.Diagnostics.Append(d...)
 	// A new scheme needs its secrets even if they did not change.
-	switched := !plan.AuthScheme.Equal(state.AuthScheme)
+	switched := !plan.AuthScheme.Equal(state.AuthScheme) || initiateOAuthOf(plan) != initiateOAuthOf(state)
 	resp.Diagnostics.Append(fillJSMSecrets(&conn, func(p path.Path) (string, diag.Diagnostics) {
 		return secretForUpdate(ctx, req.Config, req.Plan, req.State, p, switched)
 	})...)
@@ -251,7 +369,7 @@ func (r *jsmConnectionResource) Update(ctx context.Context, req resource.UpdateR
 		return
 	}
 	if _, err := r.client.UpdateJSMConnection(ctx, state.ID.ValueString(), conn); err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Update Jitterbit JSM Connection", err)
+		addJSMAPIError(&resp.Diagnostics, "Unable to Update Jitterbit JSM Connection", err, plan)
 		return
 	}
 	plan.ID = state.ID

@@ -3,6 +3,8 @@ package provider_test
 import (
 	"fmt"
 	"net/http"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -287,18 +289,32 @@ func TestAccJSMConnection_PlanTimeValidation(t *testing.T) {
     expires_in = 0
   }`, `at least 1`},
 		"bad url": {`auth_scheme = "Auto"
-  url = "jira.example.com"`, `must be an absolute http:// or https:// URL`},
+  url = "jira.example.com"`, "must be an absolute `http://` or `https://` URL"},
 		"SSL list value in the OAuth store type": {`auth_scheme = "OAuth"
   oauth {
     initiate_oauth = "OFF"
     access_token = "a"
     certificate_store_type = "P7BFILE"
-  }`, "certificate_store_type is \"P7BFILE\""},
+  }`, "`oauth.certificate_store_type` must be one of `USER`"},
 		"OAuth list value in the SSL cert type": {`auth_scheme = "Auto"
   ssl {
     client_cert_type = "P10BFILE"
-  }`, "client_cert_type is \"P10BFILE\""},
+  }`, "`ssl.client_cert_type` must be one of `USER`"},
 		"unknown scheme": {`auth_scheme = "Kerberos"`, `must be one of`},
+		"wrong-case scheme": {`auth_scheme = "basic"
+  user = "u"
+  sso {
+    login_url = "https://crowd.example.com"
+  }`, "`auth_scheme` must be written `Basic`: Jitterbit's values are case-sensitive"},
+		"crowd with an API token": {`auth_scheme = "Crowd"
+  user = "u"
+  password = "p"
+  api_token = "t"
+  sso {
+    login_url = "https://crowd.example.com"
+    app_name = "jitterbit"
+    app_password = "x"
+  }`, "it never sends `api_token`"},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -391,4 +407,148 @@ func TestAccJSMConnection_Examples(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestAccJSMConnection_EmptyValuesPlanClean: an empty map and empty
+// strings, as variables with `default = ""` give them, apply and plan
+// clean on the same connection.
+func TestAccJSMConnection_EmptyValuesPlanClean(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	config := sb.ProviderConfig() + `
+resource "almsync_jitterbit_jsm_connection" "test" {
+  project_id          = "1001"
+  name                = "JSM Empty"
+  auth_scheme         = "Basic"
+  url                 = "https://acme.atlassian.net"
+  user                = "integration@example.com"
+  api_token           = "jsm-api-token-1"
+  advanced_properties = {}
+
+  ssl {
+    client_cert_subject = ""
+    server_cert         = "*"
+  }
+}
+
+resource "almsync_jitterbit_jsm_connection" "oauth" {
+  project_id          = "1001"
+  name                = "JSM Empty OAuth"
+  auth_scheme         = "OAuth"
+  url                 = ""
+
+  oauth {
+    initiate_oauth   = "REFRESH"
+    scope            = ""
+    version          = ""
+    access_token     = "a"
+    refresh_token    = "r"
+  }
+
+  advanced_properties = {
+    OAuthSettingsLocation = "/opt/jitterbit/oauth/empty.txt"
+  }
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("advanced_properties"), knownvalue.MapExact(map[string]knownvalue.Check{})),
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("ssl").AtMapKey("client_cert_subject"), knownvalue.StringExact("")),
+					statecheck.ExpectKnownValue("almsync_jitterbit_jsm_connection.oauth", tfjsonpath.New("oauth").AtMapKey("scope"), knownvalue.StringExact("")),
+					statecheck.ExpectKnownValue("almsync_jitterbit_jsm_connection.oauth", tfjsonpath.New("url"), knownvalue.StringExact("")),
+				},
+			},
+			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+		},
+	})
+}
+
+// TestAccJSMConnection_SchemeChangeNeedsSecretsAtPlan: switching an
+// existing connection from Basic to Crowd without Crowd's passwords fails
+// at plan, as creating it would, before any request changes it.
+func TestAccJSMConnection_SchemeChangeNeedsSecretsAtPlan(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	crowd := sb.ProviderConfig() + `
+resource "almsync_jitterbit_jsm_connection" "test" {
+  project_id  = "1001"
+  name        = "JSM Switch"
+  auth_scheme = "Crowd"
+  url         = "https://jira.example.com"
+  user        = "integration@example.com"
+  sso {
+    login_url = "https://crowd.example.com/crowd"
+    app_name  = "jitterbit"
+  }
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{Config: testAccJSMBasicConfig(sb, "1001", "JSM Switch", "")},
+			{
+				Config:      crowd,
+				PlanOnly:    true,
+				ExpectError: acctest.MessagePattern("(?s)`auth_scheme = \"Crowd\"` needs `password`.*needs `sso.app_password`"),
+			},
+		},
+	})
+}
+
+// TestAccJSMConnection_SensitiveValuesNotEchoed: a secret from a
+// sensitive variable in the URL's userinfo or in the name never appears
+// in the errors that reject them.
+func TestAccJSMConnection_SensitiveValuesNotEchoed(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	const secret = "Zq9xKw"
+	cases := map[string]struct{ attrs, summary string }{
+		"url userinfo":     {`name = "JSM"` + "\n  url = \"http://svc:${var.secret}@jira.example.com\"", "Invalid URL"},
+		"sso login_url":    {`name = "JSM"` + "\n  sso {\n    login_url = \"https://svc:${var.secret}@crowd.example.com\"\n  }", "Invalid URL"},
+		"name":             {`name = "jsm/${var.secret}"`, "Invalid Connection Name"},
+		"auth_scheme enum": {`name = "JSM"` + "\n  auth_scheme = var.secret", "Invalid Value"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.ParallelTest(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config: sb.ProviderConfig() + fmt.Sprintf(`
+variable "secret" {
+  type      = string
+  sensitive = true
+}
+
+resource "almsync_jitterbit_jsm_connection" "test" {
+  project_id = "1001"
+  %s
+}
+`, tc.attrs),
+					ConfigVariables: config.Variables{"secret": config.StringVariable(secret)},
+					PlanOnly:        true,
+					ExpectError:     withoutSecret(secret, tc.summary),
+				}},
+			})
+		})
+	}
+}
+
+// withoutSecret matches an error output that contains want (a plain
+// phrase) and nowhere secret, whose characters must all differ. Go's
+// regular expressions have no negative look-ahead, so the pattern spells
+// "any text in which secret does not start".
+func withoutSecret(secret, want string) *regexp.Regexp {
+	var alts, tails []string
+	for i := range secret {
+		alts = append(alts, regexp.QuoteMeta(secret[:i])+"[^"+regexp.QuoteMeta(secret[i:i+1])+"]")
+		if i > 0 {
+			tails = append(tails, regexp.QuoteMeta(secret[:i]))
+		}
+	}
+	safe := "(?:" + strings.Join(alts, "|") + ")*"
+	return regexp.MustCompile(`\A` + safe + strings.ReplaceAll(regexp.QuoteMeta(want), " ", `\s+`) + safe + "(?:" + strings.Join(tails, "|") + `)?\z`)
 }

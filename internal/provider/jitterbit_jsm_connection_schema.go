@@ -32,7 +32,7 @@ const (
 )
 
 // variableNote is appended to fields that accept Jitterbit variables.
-const variableNote = " May hold a Jitterbit variable reference such as `[jsm_url]`, which skips format checks."
+const variableNote = " May hold a Jitterbit variable reference such as `[variable_name]`, which skips format checks."
 
 type jsmConnectionModel struct {
 	ID                 types.String   `tfsdk:"id"`
@@ -108,8 +108,24 @@ type jsmSSLModel struct {
 	ServerCert                types.String `tfsdk:"server_cert"`
 }
 
+// emptyMeansUnset is appended to optional text fields where the product
+// treats an empty field as unset.
+const emptyMeansUnset = " An empty string (`\"\"`, e.g. a variable whose default is `\"\"`) means unset, as an empty field of the product's screen does."
+
 // optionalString is a plain optional text field of the connection screen.
+// An empty string means unset, as an empty field of the screen does; it is
+// kept as given in state, so it plans clean.
 func optionalString(desc string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{
+		Optional:            true,
+		MarkdownDescription: desc + emptyMeansUnset,
+		Validators:          validators,
+	}
+}
+
+// optionalNonEmptyString is an optional text field that, when set, must not
+// be empty.
+func optionalNonEmptyString(desc string, validators ...validator.String) schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional:            true,
 		MarkdownDescription: desc,
@@ -150,7 +166,9 @@ func jsmConnectionSchema() schema.Schema {
 			Default:  stringdefault.StaticString(schemeAuto),
 			MarkdownDescription: "Auth Scheme: one of " + backtickList(jitterbit.AuthSchemes()) + ". `Basic` needs `user` and `password` or `api_token`; " +
 				"`OAuth` needs the `oauth` block; `Crowd` needs `user`, `password` and the `sso` block's `login_url`, `app_name` and `app_password`; " +
-				"`Auto` lets the connector choose. A block the chosen scheme does not use is an error. Default value is `Auto`.",
+				"`Auto` lets the connector choose from the credentials given. A block the chosen scheme does not use is an error, and so is `api_token` with `Crowd`, " +
+				"which never sends it; `Basic` with both `password` and `api_token`, and `Auto` with no credentials at all, get a plan-time warning. " +
+				"The values are case-sensitive, as Jitterbit lists them. Default value is `Auto`.",
 			Validators: []validator.String{jitterbitOneOf{values: jitterbit.AuthSchemes()}},
 		},
 		"url":  optionalString("URL of the Jira Service Management site, e.g. `https://acme.atlassian.net`."+variableNote, jitterbitURL{}),
@@ -164,7 +182,7 @@ func jsmConnectionSchema() schema.Schema {
 		"advanced_properties": schema.MapAttribute{
 			Optional:    true,
 			ElementType: types.StringType,
-			MarkdownDescription: "Advanced Configurations: additional configuration properties as key-value pairs. " +
+			MarkdownDescription: "Advanced Configurations: additional configuration properties as key-value pairs; `{}` means none, as an unset attribute does. " +
 				"With several OAuth connections on one Private Agent, set `OAuthSettingsLocation` to a unique writeable agent path for each connection " +
 				"(and `EnableLocalFileLocation=true` in the agent's jitterbit.conf); an `OAuth` connection without it gets a plan-time warning. " +
 				"Values may use Jitterbit variables (agent 10.75 / 11.13 or later).",

@@ -139,6 +139,9 @@ func (p *almsyncProvider) Configure(ctx context.Context, req provider.ConfigureR
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(eps.clearTextWarnings(map[string]endpointConfig{
+		eps.jama.block: data.jama, eps.interchange.block: data.interchange, eps.jitterbit.block: data.jitterbit, eps.aqua.block: data.aqua,
+	})...)
 	data.settings = settings
 	resp.Diagnostics.Append(data.buildClients()...)
 	if resp.Diagnostics.HasError() {

@@ -36,7 +36,7 @@ type endpointSpec struct {
 
 func (s endpointSpec) fields() []endpointField {
 	fs := []endpointField{
-		{attr: "url", env: s.envPrefix + "_URL", description: s.urlHelp},
+		{attr: "url", env: s.envPrefix + "_URL", description: s.urlHelp + " `http://` gets a plan-time warning, since the credentials then travel in clear text (except to a loopback host such as the local sandbox)."},
 		{attr: "username", env: s.envPrefix + "_USERNAME", description: fmt.Sprintf("Username for HTTP Basic authentication to %s.", s.product)},
 		{attr: "password", env: s.envPrefix + "_PASSWORD", sensitive: true, description: fmt.Sprintf("Password for HTTP Basic authentication to %s.", s.product)},
 	}
@@ -91,7 +91,11 @@ type endpointConfig struct {
 
 func (c endpointConfig) get(attr string) string { return c.values[attr] }
 
-// resolve merges the block's values with the environment. Config wins.
+// resolve merges the block's values with the environment. Config wins: an
+// attribute set in the block hides its variable, and credentials of one
+// auth mode in the block hide the other mode's variables, so that
+// `username`/`password` in configuration are not in conflict with
+// `*_CLIENT_ID`/`*_CLIENT_SECRET` in the environment (or the reverse).
 func (s endpointSpec) resolve(block types.Object) endpointConfig {
 	cfg := endpointConfig{values: map[string]string{}}
 	var attrs map[string]attr.Value
@@ -102,6 +106,14 @@ func (s endpointSpec) resolve(block types.Object) endpointConfig {
 	if block.IsUnknown() {
 		cfg.unknown = true
 	}
+	inBlock := func(name string) bool {
+		v, ok := attrs[name].(basetypes.StringValue)
+		return ok && !v.IsNull()
+	}
+	modeInBlock := map[string]bool{
+		"basic": inBlock("username") || inBlock("password"),
+		"oauth": inBlock("client_id") || inBlock("client_secret"),
+	}
 	for _, f := range s.fields() {
 		if v, ok := attrs[f.attr].(basetypes.StringValue); ok && !v.IsNull() {
 			if v.IsUnknown() {
@@ -111,12 +123,29 @@ func (s endpointSpec) resolve(block types.Object) endpointConfig {
 			cfg.values[f.attr] = v.ValueString()
 			continue
 		}
+		if mode := authMode(f.attr); mode != "" && !modeInBlock[mode] && (modeInBlock["basic"] || modeInBlock["oauth"]) {
+			continue
+		}
 		if env := os.Getenv(f.env); env != "" {
 			cfg.values[f.attr] = env
 			cfg.configured = true
 		}
 	}
+	if s.block == "jama" && cfg.values["url"] != "" {
+		cfg.values["url"] = jamaBaseURL(cfg.values["url"])
+	}
 	return cfg
+}
+
+// authMode is the auth mode a credential attribute belongs to, or "".
+func authMode(attr string) string {
+	switch attr {
+	case "username", "password":
+		return "basic"
+	case "client_id", "client_secret":
+		return "oauth"
+	}
+	return ""
 }
 
 // configErrors finds what the config alone gets wrong: both auth modes at
@@ -141,7 +170,7 @@ func (s endpointSpec) configErrors(block types.Object) diag.Diagnostics {
 	if v, ok := attrs["url"].(basetypes.StringValue); ok && !v.IsNull() && !v.IsUnknown() {
 		if msg := checkBaseURL(v.ValueString()); msg != "" {
 			diags.AddAttributeError(path.Root(s.block).AtName("url"), fmt.Sprintf("Invalid %s URL", s.product),
-				fmt.Sprintf("%s %s", msg, s.urlHelp))
+				fmt.Sprintf("`%s.url`: %s %s", s.block, msg, s.urlHelp))
 		}
 	}
 	return diags
@@ -166,7 +195,8 @@ func (s endpointSpec) validate(cfg endpointConfig) diag.Diagnostics {
 	if cfg.get("url") == "" {
 		missing("url", fmt.Sprintf("The `%s` block needs the %s URL.", s.block, s.product))
 	} else if msg := checkBaseURL(cfg.get("url")); msg != "" {
-		diags.AddAttributeError(path.Root(s.block).AtName("url"), fmt.Sprintf("Invalid %s URL", s.product), msg+" "+s.urlHelp)
+		diags.AddAttributeError(path.Root(s.block).AtName("url"), fmt.Sprintf("Invalid %s URL", s.product),
+			fmt.Sprintf("`%s.url` (or `%s`): %s %s", s.block, s.envPrefix+"_URL", msg, s.urlHelp))
 	}
 	basic := cfg.get("username") != "" || cfg.get("password") != ""
 	oauth := s.hasOAuth && (cfg.get("client_id") != "" || cfg.get("client_secret") != "")
@@ -200,19 +230,51 @@ func (s endpointSpec) validate(cfg endpointConfig) diag.Diagnostics {
 	return diags
 }
 
-// checkBaseURL returns why raw is not an absolute http(s) URL, or "".
+// checkBaseURL returns why raw is not an absolute http(s) URL, or "". The
+// reason never quotes raw: a URL may carry userinfo or a value from a
+// sensitive variable.
 func checkBaseURL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return fmt.Sprintf("%q is not a URL: %v.", raw, err)
+		return "the value is not a URL: it holds a character a URL cannot, such as a space, a control character or a `%` not followed by two hexadecimal digits."
 	}
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Sprintf("%q must be an absolute http:// or https:// URL with a host.", raw)
+		return "the value must be an absolute `http://` or `https://` URL with a host, such as `https://acme.example.com`."
 	}
 	if u.User != nil {
-		return fmt.Sprintf("%q must not carry credentials in the URL; use the block's credential attributes.", u.Redacted())
+		return "the value must not carry credentials (`user:password@`) in the URL; remove them and use the credential attributes."
 	}
 	return ""
+}
+
+// jamaRESTSuffix is the path of Jama Connect's REST API below its URL.
+const jamaRESTSuffix = "/rest/v1"
+
+// jamaBaseURL is a Jama Connect URL without a trailing slash or REST API
+// path: users often paste the REST API's URL, `https://acme.jamacloud.com/rest/v1`.
+func jamaBaseURL(raw string) string {
+	s := strings.TrimRight(raw, "/")
+	if base, ok := strings.CutSuffix(s, jamaRESTSuffix); ok {
+		return strings.TrimRight(base, "/")
+	}
+	return s
+}
+
+// clearTextWarnings warns about each configured product URL that uses
+// http://, since the block's credentials then travel unencrypted. It runs in
+// Configure, once per plan, rather than in ValidateConfig, which Terraform
+// calls twice per plan.
+func (e productEndpoints) clearTextWarnings(configs map[string]endpointConfig) diag.Diagnostics {
+	var diags diag.Diagnostics
+	for _, s := range []endpointSpec{e.jama, e.interchange, e.jitterbit, e.aqua} {
+		cfg := configs[s.block]
+		if !cfg.configured || cfg.unknown {
+			continue
+		}
+		warnCleartextURL(&diags, path.Root(s.block).AtName("url"), cfg.get("url"),
+			fmt.Sprintf("the %s credentials (`%s` block or its environment variables)", s.product, s.block))
+	}
+	return diags
 }
 
 // productEndpoints are the product blocks of the provider configuration.
@@ -222,7 +284,7 @@ type productEndpoints struct{ jama, interchange, jitterbit, aqua endpointSpec }
 func endpoints() productEndpoints {
 	return productEndpoints{
 		jama: endpointSpec{block: "jama", product: "Jama", envPrefix: "JAMA", hasOAuth: true,
-			urlHelp: "URL of the Jama Connect instance, e.g. `https://acme.jamacloud.com`. Used for the Jama REST API (`/rest/v1`) and its admin API (classic JIRA Connector)."},
+			urlHelp: "URL of the Jama Connect instance, e.g. `https://acme.jamacloud.com`. Used for the Jama REST API (`/rest/v1`) and its admin API (classic JIRA Connector). The REST API's own URL, ending in `/rest/v1`, is accepted too: that path is removed."},
 		interchange: endpointSpec{block: "interchange", product: "Interchange", envPrefix: "INTERCHANGE", hasOAuth: true,
 			urlHelp: "URL of the Jama Connect Interchange instance, e.g. `https://acme.interchange.jamacloud.com`."},
 		jitterbit: endpointSpec{block: "jitterbit", product: "Jitterbit", envPrefix: "JITTERBIT", hasOrgID: true,

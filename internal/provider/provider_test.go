@@ -2,8 +2,10 @@ package provider_test
 
 import (
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -337,11 +339,9 @@ resource "almsync_jama_connector" "duplicate" {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					acctest.ExpectSecretsHidden(secrets["oauth"], secrets["jira"], secrets["jsm refresh"]),
 				}},
-				Check: resource.ComposeTestCheckFunc(
-					acctest.CheckNoValueInState(secrets["oauth"]),
-					acctest.CheckNoValueInState(secrets["jira"]),
-					acctest.CheckNoValueInState(secrets["jsm refresh"]),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.ExpectNoSecretInState(secrets["oauth"], secrets["jira"], secrets["jsm refresh"]),
+				},
 			},
 			// A failing apply: its error must not echo the secret either.
 			{
@@ -387,4 +387,156 @@ func withoutTestConfiguration(log string) string {
 		kept = append(kept, line)
 	}
 	return strings.Join(kept, "\n")
+}
+
+// TestAccProvider_ConfigWinsOverTheOtherModesEnvironment: Basic credentials
+// in the block are used even when the environment holds OAuth ones.
+func TestAccProvider_ConfigWinsOverTheOtherModesEnvironment(t *testing.T) {
+	clearProductEnv(t)
+	sb := acctest.StartSandbox(t)
+	t.Setenv("JAMA_CLIENT_ID", "someone-elses-client")
+	t.Setenv("JAMA_CLIENT_SECRET", "someone-elses-secret")
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`provider "almsync" {
+  jama {
+    url      = %q
+    username = %q
+    password = %q
+  }
+}`, sb.ProductURL("jama"), acctest.SandboxUser, acctest.SandboxPassword) + adminLookup,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.almsync_jama_user.admin", tfjsonpath.New("id"), knownvalue.StringExact("1")),
+			},
+		}},
+	})
+}
+
+// TestAccProvider_JamaRESTAPIURLIsAccepted: a Jama URL pasted with its
+// REST API path `/rest/v1` works as the instance URL.
+func TestAccProvider_JamaRESTAPIURLIsAccepted(t *testing.T) {
+	clearProductEnv(t)
+	sb := acctest.StartSandbox(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`provider "almsync" {
+  jama {
+    url      = "%s/rest/v1/"
+    username = %q
+    password = %q
+  }
+}`, sb.ProductURL("jama"), acctest.SandboxUser, acctest.SandboxPassword) + adminLookup,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.almsync_jama_user.admin", tfjsonpath.New("id"), knownvalue.StringExact("1")),
+			},
+		}},
+	})
+}
+
+// TestAccProvider_URLErrorsHideSensitiveValues puts a sensitive variable
+// into URLs that are wrong: the errors name the attribute and the rule, and
+// the whole output holds no character of the secret (~).
+func TestAccProvider_URLErrorsHideSensitiveValues(t *testing.T) {
+	clearProductEnv(t)
+	const variable = `
+variable "secret" {
+  type      = string
+  sensitive = true
+  default   = "~~~~"
+}
+`
+	// interchangeOnly configures Interchange without reaching it: the plans
+	// fail at validation first.
+	const interchangeOnly = `provider "almsync" {
+  interchange {
+    url      = "https://ic.example.com"
+    username = "admin"
+    password = "sandbox"
+  }
+}
+`
+	cases := map[string]struct {
+		config string
+		want   string
+	}{
+		"userinfo in the provider block url": {
+			config: `provider "almsync" {
+  jama {
+    url      = "https://${var.secret}:${var.secret}@jama.example.com"
+    username = "admin"
+    password = "sandbox"
+  }
+}` + adminLookup,
+			want: "Invalid Jama URL.*`jama.url`: the value must not carry credentials",
+		},
+		"userinfo in the connector url": {
+			config: interchangeOnly + `
+resource "almsync_jama_connector" "test" {
+  name      = "Leak"
+  url       = "https://${var.secret}:${var.secret}@jama.example.com"
+  auth_type = "basic"
+  username  = "u"
+  password  = "p"
+}`,
+			want: "Invalid URL.*`url`.*must not carry credentials",
+		},
+		"a secret in a connector name with white space": {
+			config: interchangeOnly + `
+resource "almsync_jama_connector" "test" {
+  name      = " ${var.secret}"
+  url       = "https://jama.example.com"
+  auth_type = "basic"
+  username  = "u"
+  password  = "p"
+}`,
+			want: "Surrounding White Space.*`name` begins or ends with white space",
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config:   variable + tc.config,
+					PlanOnly: true,
+					// [^~] everywhere: the secret appears nowhere in the output.
+					ExpectError: regexp.MustCompile(`^[^~]*` + strings.ReplaceAll(strings.ReplaceAll(tc.want, ".*", `[^~]*`), " ", `\s+`) + `[^~]*$`),
+				}},
+			})
+		})
+	}
+}
+
+// TestAccProvider_ConnectionRefusedSaysCheckURL: nothing listens at the
+// Jama URL; the error says to check `url`.
+func TestAccProvider_ConnectionRefusedSaysCheckURL(t *testing.T) {
+	clearProductEnv(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + l.Addr().String() + "/jama"
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`provider "almsync" {
+  max_retries = 0
+  jama {
+    url      = %q
+    username = "admin"
+    password = "sandbox"
+  }
+}`, closed) + adminLookup,
+			ExpectError: acctest.MessagePattern("Nothing accepted the connection. Check the product's `url`"),
+		}},
+	})
 }

@@ -127,10 +127,17 @@ func checkSecretsOnCreate(ctx context.Context, req resource.ModifyPlanRequest, d
 	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
+	checkSecrets(ctx, req.Config, diags, reqs)
+}
+
+// checkSecrets reports the required secrets config lacks, whatever the
+// plan does: e.g. when an existing object switches to an authentication
+// mode whose secret the product does not hold yet.
+func checkSecrets(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, reqs []secretRequirement) {
 	for _, r := range reqs {
 		met := false
 		for _, p := range append([]path.Path{r.at}, r.anyOf...) {
-			set, d := secretSet(ctx, req.Config, p)
+			set, d := secretSet(ctx, config, p)
 			diags.Append(d...)
 			met = met || set
 		}

@@ -4,14 +4,16 @@ import (
 	"context"
 	"crypto/x509"
 	"fmt"
+	"net"
 	"net/mail"
+	"net/url"
 	"strings"
 	"time"
 	"unicode"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-
-	"github.com/almsync/terraform-provider-almsync/internal/quartz"
 )
 
 // pemValidator checks that a string holds at least one PEM certificate.
@@ -86,7 +88,7 @@ func (urlValidator) ValidateString(_ context.Context, req validator.StringReques
 		return
 	}
 	if msg := checkBaseURL(req.ConfigValue.ValueString()); msg != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL", fmt.Sprintf("%s: %s", req.Path, msg))
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL", fmt.Sprintf("`%s`: %s", req.Path, msg))
 	}
 }
 
@@ -108,9 +110,10 @@ func (noSurroundingSpace) ValidateString(_ context.Context, req validator.String
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
+	// The value is not quoted: it may come from a sensitive variable.
 	if s := req.ConfigValue.ValueString(); strings.TrimSpace(s) != s {
 		resp.Diagnostics.AddAttributeError(req.Path, "Surrounding White Space",
-			fmt.Sprintf("%s is %q: remove the white space at its start or end.", req.Path, s))
+			fmt.Sprintf("`%s` begins or ends with white space (a space, tab or line break), which the product trims: remove it.", req.Path))
 	}
 }
 
@@ -169,32 +172,26 @@ func backtickList(values []string) string {
 	return strings.Join(quoted, ", ")
 }
 
-// cronValidator parses a Quartz cron expression with Quartz's own rules and
-// warns about schedules that fire more than once a minute.
-type cronValidator struct{}
-
-var _ validator.String = cronValidator{}
-
-func (cronValidator) Description(context.Context) string {
-	return "value must be a valid Quartz cron expression of 6 or 7 fields"
+// warnCleartextURL warns when raw, a URL that carries credentials, uses
+// http://: what names the credentials, e.g. "the connector's password".
+// The URL itself is never printed, since it may hold userinfo or a value
+// from a sensitive variable. Every credential-carrying URL warns this way,
+// except one to a loopback host (`localhost`, `127.0.0.1`, `::1`), whose
+// traffic never leaves the machine, such as the local sandbox.
+func warnCleartextURL(diags *diag.Diagnostics, at path.Path, raw, what string) {
+	u, err := url.Parse(raw)
+	if err != nil || !strings.EqualFold(u.Scheme, "http") || u.Host == "" || isLoopbackHost(u.Hostname()) {
+		return
+	}
+	diags.AddAttributeWarning(at, "Credentials Sent in Clear Text",
+		fmt.Sprintf("`%s` uses `http://`, so %s travel unencrypted to that host. Use its `https://` URL.", at, what))
 }
 
-func (v cronValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (cronValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
+// isLoopbackHost reports whether host names the local machine.
+func isLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
 	}
-	expr, err := quartz.Parse(req.ConfigValue.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Quartz Cron Expression",
-			fmt.Sprintf("%q is not a valid Quartz cron expression: %s. "+
-				"Fields are: seconds minutes hours day-of-month month day-of-week [year], e.g. `0 15 10 ? * 6L`.", req.ConfigValue.ValueString(), err))
-		return
-	}
-	if expr.FiresMoreThanOncePerMinute() {
-		resp.Diagnostics.AddAttributeWarning(req.Path, "Schedule Fires More Than Once a Minute",
-			fmt.Sprintf("%q (%s) can start a synchronization more than once a minute. Jama recommends timing to be as infrequent as possible; "+
-				"a seconds field of a single value such as `0` fires at most once a minute.", req.ConfigValue.ValueString(), expr.Describe()))
-	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
