@@ -41,9 +41,17 @@ variable "jira_configuration_email" {
   type = string
 }
 
+# Sensitive but not ephemeral: the preflight data source reads it too, and
+# data sources cannot take ephemeral values.
 variable "jira_configuration_api_token" {
   type      = string
   sensitive = true
+}
+
+variable "jira_configuration_api_token_version" {
+  description = "Bump to send a rotated configuration user token to aqua."
+  type        = number
+  default     = 1
 }
 
 # The separate aqua user the sync acts as.
@@ -81,9 +89,12 @@ resource "almsync_aqua_jira_sync" "main" {
   jira_project_key  = var.jira_project_key
   aqua_sync_user_id = almsync_aqua_sync_user.sync.id
 
+  # Write-only: the token is sent to aqua but never stored in plan or state.
+  # Bump api_token_wo_version to send a rotated token.
   configuration_user {
-    email     = var.jira_configuration_email
-    api_token = var.jira_configuration_api_token
+    email                = var.jira_configuration_email
+    api_token_wo         = var.jira_configuration_api_token
+    api_token_wo_version = var.jira_configuration_api_token_version
   }
 }
 

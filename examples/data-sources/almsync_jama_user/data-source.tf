@@ -5,7 +5,10 @@ resource "almsync_jama_user" "jira_user" {
   first_name   = "JIRA"
   last_name    = "User"
   license_type = "NAMED"
-  password     = var.jira_user_password
+
+  # Write-only: never stored in plan or state.
+  password_wo         = var.jira_user_password
+  password_wo_version = 1
 }
 
 # Look it up, as a pipeline that does not manage it would, and check that it
@@ -24,4 +27,5 @@ check "jira_user_can_sync" {
 variable "jira_user_password" {
   type      = string
   sensitive = true
+  ephemeral = true
 }

@@ -15,13 +15,14 @@ resource "almsync_aqua_jira_sync" "main" {
   jira_project_key = "SYNC"
 
   configuration_user {
-    username = "jira-admin"
-    password = var.jira_admin_password
+    username            = "jira-admin"
+    password_wo         = var.jira_admin_password
+    password_wo_version = 1
   }
 }
 
 variable "jira_admin_password" {
   type      = string
   sensitive = true
+  ephemeral = true
 }
-

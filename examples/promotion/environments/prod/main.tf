@@ -23,6 +23,17 @@ variable "jama_user_password" {
   ephemeral = true
 }
 
+# Bump a version to send its rotated secret (TF_VAR_jira_api_token_version=2).
+variable "jira_api_token_version" {
+  type    = number
+  default = 1
+}
+
+variable "jama_user_password_version" {
+  type    = number
+  default = 1
+}
+
 module "jira_sync" {
   source = "../../modules/jira-sync"
 
@@ -31,7 +42,10 @@ module "jira_sync" {
   jira_username      = var.jira_username
   jira_api_token     = var.jira_api_token
   jama_user_password = var.jama_user_password
-  sync_schedule      = "0 0 6,18 * * ?"
+
+  jira_api_token_version     = var.jira_api_token_version
+  jama_user_password_version = var.jama_user_password_version
+  sync_schedule              = "0 0 6,18 * * ?"
 }
 
 output "schedule" {

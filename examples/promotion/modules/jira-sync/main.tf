@@ -1,5 +1,8 @@
 # One module for every environment: the JIRA Connector's Jama user and its
-# connection. Environments differ only in their variables.
+# connection. Environments differ only in their variables. Every secret is a
+# write-only input with a version variable: change the secret in the
+# pipeline's secret store, bump its *_version, and the next apply sends it
+# (the Jama user's password is the one Jama cannot take: see its variable).
 
 terraform {
   required_providers {
@@ -38,9 +41,16 @@ variable "jira_api_token_version" {
 }
 
 variable "jama_user_password" {
-  type      = string
-  sensitive = true
-  ephemeral = true
+  description = "Password of the environment's Jama user. Ephemeral: never in plan or state."
+  type        = string
+  sensitive   = true
+  ephemeral   = true
+}
+
+variable "jama_user_password_version" {
+  description = "Bump after changing the Jama user's password in Jama Connect (Admin > Users): Jama's REST API cannot change an existing user's password, so the plan warns and records the rotation instead of sending it."
+  type        = number
+  default     = 1
 }
 
 variable "sync_schedule" {
@@ -56,7 +66,7 @@ resource "almsync_jama_user" "jira_user" {
   last_name           = "User (${var.environment})"
   license_type        = "FLOATING"
   password_wo         = var.jama_user_password
-  password_wo_version = 1
+  password_wo_version = var.jama_user_password_version
 }
 
 resource "almsync_jira_sync_connection" "this" {
