@@ -6,10 +6,6 @@ import (
 	"fmt"
 )
 
-// MaxCreateAttempts bounds how often CreateOnce posts a create whose answer
-// was lost.
-const MaxCreateAttempts = 4
-
 // CreateOnce makes sure a create is applied exactly once although answers
 // may be lost. post sends the create; find looks for the object it makes
 // (by its unique name) and, when found, records it as post would have.
@@ -19,7 +15,12 @@ const MaxCreateAttempts = 4
 // the object is adopted. Not found, the create was not applied, so posting
 // again cannot duplicate it. A conflict on a repeated post means an earlier
 // attempt did land after all: the object is looked up and adopted.
-func CreateOnce(ctx context.Context, post func(context.Context) error, find func(context.Context) (bool, error)) error {
+//
+// A create whose answer was lost is posted again at most retries times,
+// the budget the transport gives any one request (the provider's
+// max_retries): each repeat is as safe as a retry of an idempotent request,
+// since find has shown the earlier one was not applied.
+func CreateOnce(ctx context.Context, retries int, post func(context.Context) error, find func(context.Context) (bool, error)) error {
 	for attempt := 1; ; attempt++ {
 		err := post(ctx)
 		ambiguous := IsAmbiguous(err) || (attempt > 1 && errors.Is(err, ErrConflict))
@@ -34,7 +35,7 @@ func CreateOnce(ctx context.Context, post func(context.Context) error, find func
 			return fmt.Errorf("%w (looking for the object afterwards failed too: %v)", err, findErr) //nolint:errorlint // context only
 		case found:
 			return nil
-		case attempt >= MaxCreateAttempts || ctx.Err() != nil:
+		case attempt > retries || ctx.Err() != nil:
 			return err
 		}
 	}

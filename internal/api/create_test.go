@@ -28,7 +28,7 @@ func TestCreateOnce(t *testing.T) {
 		"first conflict is a real one":   {posts: []error{conflict}, wantPosts: 1, wantErr: ErrConflict},
 		"gives up after the limit": {
 			posts: []error{lost, lost, lost, lost, lost}, found: []bool{false, false, false, false},
-			wantPosts: MaxCreateAttempts, // checked below: still the 502
+			wantPosts: 4, // retries + 1; checked below: still the 502
 		},
 		"lookup failure is reported": {posts: []error{lost}, findErr: errors.New("lookup broke"), wantPosts: 1},
 	}
@@ -44,7 +44,7 @@ func TestCreateOnce(t *testing.T) {
 				}
 				return tc.found[finds-1], nil
 			}
-			err := CreateOnce(context.Background(), post, find)
+			err := CreateOnce(context.Background(), 3, post, find)
 			if posts != tc.wantPosts {
 				t.Errorf("posted %d times, want %d", posts, tc.wantPosts)
 			}

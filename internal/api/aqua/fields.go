@@ -32,7 +32,7 @@ func (c *Client) AddFieldEntry(ctx context.Context, projectID int64, itemType, f
 	const op = "add field entry"
 	var added FieldEntry
 	path := pathFieldEntries(projectID, itemType, fieldID)
-	err := api.CreateOnce(ctx, c.poster(op, path, nil, entry, &added), func(ctx context.Context) (bool, error) {
+	err := api.CreateOnce(ctx, c.http.MaxRetries(), c.poster(op, path, nil, entry, &added), func(ctx context.Context) (bool, error) {
 		d, err := c.GetDictionary(ctx, projectID, itemType, fieldID)
 		if err != nil {
 			return false, err

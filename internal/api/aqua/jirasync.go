@@ -47,7 +47,7 @@ func (c *Client) CreateSyncDefinition(ctx context.Context, def SyncDefinition) (
 	const op = "create sync definition"
 	def.ID = 0
 	var created SyncDefinition
-	err := api.CreateOnce(ctx, c.poster(op, pathSyncDefinitions, nil, def, &created), func(ctx context.Context) (bool, error) {
+	err := api.CreateOnce(ctx, c.http.MaxRetries(), c.poster(op, pathSyncDefinitions, nil, def, &created), func(ctx context.Context) (bool, error) {
 		found, ok, err := c.FindSyncDefinition(ctx, def.Name)
 		created = found
 		return ok, err

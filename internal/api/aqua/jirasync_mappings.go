@@ -29,7 +29,7 @@ func (c *Client) CreateFieldMapping(ctx context.Context, syncID int64, m FieldMa
 	const op = "create field mapping"
 	m.ID, m.SyncID = 0, syncID
 	var created FieldMapping
-	err := api.CreateOnce(ctx, c.poster(op, pathFieldMappings(syncID), nil, m, &created), func(ctx context.Context) (bool, error) {
+	err := api.CreateOnce(ctx, c.http.MaxRetries(), c.poster(op, pathFieldMappings(syncID), nil, m, &created), func(ctx context.Context) (bool, error) {
 		all, err := c.ListFieldMappings(ctx, syncID)
 		if err != nil {
 			return false, err
@@ -85,7 +85,7 @@ func (c *Client) CreateValueMapping(ctx context.Context, syncID int64, m ValueMa
 	const op = "create value mapping"
 	m.ID, m.SyncID = 0, syncID
 	var created ValueMapping
-	err := api.CreateOnce(ctx, c.poster(op, pathValueMappings(syncID), nil, m, &created), func(ctx context.Context) (bool, error) {
+	err := api.CreateOnce(ctx, c.http.MaxRetries(), c.poster(op, pathValueMappings(syncID), nil, m, &created), func(ctx context.Context) (bool, error) {
 		all, err := c.ListValueMappings(ctx, syncID)
 		if err != nil {
 			return false, err

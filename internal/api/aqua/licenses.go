@@ -33,7 +33,7 @@ func (c *Client) UserLicenses(ctx context.Context, userID int64) ([]UserLicense,
 // user's licenses are checked rather than the license assigned twice.
 func (c *Client) AssignLicense(ctx context.Context, userID int64, code, licenseType string) error {
 	post := c.poster("assign license", pathUserLicenses(userID), nil, UserLicense{Code: code, Type: licenseType}, nil)
-	return api.CreateOnce(ctx, post, func(ctx context.Context) (bool, error) {
+	return api.CreateOnce(ctx, c.http.MaxRetries(), post, func(ctx context.Context) (bool, error) {
 		_, held, err := c.heldLicense(ctx, userID, code)
 		return held, err
 	})

@@ -68,7 +68,7 @@ func (c *Client) AddAssignment(ctx context.Context, projectID, userID int64, rol
 	}
 	req := AssignmentRequest{UserID: userID, FolderID: 0, RoleID: role.ID}
 	post := c.poster("add project assignment", pathAssignments(projectID), nil, req, nil)
-	return api.CreateOnce(ctx, post, func(ctx context.Context) (bool, error) {
+	return api.CreateOnce(ctx, c.http.MaxRetries(), post, func(ctx context.Context) (bool, error) {
 		_, found, err := c.FindAssignment(ctx, projectID, userID)
 		return found, err
 	})

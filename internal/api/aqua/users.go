@@ -59,7 +59,7 @@ func (c *Client) CreateUser(ctx context.Context, req UserRequest, sendNotificati
 	var created UserCreated
 	q := url.Values{"sendNotification": {strconv.FormatBool(sendNotification)}}
 	post := c.poster(op, pathUsers, q, req, &created)
-	err := api.CreateOnce(ctx, post, func(ctx context.Context) (bool, error) {
+	err := api.CreateOnce(ctx, c.http.MaxRetries(), post, func(ctx context.Context) (bool, error) {
 		found, ok, err := c.FindUser(ctx, req.UserName)
 		created.UserID = found.ID
 		return ok, err

@@ -205,7 +205,7 @@ func (r *REST) Create(ctx context.Context, op, path string, body any, find func(
 			return found, err
 		}
 	}
-	err := api.CreateOnce(ctx, post, lookup)
+	err := api.CreateOnce(ctx, r.http.MaxRetries(), post, lookup)
 	return id, err
 }
 

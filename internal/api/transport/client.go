@@ -200,3 +200,8 @@ func (t *userAgentTransport) CloseIdleConnections() {
 		ci.CloseIdleConnections()
 	}
 }
+
+// MaxRetries is how often one request may be retried (Config.MaxRetries
+// with defaults applied); callers that repeat a request themselves, such as
+// a create whose answer was lost, keep to the same budget.
+func (c *Client) MaxRetries() int { return c.cfg.MaxRetries }
