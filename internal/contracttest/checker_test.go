@@ -57,7 +57,8 @@ func TestGoldens_CoverTheDocumentedOperations(t *testing.T) {
 		"jama/users-current", "jama/users-list-by-username", "jama/users-create", "jama/users-get",
 		"jama/users-update", "jama/users-active", "jama/oauth-token",
 		"jira/serverinfo", "jira/myself", "jira/mypermissions", "jira/resolution", "jira/resolution-search",
-		"jitterbit/login",
+		"jitterbit/login", "jitterbit/login-sso-refused", "jitterbit/project", "jitterbit/project-variables",
+		"jitterbit/project-variables-set",
 	} {
 		if !have[want] {
 			t.Errorf("no golden example %s", want)
@@ -223,6 +224,68 @@ func TestCheck_FindsWhatDiffersFromTheDocumentation(t *testing.T) {
 				ex.RequestBody = []byte(`{"password":"harmony-password"}`)
 			},
 			want: `"password"`,
+		},
+		"Harmony project without projectGuid": {
+			product: contracttest.Jitterbit, operation: "project",
+			change: func(t *testing.T, ex *contracttest.Exchange) {
+				ex.RawQuery = "environmentId=866020"
+			},
+			want: "projectGuid",
+		},
+		"Harmony project without the organizationId header": {
+			product: contracttest.Jitterbit, operation: "project",
+			change: func(t *testing.T, ex *contracttest.Exchange) {
+				ex.RequestHeader.Del("organizationId")
+			},
+			want: "organizationId",
+		},
+		"Harmony project as a list": {
+			product: contracttest.Jitterbit, operation: "project",
+			change: func(t *testing.T, ex *contracttest.Exchange) {
+				ex.ResponseBody = editJSON(t, ex.ResponseBody, func(v map[string]any) {
+					data := v["data"].(map[string]any)
+					data["projects"] = []any{data["projects"]}
+				})
+			},
+			want: "projects",
+		},
+		"Harmony variables without environmentId": {
+			product: contracttest.Jitterbit, operation: "project-variables",
+			change: func(t *testing.T, ex *contracttest.Exchange) {
+				ex.RawQuery = "projectGuid=db54a73c-c58d-45c1-8222-4b2d2ebef2e2"
+			},
+			want: "environmentId",
+		},
+		"Harmony variable without its name": {
+			product: contracttest.Jitterbit, operation: "project-variables",
+			change: func(t *testing.T, ex *contracttest.Exchange) {
+				ex.ResponseBody = editJSON(t, ex.ResponseBody, func(v map[string]any) {
+					detail := v["data"].(map[string]any)["projectVariableDetail"].([]any)
+					delete(detail[0].(map[string]any), "projectVariableName")
+				})
+			},
+			want: "projectVariableName",
+		},
+		"Harmony variable set without its id": {
+			product: contracttest.Jitterbit, operation: "project-variables-set",
+			change: func(t *testing.T, ex *contracttest.Exchange) {
+				ex.RequestBody = []byte(`{"projectVariableValue":"x"}`)
+			},
+			want: "projectVariableId",
+		},
+		"Harmony variable set by name": {
+			product: contracttest.Jitterbit, operation: "project-variables-set",
+			change: func(t *testing.T, ex *contracttest.Exchange) {
+				ex.RequestBody = []byte(`{"projectVariableId":"41207","projectVariableName":"TestVar1"}`)
+			},
+			want: "projectVariableName",
+		},
+		"Harmony refusal without its error": {
+			product: contracttest.Jitterbit, operation: "login-sso-refused",
+			change: func(t *testing.T, ex *contracttest.Exchange) {
+				ex.ResponseBody = rename(t, ex.ResponseBody, "", "error", "problem")
+			},
+			want: "error",
 		},
 		"Jama path nobody documents": {
 			product: contracttest.Jama, operation: "users-get",

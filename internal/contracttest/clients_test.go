@@ -1,10 +1,15 @@
 package contracttest_test
 
 import (
+	"errors"
 	"net/http"
+	"net/url"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
 	"github.com/almsync/terraform-provider-almsync/internal/api/jira"
 	"github.com/almsync/terraform-provider-almsync/internal/api/jitterbit"
@@ -269,7 +274,7 @@ func TestJitterbitClient_Login(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, _ = c.ListJSMConnections(t.Context(), "1234")
+	_, _ = c.ListJSMConnections(t.Context(), "", "")
 	logins := rec.requestsTo("/login")
 	if len(logins) != 1 {
 		t.Fatalf("%d logins, want 1", len(logins))
@@ -297,4 +302,101 @@ func splitComma(s string) []string {
 		start = end + 1
 	}
 	return out
+}
+
+// jitterbitReplayClient is a client of goldens served with the documented
+// login first.
+func jitterbitReplayClient(t *testing.T, goldens ...contracttest.Golden) (*jitterbit.Client, *replay) {
+	t.Helper()
+	srv, rec := serveGoldens(t, nil, append([]contracttest.Golden{mustGolden(t, contracttest.Jitterbit, "login")}, goldens...)...)
+	c, err := jitterbit.New(srv.URL, jitterbit.Credentials{Username: "integration@example.com", Password: "harmony-password"}, transportFor(t, "Jitterbit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, rec
+}
+
+// wantDocumentedRequest checks that the client's one request to path
+// carries the golden's query and organizationId.
+func wantDocumentedRequest(t *testing.T, rec *replay, g contracttest.Golden) {
+	t.Helper()
+	reqs := rec.requestsTo(g.Request.Path)
+	if len(reqs) != 1 {
+		t.Fatalf("%d requests to %s, want 1", len(reqs), g.Request.Path)
+	}
+	if got, want := reqs[0].URL.Query().Encode(), mustQuery(t, g.Request.Query); got != want {
+		t.Errorf("query %q, the documentation's example %q", got, want)
+	}
+	if got, want := reqs[0].Header.Get("organizationId"), g.Request.Headers["organizationId"]; got != want {
+		t.Errorf("organizationId %q, want the login's defaultOrgId %q", got, want)
+	}
+}
+
+func mustQuery(t *testing.T, raw string) string {
+	t.Helper()
+	q, err := url.ParseQuery(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q.Encode()
+}
+
+func TestJitterbitClient_GetProject(t *testing.T) {
+	g := mustGolden(t, contracttest.Jitterbit, "project")
+	c, rec := jitterbitReplayClient(t, g)
+	got, err := c.GetProject(t.Context(), "866020", "9a87b6c5-a1b2-34c5-6d7e-123456a7b89c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := responseData(t, g, "data", "projects")
+	env := want["environments"].([]any)[0].(map[string]any)
+	if got.GUID != str(want, "guid") || got.Name != str(want, "name") || got.ProjectID != strconv.FormatInt(num(want, "projectId"), 10) ||
+		got.Description != "" || !slices.Equal(got.Environments, []jitterbit.Environment{{ID: str(env, "envId"), Name: str(env, "envName")}}) {
+		t.Errorf("project = %+v, the documentation's answer holds %v", got, want)
+	}
+	wantDocumentedRequest(t, rec, g)
+}
+
+func TestJitterbitClient_ListProjectVariables(t *testing.T) {
+	g := mustGolden(t, contracttest.Jitterbit, "project-variables")
+	c, rec := jitterbitReplayClient(t, g)
+	got, err := c.ListProjectVariables(t.Context(), "866020", "db54a73c-c58d-45c1-8222-4b2d2ebef2e2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	detail := responseData(t, g, "data")["projectVariableDetail"].([]any)[0].(map[string]any)
+	want := []jitterbit.ProjectVariable{{ID: str(detail, "projectVariableId"), Name: str(detail, "projectVariableName"),
+		Description: str(detail, "projectVariableDescription")}}
+	if !slices.Equal(got, want) {
+		t.Errorf("variables = %+v, want the documented %+v (a null value read as empty)", got, want)
+	}
+	wantDocumentedRequest(t, rec, g)
+}
+
+func TestJitterbitClient_SetProjectVariable(t *testing.T) {
+	g := mustGolden(t, contracttest.Jitterbit, "project-variables-set")
+	c, rec := jitterbitReplayClient(t, g)
+	// The replay compares the body with the documented example.
+	err := c.SetProjectVariable(t.Context(), jitterbit.ProjectVariable{ID: "41207", Name: "TestVar1",
+		Value: "https://example.atlassian.net", Description: "TestVar1 Descriptions", HideValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reqs := rec.requestsTo("/project-variables"); len(reqs) != 1 || reqs[0].Method != http.MethodPut {
+		t.Errorf("%d requests to /project-variables, want one PUT", len(reqs))
+	}
+}
+
+func TestJitterbitClient_SSORefusal(t *testing.T) {
+	g := mustGolden(t, contracttest.Jitterbit, "login-sso-refused")
+	srv, _ := serveGoldens(t, nil, g)
+	c, err := jitterbit.New(srv.URL, jitterbit.Credentials{Username: "sso-user@example.com", Password: "harmony-password"}, transportFor(t, "Jitterbit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.GetProject(t.Context(), "866020", "9a87b6c5-a1b2-34c5-6d7e-123456a7b89c")
+	if !errors.Is(err, jitterbit.ErrSSOLogin) || !errors.Is(err, api.ErrUnauthorized) ||
+		!strings.Contains(err.Error(), str(responseData(t, g, "error"), "errorMessage")) {
+		t.Errorf("error = %v, want a 401 matching ErrSSOLogin with Harmony's message", err)
+	}
 }

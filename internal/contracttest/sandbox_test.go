@@ -135,5 +135,45 @@ func TestSandbox_AnswersJitterbitGoldenRequestsAsDocumented(t *testing.T) {
 	c := newChecker(t)
 	sb := sandboxtest.Start(t)
 	g := mustGolden(t, contracttest.Jitterbit, "login")
-	checkSandboxAnswer(t, c, g, sandboxCall(t, sb, g, "", nil))
+	login := sandboxCall(t, sb, g, "", nil)
+	checkSandboxAnswer(t, c, g, login)
+	var answer struct {
+		Data struct {
+			AuthenticationToken string `json:"authenticationToken"`
+			DefaultOrgID        string `json:"defaultOrgId"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(login.ResponseBody, &answer); err != nil || answer.Data.AuthenticationToken == "" {
+		t.Fatalf("the sandbox's login answer has no token: %s", login.ResponseBody)
+	}
+	// The documented examples name their own environment, project and
+	// variable; the sandbox's seeds stand in for them.
+	session := func(query string) func(ex *contracttest.Exchange) {
+		return func(ex *contracttest.Exchange) {
+			ex.RequestHeader.Set("authToken", answer.Data.AuthenticationToken)
+			ex.RequestHeader.Set("organizationId", answer.Data.DefaultOrgID)
+			if query != "" {
+				ex.RawQuery = query
+			}
+		}
+	}
+	seeded := "environmentId=201&projectGuid=9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
+	for _, operation := range []string{"project", "project-variables"} {
+		g := mustGolden(t, contracttest.Jitterbit, operation)
+		checkSandboxAnswer(t, c, g, sandboxCall(t, sb, g, "", session(seeded)))
+	}
+	set := mustGolden(t, contracttest.Jitterbit, "project-variables-set")
+	checkSandboxAnswer(t, c, set, sandboxCall(t, sb, set, "", func(ex *contracttest.Exchange) {
+		session("")(ex)
+		ex.RequestBody = bytes.Replace(ex.RequestBody, []byte(`"41207"`), []byte(`"5001"`), 1)
+	}))
+	sso := mustGolden(t, contracttest.Jitterbit, "login-sso-refused")
+	refused := sandboxCall(t, sb, sso, "", func(ex *contracttest.Exchange) {
+		ex.RequestHeader.Set("username", "sso-admin")
+		ex.RequestHeader.Set("password", sandboxtest.SandboxPassword)
+	})
+	checkSandboxAnswer(t, c, sso, refused)
+	if !bytes.Contains(refused.ResponseBody, []byte(`"success":false`)) || !bytes.Contains(refused.ResponseBody, []byte("SSO")) {
+		t.Errorf("the sandbox's SSO refusal is %s", refused.ResponseBody)
+	}
 }

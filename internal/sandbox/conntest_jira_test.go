@@ -208,7 +208,7 @@ func TestConnTestJitterbitOAuthSendsTheAccessToken(t *testing.T) {
 	}, false)
 	oauth := func(name, token string) object {
 		return object{
-			"projectId": "1001", "name": name, "authScheme": "OAuth", "url": gateway.URL + jiraCloudPath,
+			"environmentId": jitterbitEnvironment, "projectGuid": jitterbitProjectGUID, "name": name, "authScheme": "OAuth", "url": gateway.URL + jiraCloudPath,
 			"oauth": object{"initiateOAuth": "OFF", "accessToken": token},
 		}
 	}

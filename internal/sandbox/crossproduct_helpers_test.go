@@ -117,9 +117,15 @@ func runJSMTest(t *testing.T, ts *httptest.Server, c object, trustedPEM string) 
 	return wantJitterbitData[wiretest.ConnTest](t, r, http.StatusOK)
 }
 
+// The seeded Harmony environment and project JSM connections are made in.
+const (
+	jitterbitEnvironment = "201"
+	jitterbitProjectGUID = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
+)
+
 // jsmConnection is a Basic JSM connection to login.
 func jsmConnection(login jiraLogin) object {
-	return object{"projectId": "1001", "name": "JSM", "authScheme": "Basic",
+	return object{"environmentId": jitterbitEnvironment, "projectGuid": jitterbitProjectGUID, "name": "JSM", "authScheme": "Basic",
 		"url": login.siteURL, "user": login.username, "apiToken": login.secret}
 }
 

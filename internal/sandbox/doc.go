@@ -17,10 +17,14 @@
 //   - /jitterbit: Jitterbit Harmony as Jitterbit documents it (POST /login
 //     with username and password headers, then authToken and
 //     organizationId headers; the {success, data, error} envelope, with a
-//     refused login answered HTTP 200 "success": false),
-//     plus Jira Service Management connections under
-//     /jitterbit/connections/jira-service-management, the provider's own
-//     contract (Jitterbit manages connections only in its UI).
+//     refused login answered HTTP 200 "success": false, and refusals of
+//     users of SSO and two-factor organizations); GET /project, and
+//     GET/PUT /project-variables of a project in a Harmony environment,
+//     addressed by environmentId and projectGuid; plus Jira Service
+//     Management connections under
+//     /jitterbit/connections/jira-service-management, keyed by
+//     environmentId and projectGuid, the provider's own contract
+//     (Jitterbit manages connections only in its UI).
 //   - /aqua: the aqua REST API as aqua documents it (POST /api/token with
 //     the password and refresh_token grants, 15-minute bearer tokens;
 //     session, users, licenses, projects and their user assignments, fields

@@ -45,8 +45,9 @@ type Client struct {
 }
 
 // New returns a client for the Harmony API at baseURL, e.g.
-// https://harmony-api.<region>.jitterbit.com/<environment>. Nothing is sent
-// until the first call, which logs in.
+// https://harmony-api.<region>.jitterbit.com/<stage>, where the stage is
+// dev (Jitterbit's default), qa or api: an API stage, not a Harmony
+// environment. Nothing is sent until the first call, which logs in.
 func New(baseURL string, creds Credentials, tc *transport.Client) (*Client, error) {
 	u, err := url.Parse(strings.TrimRight(baseURL, "/"))
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {

@@ -1,7 +1,9 @@
 // Package jitterbit is the client of Jitterbit Harmony for the almsync
 // provider. Its base URL is the provider's jitterbit.url, the Harmony API of
-// one region and environment, e.g.
-// https://harmony-api.<region>.jitterbit.com/<environment>.
+// one region, e.g. https://harmony-api.<region>.jitterbit.com/<stage>, where
+// region is na-east, emea-west or apac-southeast and the last segment is an
+// API stage (dev, qa or api, as Jitterbit's server list names them), not a
+// Harmony environment: environments are chosen per call by their ID.
 //
 // # What Jitterbit documents
 //
@@ -17,11 +19,41 @@
 //     matching api.ErrUnauthorized) carrying Harmony's errorMessage.
 //   - Every later request sends the headers authToken (the token of the
 //     login) and organizationId (Credentials.OrganizationID, else the
-//     login's defaultOrgId). The token is cached and reused until
-//     sessionTimeoutInSeconds have passed since the login; when Harmony
-//     refuses it earlier (HTTP 401, or "success": false with an
-//     authentication error code), the client logs in again once and
-//     repeats the request.
+//     login's defaultOrgId). The token is cached and reused until a
+//     margin before sessionTimeoutInSeconds end, counted from when the
+//     login was sent: five minutes, or a tenth of the timeout when that is
+//     shorter; the next call then logs in first. When Harmony refuses the
+//     token earlier (HTTP 401, or "success": false with an authentication
+//     error code), the client logs in again once and repeats the request.
+//   - Jitterbit's reference says the credentials of the login "must be
+//     associated with Harmony account credentials and not an organization
+//     using Harmony SSO". It documents no answer for such a refusal: when
+//     a refused login's errorMessage or errorCode speaks of SSO (or
+//     SAML, single sign-on), or of two-factor authentication (2FA, TFA,
+//     MFA, "two-factor"), the error also matches ErrSSOLogin or
+//     ErrTwoFactorLogin and its message says to use a Harmony account
+//     without SSO or two-factor authentication.
+//   - GET {base}/project with the header organizationId and the required
+//     query parameters environmentId and projectGuid answers data
+//     {"projects": {"guid", "name", "projectId" (a number), "description"
+//     (may be null), "environments": [{"envId", "envName", ...}], ...}}
+//     (GetProject). A refusal, or an answer without a project, for a
+//     project unknown in that environment matches api.ErrNotFound: the
+//     reference shows no such answer.
+//   - GET {base}/project-variables?environmentId=&projectGuid= answers
+//     data {"projectVariableDetail": [{"projectVariableId",
+//     "projectVariableName", "projectVariableValue" (may be null),
+//     "projectVariableLabel", "projectVariableDescription",
+//     "projectVariableHideValue", ...}]} (ListProjectVariables). Names are
+//     case-sensitive, as Jitterbit variable names are.
+//   - PUT {base}/project-variables with the body {"projectVariableId"
+//     (required), "projectVariableValue", "projectVariableDescription",
+//     "projectVariableHideValue"} sets an existing variable and answers no
+//     data (SetProjectVariable); the API cannot create a variable. Of a
+//     hidden variable the reference says only that "The value will be kept
+//     secure and hidden from user interfaces" and shows no value answered
+//     for one, so HiddenValueMask is "": a hidden variable's value reads
+//     as null, that is "".
 //   - Every answer is the envelope {"success", "uri", "data", "error":
 //     {"errorMessage", "errorCode", "errorId"}}. An HTTP status of 400 or
 //     more becomes an *api.Error with that status; "success": false with a
@@ -41,8 +73,8 @@
 // (same login, headers and envelope). A JSMConnection mirrors the
 // connection screen one field to one JSON key. Relative to the base URL:
 //
-//	GET    /connections/jira-service-management?projectId=&name=&page=&pageSize=   list (name: exact, case-insensitive); data {"items", "page", "pageSize", "total"}, pages start at 1
-//	POST   /connections/jira-service-management          create: 201, data is the connection with its id; 409 when the name is taken in that project
+//	GET    /connections/jira-service-management?environmentId=&projectGuid=&name=&page=&pageSize=   list (name: exact, case-insensitive); data {"items", "page", "pageSize", "total"}, pages start at 1
+//	POST   /connections/jira-service-management          create: 201, data is the connection with its id; 409 when the name is taken in that project and environment
 //	GET    /connections/jira-service-management/{id}     read; secrets are never returned
 //	PUT    /connections/jira-service-management/{id}     replace: 200, data is the connection; an omitted (empty) secret keeps the stored one
 //	DELETE /connections/jira-service-management/{id}     delete: 204
@@ -51,8 +83,8 @@
 // The result of a "Test" is {"success", "message", "checkedAt" (RFC 3339),
 // "durationMs", "checks": [{"name", "success", "detail"}]}; a trustedCaPem
 // that holds no PEM certificate is a 400 naming trustedCaPem. The keys of a
-// connection are those of JSMConnection and its blocks: "id", "projectId",
-// "name", "authScheme", "url", "user", "password", "apiToken", "sso",
+// connection are those of JSMConnection and its blocks: "id",
+// "environmentId", "projectGuid", "name", "authScheme", "url", "user", "password", "apiToken", "sso",
 // "oauth", "ssl", "useProxySettings" and "advancedProperties" (an object of
 // strings). The client leaves out the id and every empty key but
 // "useProxySettings"; the secrets (password, apiToken,
@@ -61,11 +93,13 @@
 // oauth.certificateStorePassword and ssl.clientCertPassword) are never
 // answered.
 //
-// Ids are opaque strings. Names are unique per project, compared without
-// regard to case, and must not contain "/" or ":". A connection never moves
-// to another project: a replace with a different projectId is a 400. The
+// A connection belongs to one project in one environment, addressed as
+// Harmony addresses projects: environmentId and projectGuid. Ids are opaque
+// strings. Names are unique per environment and project, compared without
+// regard to case, and must not contain "/" or ":". A connection never moves:
+// a replace with a different environmentId or projectGuid is a 400. The
 // server answers 400, with an errorMessage naming the JSON field and the
-// rule, for an unknown projectId, a value outside its enumeration (see
+// rule, for a projectGuid unknown in the environmentId, a value outside its enumeration (see
 // AuthSchemes and the other enumeration functions), a negative
 // oauth.expiresIn, a url, sso.loginUrl or sso.exchangeUrl that is neither an
 // absolute http(s) URL nor a Jitterbit variable reference (see

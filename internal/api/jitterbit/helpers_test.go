@@ -75,7 +75,16 @@ func loginCount(srv *sandbox.Server) int64 {
 // basicConnection is a connection the sandbox accepts.
 func basicConnection(project, name string) jitterbit.JSMConnection {
 	return jitterbit.JSMConnection{
-		ProjectID: project, Name: name, AuthScheme: jitterbit.AuthSchemeBasic,
+		EnvironmentID: envDev, ProjectGUID: project, Name: name, AuthScheme: jitterbit.AuthSchemeBasic,
 		URL: "https://acme.atlassian.net", User: "sync@acme.example", APIToken: "token-" + name,
 	}
 }
+
+// The sandbox's seeded environments and projects.
+const (
+	envDev      = "201"
+	envProd     = "202"
+	guidJSM     = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001" // JSM Integration, in 201 and 202
+	guidSD      = "9a87b6c5-a1b2-34c5-6d7e-123456a7b002" // Service Desk Sync, in 201 only
+	guidUnknown = "9a87b6c5-a1b2-34c5-6d7e-123456a7b999"
+)

@@ -1,12 +1,15 @@
 package jitterbit
 
 // JSMConnection is a Jira Service Management connection of an Integration
-// Studio project, one JSON key per field of the connection screen. Fields
+// Studio project in one Harmony environment, one JSON key per field of the
+// connection screen. EnvironmentID and ProjectGUID address the project as
+// Harmony's own calls do (environmentId, projectGuid). Fields
 // marked secret are write-only: the API accepts them and never returns
 // them, and an empty secret in a replace keeps the stored one.
 type JSMConnection struct {
 	ID                 string            `json:"id,omitempty"`
-	ProjectID          string            `json:"projectId"`
+	EnvironmentID      string            `json:"environmentId"`
+	ProjectGUID        string            `json:"projectGuid"`
 	Name               string            `json:"name"`                         // Connection Name
 	AuthScheme         string            `json:"authScheme"`                   // Auth Scheme: see AuthSchemes
 	URL                string            `json:"url,omitempty"`                // URL

@@ -12,26 +12,33 @@ import (
 )
 
 // ListJSMConnections returns every Jira Service Management connection of a
-// project (of every project when projectID is empty). Secrets come back
-// empty.
-func (c *Client) ListJSMConnections(ctx context.Context, projectID string) ([]JSMConnection, error) {
+// project in an environment. An empty environmentID or projectGUID does not
+// filter by it. Secrets come back empty.
+func (c *Client) ListJSMConnections(ctx context.Context, environmentID, projectGUID string) ([]JSMConnection, error) {
 	q := url.Values{}
-	if projectID != "" {
-		q.Set("projectId", projectID)
+	if environmentID != "" {
+		q.Set("environmentId", environmentID)
+	}
+	if projectGUID != "" {
+		q.Set("projectGuid", projectGUID)
 	}
 	return listAll[JSMConnection](ctx, c, "list JSM connections", pathJSMConnections, q)
 }
 
-// FindJSMConnection looks a connection up by project and name, the name
-// compared without regard to case.
-func (c *Client) FindJSMConnection(ctx context.Context, projectID, name string) (JSMConnection, bool, error) {
-	q := url.Values{"projectId": {projectID}, "name": {name}}
-	conns, err := listAll[JSMConnection](ctx, c, "find JSM connection", pathJSMConnections, q)
+// FindJSMConnection looks a connection up by environment, project and name,
+// the name compared without regard to case.
+func (c *Client) FindJSMConnection(ctx context.Context, environmentID, projectGUID, name string) (JSMConnection, bool, error) {
+	const op = "find JSM connection"
+	if err := requireProjectKey(op, environmentID, projectGUID); err != nil {
+		return JSMConnection{}, false, err
+	}
+	q := url.Values{"environmentId": {environmentID}, "projectGuid": {projectGUID}, "name": {name}}
+	conns, err := listAll[JSMConnection](ctx, c, op, pathJSMConnections, q)
 	if err != nil {
 		return JSMConnection{}, false, err
 	}
 	for _, conn := range conns {
-		if conn.ProjectID == projectID && strings.EqualFold(conn.Name, name) {
+		if conn.EnvironmentID == environmentID && conn.ProjectGUID == projectGUID && strings.EqualFold(conn.Name, name) {
 			return conn, true, nil
 		}
 	}
@@ -51,8 +58,8 @@ func (c *Client) GetJSMConnection(ctx context.Context, id string) (JSMConnection
 
 // CreateJSMConnection creates a connection and returns it as stored, with
 // its id and without secrets; conn.ID is ignored. When the answer is lost
-// (a transport failure or a 5xx), the connection is looked up by project
-// and name rather than created twice.
+// (a transport failure or a 5xx), the connection is looked up by
+// environment, project and name rather than created twice.
 func (c *Client) CreateJSMConnection(ctx context.Context, conn JSMConnection) (JSMConnection, error) {
 	const op = "create JSM connection"
 	conn.ID = ""
@@ -68,13 +75,13 @@ func (c *Client) CreateJSMConnection(ctx context.Context, conn JSMConnection) (J
 		return nil
 	}
 	find := func(ctx context.Context) (bool, error) {
-		found, ok, err := c.FindJSMConnection(ctx, conn.ProjectID, conn.Name)
+		found, ok, err := c.FindJSMConnection(ctx, conn.EnvironmentID, conn.ProjectGUID, conn.Name)
 		if ok {
 			created = found
 		}
 		return ok, err
 	}
-	if err := api.CreateOnce(ctx, post, find); err != nil {
+	if err := api.CreateOnce(ctx, c.http.MaxRetries(), post, find); err != nil {
 		return JSMConnection{}, err
 	}
 	return created, nil

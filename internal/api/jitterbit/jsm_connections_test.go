@@ -19,7 +19,7 @@ import (
 // renewed with a refresh token.
 func oauthConnection(project, name string) jitterbit.JSMConnection {
 	return jitterbit.JSMConnection{
-		ProjectID: project, Name: name, AuthScheme: jitterbit.AuthSchemeOAuth, URL: "[jsm_url]",
+		EnvironmentID: envDev, ProjectGUID: project, Name: name, AuthScheme: jitterbit.AuthSchemeOAuth, URL: "[jsm_url]",
 		OAuth: &jitterbit.OAuthSettings{
 			InitiateOAuth: jitterbit.InitiateOAuthRefresh, Version: "2.0", ClientID: "client",
 			AccessToken: "access-" + name, RefreshToken: "refresh-" + name, ExpiresIn: 3600,
@@ -37,7 +37,7 @@ func TestJSMConnections_CreateReadUpdateDelete(t *testing.T) {
 	c := newClient(t, base+"/jitterbit", admin)
 	ctx := context.Background()
 
-	in := oauthConnection("1001", "JSM Production")
+	in := oauthConnection(guidJSM, "JSM Production")
 	in.ID = "42" // ignored
 	created, err := c.CreateJSMConnection(ctx, in)
 	if err != nil {
@@ -81,7 +81,7 @@ func TestJSMConnections_CreateReadUpdateDelete(t *testing.T) {
 	if _, err := c.GetJSMConnection(ctx, created.ID); !errors.Is(err, api.ErrNotFound) {
 		t.Errorf("read after delete: %v, want ErrNotFound", err)
 	}
-	if _, ok, err := c.FindJSMConnection(ctx, "1001", "JSM Prod"); err != nil || ok {
+	if _, ok, err := c.FindJSMConnection(ctx, envDev, guidJSM, "JSM Prod"); err != nil || ok {
 		t.Errorf("find after delete: %t %v", ok, err)
 	}
 }
@@ -96,9 +96,9 @@ func TestJSMConnections_FindByProjectAndName(t *testing.T) {
 	// listing pages.
 	ids := make(map[string]string)
 	for i := range 105 {
-		project := "1001"
+		project := guidJSM
 		if i%5 == 0 {
-			project = "1002"
+			project = guidSD
 		}
 		name := fmt.Sprintf("conn-%03d", i)
 		created, err := c.CreateJSMConnection(ctx, basicConnection(project, name))
@@ -107,7 +107,7 @@ func TestJSMConnections_FindByProjectAndName(t *testing.T) {
 		}
 		ids[project+"/"+name] = created.ID
 	}
-	sameName, err := c.CreateJSMConnection(ctx, basicConnection("1002", "conn-104"))
+	sameName, err := c.CreateJSMConnection(ctx, basicConnection(guidSD, "conn-104"))
 	if err != nil {
 		t.Fatalf("the same name in another project: %v", err)
 	}
@@ -116,16 +116,16 @@ func TestJSMConnections_FindByProjectAndName(t *testing.T) {
 		project, name string
 		want          string // "": not found
 	}{
-		{"1001", "conn-001", ids["1001/conn-001"]},
-		{"1001", "CONN-104", ids["1001/conn-104"]},
-		{"1002", "conn-104", sameName.ID},
-		{"1002", "conn-100", ids["1002/conn-100"]},
-		{"1001", "conn-100", ""},
-		{"1003", "conn-001", ""},
-		{"1001", "conn-10", ""},
+		{guidJSM, "conn-001", ids[guidJSM+"/conn-001"]},
+		{guidJSM, "CONN-104", ids[guidJSM+"/conn-104"]},
+		{guidSD, "conn-104", sameName.ID},
+		{guidSD, "conn-100", ids[guidSD+"/conn-100"]},
+		{guidJSM, "conn-100", ""},
+		{guidUnknown, "conn-001", ""},
+		{guidJSM, "conn-10", ""},
 	}
 	for _, tc := range tests {
-		got, ok, err := c.FindJSMConnection(ctx, tc.project, tc.name)
+		got, ok, err := c.FindJSMConnection(ctx, envDev, tc.project, tc.name)
 		switch {
 		case err != nil:
 			t.Errorf("find %s/%s: %v", tc.project, tc.name, err)
@@ -137,13 +137,13 @@ func TestJSMConnections_FindByProjectAndName(t *testing.T) {
 			t.Errorf("find %s/%s returned a secret", tc.project, tc.name)
 		}
 	}
-	all, err := c.ListJSMConnections(ctx, "")
+	all, err := c.ListJSMConnections(ctx, "", "")
 	if err != nil || len(all) != 106 {
 		t.Errorf("list all: %d, %v; want 106", len(all), err)
 	}
-	inProject, err := c.ListJSMConnections(ctx, "1002")
+	inProject, err := c.ListJSMConnections(ctx, envDev, guidSD)
 	if err != nil || len(inProject) != 22 {
-		t.Errorf("list project 1002: %d, %v; want 22", len(inProject), err)
+		t.Errorf("list project Service Desk Sync: %d, %v; want 22", len(inProject), err)
 	}
 }
 
@@ -156,7 +156,7 @@ func TestJSMConnections_Errors(t *testing.T) {
 	if _, err := c.GetJSMConnection(ctx, "9999"); !errors.Is(err, api.ErrNotFound) || !strings.Contains(err.Error(), "Jitterbit read JSM connection") {
 		t.Errorf("read unknown id: %v, want ErrNotFound naming the operation", err)
 	}
-	if _, err := c.UpdateJSMConnection(ctx, "9999", basicConnection("1001", "x")); !errors.Is(err, api.ErrNotFound) {
+	if _, err := c.UpdateJSMConnection(ctx, "9999", basicConnection(guidJSM, "x")); !errors.Is(err, api.ErrNotFound) {
 		t.Errorf("update unknown id: %v, want ErrNotFound", err)
 	}
 	if err := c.DeleteJSMConnection(ctx, "9999"); !errors.Is(err, api.ErrNotFound) || !strings.Contains(err.Error(), "delete JSM connection") {
@@ -167,7 +167,7 @@ func TestJSMConnections_Errors(t *testing.T) {
 	}
 
 	// The vendor's message reaches the caller.
-	bad := basicConnection("1001", "bad")
+	bad := basicConnection(guidJSM, "bad")
 	bad.OAuth = &jitterbit.OAuthSettings{CertificateStoreType: "PEMKEY_BLOB"}
 	_, err := c.CreateJSMConnection(ctx, bad)
 	var apiErr *api.Error
@@ -175,26 +175,26 @@ func TestJSMConnections_Errors(t *testing.T) {
 		!strings.HasPrefix(apiErr.Message, "oauth.certificateStoreType must be one of USER, MACHINE") {
 		t.Errorf("invalid certificate store type: %v, want ErrBadRequest with the vendor message", err)
 	}
-	bad = basicConnection("4242", "bad")
-	if _, err := c.CreateJSMConnection(ctx, bad); !errors.Is(err, api.ErrBadRequest) || !strings.Contains(err.Error(), "projectId") {
-		t.Errorf("unknown project: %v, want ErrBadRequest naming projectId", err)
+	bad = basicConnection(guidUnknown, "bad")
+	if _, err := c.CreateJSMConnection(ctx, bad); !errors.Is(err, api.ErrBadRequest) || !strings.Contains(err.Error(), "projectGuid") {
+		t.Errorf("unknown project: %v, want ErrBadRequest naming projectGuid", err)
 	}
 
-	first, err := c.CreateJSMConnection(ctx, basicConnection("1001", "Taken"))
+	first, err := c.CreateJSMConnection(ctx, basicConnection(guidJSM, "Taken"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.CreateJSMConnection(ctx, basicConnection("1001", "TAKEN")); !errors.Is(err, api.ErrConflict) || !strings.Contains(err.Error(), "HTTP 409") {
+	if _, err := c.CreateJSMConnection(ctx, basicConnection(guidJSM, "TAKEN")); !errors.Is(err, api.ErrConflict) || !strings.Contains(err.Error(), "HTTP 409") {
 		t.Errorf("duplicate name: %v, want ErrConflict", err)
 	}
-	if _, err := c.CreateJSMConnection(ctx, basicConnection("1002", "taken")); err != nil {
+	if _, err := c.CreateJSMConnection(ctx, basicConnection(guidSD, "taken")); err != nil {
 		t.Errorf("the same name in another project: %v", err)
 	}
-	second, err := c.CreateJSMConnection(ctx, basicConnection("1001", "Second"))
+	second, err := c.CreateJSMConnection(ctx, basicConnection(guidJSM, "Second"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.UpdateJSMConnection(ctx, second.ID, basicConnection("1001", "taken")); !errors.Is(err, api.ErrConflict) ||
+	if _, err := c.UpdateJSMConnection(ctx, second.ID, basicConnection(guidJSM, "taken")); !errors.Is(err, api.ErrConflict) ||
 		!strings.Contains(err.Error(), "JSM connection "+first.ID) {
 		t.Errorf("rename onto another connection's name: %v, want ErrConflict naming connection %s", err, first.ID)
 	}
@@ -218,7 +218,7 @@ func TestJSMConnections_LostAnswerDoesNotDuplicate(t *testing.T) {
 	ctx := context.Background()
 
 	// The lookup matches the stored name despite another spelling.
-	created, err := c.CreateJSMConnection(ctx, basicConnection("1001", "Once"))
+	created, err := c.CreateJSMConnection(ctx, basicConnection(guidJSM, "Once"))
 	if err != nil {
 		t.Fatalf("create with a lost answer: %v", err)
 	}
@@ -228,7 +228,7 @@ func TestJSMConnections_LostAnswerDoesNotDuplicate(t *testing.T) {
 	if created.ID != "1" || created.Name != "Once" {
 		t.Errorf("adopted connection = %+v", created)
 	}
-	all, err := c.ListJSMConnections(ctx, "1001")
+	all, err := c.ListJSMConnections(ctx, envDev, guidJSM)
 	if err != nil || len(all) != 1 {
 		t.Errorf("connections after the lost answer: %+v, %v; want exactly one", all, err)
 	}
@@ -249,7 +249,7 @@ func TestJSMConnections_LostAnswerOfARefusedCreate(t *testing.T) {
 		w.WriteHeader(http.StatusServiceUnavailable)
 		return true
 	})
-	_, err := newClient(t, front+"/jitterbit", admin).CreateJSMConnection(context.Background(), basicConnection("1001", "never"))
+	_, err := newClient(t, front+"/jitterbit", admin).CreateJSMConnection(context.Background(), basicConnection(guidJSM, "never"))
 	if err == nil || !strings.Contains(err.Error(), "503") || !strings.Contains(err.Error(), "create JSM connection") {
 		t.Errorf("error = %v, want the 503 of the create", err)
 	}

@@ -36,10 +36,13 @@ func (c *Client) login(ctx context.Context) (authState, error) {
 		// Harmony refuses credentials with HTTP 200 and "success": false;
 		// whatever its error code, a refused login is a 401.
 		var apiErr *api.Error
-		if errors.As(err, &apiErr) && resp.StatusCode < http.StatusBadRequest {
+		if !errors.As(err, &apiErr) {
+			return authState{}, err
+		}
+		if resp.StatusCode < http.StatusBadRequest {
 			apiErr.StatusCode = http.StatusUnauthorized
 		}
-		return authState{}, err
+		return authState{}, explainRefusedLogin(apiErr, c.creds.Username, refusalText(resp.Body))
 	}
 	if res.AuthenticationToken == "" {
 		return authState{}, &api.DecodeError{Product: productName, Operation: op, StatusCode: resp.StatusCode,

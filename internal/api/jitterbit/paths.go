@@ -5,7 +5,9 @@ import "net/url"
 // Endpoint paths, relative to the base URL (see doc.go).
 const (
 	// Documented by Jitterbit.
-	pathLogin = "/login"
+	pathLogin            = "/login"
+	pathProject          = "/project"
+	pathProjectVariables = "/project-variables"
 
 	// The provider's own contract.
 	pathJSMConnections = "/connections/jira-service-management"

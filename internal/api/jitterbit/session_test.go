@@ -65,7 +65,7 @@ func TestLogin_DocumentedAnswer(t *testing.T) {
 		org.Store(r.Header.Get("organizationId"))
 		answerJSON(w, http.StatusOK, emptyPage)
 	})
-	if _, err := c.ListJSMConnections(context.Background(), ""); err != nil {
+	if _, err := c.ListJSMConnections(context.Background(), "", ""); err != nil {
 		t.Fatalf("list connections: %v", err)
 	}
 	if token.Load() != "{Auth Token}" || org.Load() != "{Default Org Id}" {
@@ -76,22 +76,28 @@ func TestLogin_DocumentedAnswer(t *testing.T) {
 	}
 }
 
-// TestSession_RenewedAfterTheSessionTimeout: a token is reused until the
-// login's sessionTimeoutInSeconds have passed, then renewed before the
-// request instead of being refused.
-func TestSession_RenewedAfterTheSessionTimeout(t *testing.T) {
+// TestSession_RenewedBeforeTheSessionTimeout: a token is reused until a
+// margin before the login's sessionTimeoutInSeconds end (a tenth of a
+// 60 s timeout, 5 minutes of the documented 14400 s), then renewed before
+// the request, so that it is never sent about to expire.
+func TestSession_RenewedBeforeTheSessionTimeout(t *testing.T) {
 	t.Parallel()
 	tests := map[string]struct {
 		login      string
-		wantLogins []int64 // after calls at 0 s, 59 s, 61 s and 200 s
+		calls      []int64 // seconds after the first login
+		wantLogins []int64 // after each call
 	}{
 		"timeout of 60 s": {
 			`{"success":true,"data":{"authenticationToken":"t","defaultOrgId":"1","sessionTimeoutInSeconds":60}}`,
-			[]int64{1, 1, 2, 3},
+			[]int64{0, 53, 55, 59, 200}, []int64{1, 1, 2, 2, 3},
+		},
+		"documented timeout of 14400 s": {
+			`{"success":true,"data":{"authenticationToken":"t","defaultOrgId":"1","sessionTimeoutInSeconds":14400}}`,
+			[]int64{0, 14099, 14101, 14399}, []int64{1, 1, 2, 2},
 		},
 		"no timeout stated": {
 			`{"success":true,"data":{"authenticationToken":"t","defaultOrgId":"1"}}`,
-			[]int64{1, 1, 1, 1},
+			[]int64{0, 59, 61, 200}, []int64{1, 1, 1, 1},
 		},
 	}
 	for name, tc := range tests {
@@ -103,9 +109,9 @@ func TestSession_RenewedAfterTheSessionTimeout(t *testing.T) {
 			start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 			var clock atomic.Int64
 			c.now = func() time.Time { return start.Add(time.Duration(clock.Load()) * time.Second) }
-			for i, at := range []int64{0, 59, 61, 200} {
+			for i, at := range tc.calls {
 				clock.Store(at)
-				if _, err := c.ListJSMConnections(context.Background(), ""); err != nil {
+				if _, err := c.ListJSMConnections(context.Background(), "", ""); err != nil {
 					t.Fatalf("call at %d s: %v", at, err)
 				}
 				if n := logins.Load(); n != tc.wantLogins[i] {
@@ -123,8 +129,10 @@ func TestSessionEnd(t *testing.T) {
 		seconds int64
 		want    time.Time
 	}{
-		"documented 14400": {14400, start.Add(4 * time.Hour)},
-		"one second":       {1, start.Add(time.Second)},
+		"documented 14400": {14400, start.Add(4*time.Hour - 5*time.Minute)},
+		"ten minutes":      {600, start.Add(9 * time.Minute)},
+		"one hour":         {3600, start.Add(55 * time.Minute)},
+		"one second":       {1, start.Add(900 * time.Millisecond)},
 		"zero":             {0, time.Time{}},
 		"negative":         {-5, time.Time{}},
 		"too large":        {math.MaxInt64, time.Time{}},

@@ -16,7 +16,7 @@ func TestJSMConnections_TestConnection(t *testing.T) {
 	c := newClient(t, base+"/jitterbit", admin)
 	ctx := context.Background()
 
-	good := basicConnection("1001", "good")
+	good := basicConnection(guidJSM, "good")
 	good.URL, good.User, good.APIToken = base+jira.JiraCloudPath, jira.JiraLimitedAccount, jira.JiraAPIToken
 	created, err := c.CreateJSMConnection(ctx, good)
 	if err != nil {

@@ -81,3 +81,72 @@ type listPage[T any] struct {
 	PageSize int `json:"pageSize"`
 	Total    int `json:"total"`
 }
+
+// projectResult is the data of GET /project. Jitterbit's example answers
+// one project object under "projects"; it is kept raw so that a null or
+// missing project reads as "not found".
+type projectResult struct {
+	Projects json.RawMessage `json:"projects"`
+}
+
+// projectWire is data.projects of GET /project.
+type projectWire struct {
+	GUID         string            `json:"guid"`
+	Name         string            `json:"name"`
+	ProjectID    textOrNumber      `json:"projectId"`
+	Description  *string           `json:"description"`
+	Environments []environmentWire `json:"environments"`
+}
+
+// environmentWire is one entry of a project's environments.
+type environmentWire struct {
+	EnvID   textOrNumber `json:"envId"`
+	EnvName string       `json:"envName"`
+}
+
+// project converts the wire form.
+func (w projectWire) project() Project {
+	p := Project{GUID: w.GUID, Name: w.Name, ProjectID: string(w.ProjectID)}
+	if w.Description != nil {
+		p.Description = *w.Description
+	}
+	for _, e := range w.Environments {
+		p.Environments = append(p.Environments, Environment{ID: string(e.EnvID), Name: e.EnvName})
+	}
+	return p
+}
+
+// projectVariablesResult is the data of GET /project-variables.
+type projectVariablesResult struct {
+	ProjectVariableDetail []projectVariableWire `json:"projectVariableDetail"`
+}
+
+// projectVariableWire is one entry of data.projectVariableDetail. Value
+// and description may be null.
+type projectVariableWire struct {
+	ProjectVariableID          textOrNumber `json:"projectVariableId"`
+	ProjectVariableName        string       `json:"projectVariableName"`
+	ProjectVariableValue       *string      `json:"projectVariableValue"`
+	ProjectVariableDescription *string      `json:"projectVariableDescription"`
+	ProjectVariableHideValue   bool         `json:"projectVariableHideValue"`
+}
+
+// variable converts the wire form; a null value or description is "".
+func (w projectVariableWire) variable() ProjectVariable {
+	v := ProjectVariable{ID: string(w.ProjectVariableID), Name: w.ProjectVariableName, HideValue: w.ProjectVariableHideValue}
+	if w.ProjectVariableValue != nil {
+		v.Value = *w.ProjectVariableValue
+	}
+	if w.ProjectVariableDescription != nil {
+		v.Description = *w.ProjectVariableDescription
+	}
+	return v
+}
+
+// setProjectVariableRequest is the body of PUT /project-variables.
+type setProjectVariableRequest struct {
+	ProjectVariableID          textOrNumber `json:"projectVariableId"`
+	ProjectVariableValue       string       `json:"projectVariableValue"`
+	ProjectVariableDescription string       `json:"projectVariableDescription"`
+	ProjectVariableHideValue   bool         `json:"projectVariableHideValue"`
+}

@@ -163,7 +163,7 @@ func TestWire_RawEnvelope(t *testing.T) {
 func TestWire_JSMConnection(t *testing.T) {
 	t.Parallel()
 	conn := JSMConnection{
-		ID: "7", ProjectID: "1001", Name: "JSM", AuthScheme: AuthSchemeAuto, URL: "[jsm_url]",
+		ID: "7", EnvironmentID: "201", ProjectGUID: "g-1", Name: "JSM", AuthScheme: AuthSchemeAuto, URL: "[jsm_url]",
 		User: "svc", Password: "pw", APIToken: "tok",
 		SSO: &SSOSettings{LoginURL: "https://crowd.example.com/login", Properties: "a=b",
 			ExchangeURL: "https://sso.example.com/x", AppName: "jira", AppPassword: "app-pw"},
@@ -180,7 +180,7 @@ func TestWire_JSMConnection(t *testing.T) {
 		AdvancedProperties: map[string]string{"Timeout": "60"},
 	}
 	testJSONMarshal(t, conn, `{
-		"id": "7", "projectId": "1001", "name": "JSM", "authScheme": "Auto", "url": "[jsm_url]",
+		"id": "7", "environmentId": "201", "projectGuid": "g-1", "name": "JSM", "authScheme": "Auto", "url": "[jsm_url]",
 		"user": "svc", "password": "pw", "apiToken": "tok",
 		"sso": {"loginUrl": "https://crowd.example.com/login", "properties": "a=b",
 			"exchangeUrl": "https://sso.example.com/x", "appName": "jira", "appPassword": "app-pw"},
@@ -199,18 +199,18 @@ func TestWire_JSMConnection(t *testing.T) {
 
 	// A create leaves the id out; empty secrets and absent blocks are not
 	// sent, and useProxySettings always is.
-	testJSONMarshal(t, JSMConnection{ProjectID: "1001", Name: "min", AuthScheme: AuthSchemeBasic},
-		`{"projectId": "1001", "name": "min", "authScheme": "Basic", "useProxySettings": false}`)
+	testJSONMarshal(t, JSMConnection{EnvironmentID: "201", ProjectGUID: "g-1", Name: "min", AuthScheme: AuthSchemeBasic},
+		`{"environmentId": "201", "projectGuid": "g-1", "name": "min", "authScheme": "Basic", "useProxySettings": false}`)
 }
 
 func TestWire_Page(t *testing.T) {
 	t.Parallel()
 	testJSONMarshal(t, listPage[JSMConnection]{
-		Items:    []JSMConnection{{ID: "1", ProjectID: "1001", Name: "a", AuthScheme: AuthSchemeBasic}},
+		Items:    []JSMConnection{{ID: "1", EnvironmentID: "201", ProjectGUID: "g-1", Name: "a", AuthScheme: AuthSchemeBasic}},
 		Page:     2,
 		PageSize: 1,
 		Total:    3,
-	}, `{"items": [{"id": "1", "projectId": "1001", "name": "a", "authScheme": "Basic", "useProxySettings": false}],
+	}, `{"items": [{"id": "1", "environmentId": "201", "projectGuid": "g-1", "name": "a", "authScheme": "Basic", "useProxySettings": false}],
 		"page": 2, "pageSize": 1, "total": 3}`)
 }
 

@@ -4,46 +4,68 @@ import (
 	"crypto/rand"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/kernel"
 )
 
-// Product emulates Jitterbit Harmony under /jitterbit: the login, headers
-// and envelope of Jitterbit's "Harmony API Reference", and the provider's
-// own contract for Jira Service Management connections, in Harmony's
-// style. Its wire shapes are in wire.go.
+// Product emulates Jitterbit Harmony under /jitterbit: the login, headers,
+// envelope, project and project variables of Jitterbit's "Harmony API
+// Reference", and the provider's own contract for Jira Service Management
+// connections, in Harmony's style. Its wire shapes are in wire.go.
 //
 //	POST   /login                                      headers username and password; data {authenticationToken, serverUrl, cloudAppsUrl, orgAttrs, defaultOrgId, sessionTimeoutInSeconds}
-//	GET    /connections/jira-service-management        list: filters projectId (exact) and name (exact, case-insensitive), page and pageSize
+//	GET    /project?environmentId=&projectGuid=        header organizationId; data {projects: {guid, name, projectId, description, environments: [{envId, envName, ...}], ...}}
+//	GET    /project-variables?environmentId=&projectGuid=   data {projectVariableDetail: [{projectVariableId, projectVariableName, projectVariableValue, ...}]}
+//	PUT    /project-variables                          body {projectVariableId, projectVariableValue, projectVariableDescription, projectVariableHideValue}; no data
+//	GET    /connections/jira-service-management        list: filters environmentId and projectGuid (exact), name (exact, case-insensitive), page and pageSize
 //	POST   /connections/jira-service-management        create: 201, data is the connection
 //	GET    /connections/jira-service-management/{id}   read, without secrets
 //	PUT    /connections/jira-service-management/{id}   replace: 200, data is the connection; empty secrets are kept
 //	DELETE /connections/jira-service-management/{id}   delete: 204
 //	POST   /connections/jira-service-management/{id}/test   "Test" (conntest_jitterbit.go)
 //
-// Every route but the login needs the headers authToken (a token from the
-// login, valid for the sessionTimeoutInSeconds it announces) and
-// organizationId (the seeded organization, "100"): without a valid token
-// the answer is 401, with another organization 403. A refused login is
-// HTTP 200 with "success": false, as Harmony answers it. Every answer is
-// Harmony's envelope, its uri the URL called; error codes are the status
-// text in upper snake case ("NOT_FOUND"), except for the authentication
-// codes in product_jitterbit_auth.go, and every error has a fresh errorId.
+// Every route but the login needs the header authToken (a token from the
+// login, valid for the sessionTimeoutInSeconds it announces, measured with
+// the server clock) and the header organizationId (the seeded organization,
+// "100"): without a valid token the answer is 401, with another
+// organization 403. The project variables, for which the reference lists no
+// organizationId, also accept a request without it. A refused login is
+// HTTP 200 with "success": false, as Harmony answers it; the users
+// sso-admin and tfa-admin (password "sandbox") are refused so because their
+// organizations use Harmony SSO and two-factor authentication, which the
+// reference says the API cannot log in with. Every answer is Harmony's
+// envelope, its uri the URL called; error codes are the status text in
+// upper snake case ("NOT_FOUND"), except for the authentication codes in
+// product_jitterbit_auth.go, and every error has a fresh errorId.
 //
-// Connections are stored with their secrets in the product's state. Request
-// bodies are decoded strictly: an unknown field is a 400.
+// GET /project and GET /project-variables answer 400 BAD_REQUEST when
+// environmentId or projectGuid is missing and 404 NOT_FOUND when the
+// environment is unknown or the project is not in it. PUT
+// /project-variables sets an existing variable (404 NOT_FOUND for an
+// unknown projectVariableId; the API creates none); a member left out keeps
+// its value. A hidden variable's value is answered as null.
+//
+// Connections belong to a project in an environment (environmentId,
+// projectGuid): a create checks the project is in that environment, and a
+// connection never moves. They are stored with their secrets in the
+// product's state. Request bodies are decoded strictly: an unknown field is
+// a 400.
 type Product struct {
 	jitterbitResponder
+	now    func() time.Time
 	tokens *jitterbitTokens
 	state  *kernel.State[jitterbitState]
 }
 
-// jitterbitState is the jitterbit product's data. Projects are the
-// Integration Studio projects a connection may belong to: seeded, not
-// served (Harmony has no list of projects); a state file may list others.
+// jitterbitState is the jitterbit product's data: the organization's
+// environments, its Integration Studio projects, their project variables
+// (per environment and project) and the JSM connections.
 type jitterbitState struct {
-	Projects       []project                        `json:"projects"`
-	JSMConnections kernel.Collection[JSMConnection] `json:"jsm_connections"`
+	Environments     []environment                    `json:"environments"`
+	Projects         []project                        `json:"projects"`
+	ProjectVariables []projectVariable                `json:"project_variables"`
+	JSMConnections   kernel.Collection[JSMConnection] `json:"jsm_connections"`
 }
 
 // The seeded organization, the only one the default user belongs to.
@@ -54,8 +76,10 @@ const (
 
 // Routes of the product below its prefix.
 const (
-	jitterbitLoginPath       = "/login"
-	jitterbitConnectionsPath = "/connections/jira-service-management"
+	jitterbitLoginPath            = "/login"
+	jitterbitProjectPath          = "/project"
+	jitterbitProjectVariablesPath = "/project-variables"
+	jitterbitConnectionsPath      = "/connections/jira-service-management"
 )
 
 // New returns the product, ready for kernel.NewServer.
@@ -72,10 +96,14 @@ func (p *Product) Register(env *kernel.Env) error {
 		return err
 	}
 	p.state = state
+	p.now = env.Now
 	p.tokens = newJitterbitTokens(env.Now)
 
-	auth := p.requireSession
+	auth, authAnyOrg := p.requireSession(true), p.requireSession(false)
 	env.Handle("POST "+jitterbitLoginPath, p.login)
+	env.Handle("GET "+jitterbitProjectPath, auth(p.getProject))
+	env.Handle("GET "+jitterbitProjectVariablesPath, authAnyOrg(p.listProjectVariables))
+	env.Handle("PUT "+jitterbitProjectVariablesPath, authAnyOrg(p.setProjectVariable))
 	env.Handle("GET "+jitterbitConnectionsPath, auth(p.listJSMConnections))
 	env.Handle("POST "+jitterbitConnectionsPath, auth(p.createJSMConnection))
 	env.Handle("GET "+jitterbitConnectionsPath+"/{id}", auth(p.getJSMConnection))
@@ -85,12 +113,50 @@ func (p *Product) Register(env *kernel.Env) error {
 	return nil
 }
 
-// seedJitterbitState returns the seeded data: two projects, no connections.
+// The seeded environments and projects.
+const (
+	seedEnvDevelopment = "201"
+	seedEnvProduction  = "202"
+	seedProjectJSM     = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
+	seedProjectSD      = "9a87b6c5-a1b2-34c5-6d7e-123456a7b002"
+)
+
+// seedTime is when the seeded data was created, in Unix milliseconds.
+const seedTime = 1735689600000 // 2025-01-01T00:00:00Z
+
+// seedJitterbitState returns the seeded data: two environments, two
+// projects with their variables, no connections.
 func seedJitterbitState() *jitterbitState {
-	return &jitterbitState{Projects: []project{
-		{ID: "1001", Name: "JSM Integration"},
-		{ID: "1002", Name: "Service Desk Sync"},
-	}}
+	variable := func(id, env, proj, name, value, desc string, hide bool) projectVariable {
+		return projectVariable{ID: id, GUID: "0b1c2d3e-0000-4000-8000-00000000" + id, EnvironmentID: env, ProjectGUID: proj,
+			Name: name, Label: name, Value: value, Description: desc, HideValue: hide, CreatedOn: seedTime, UpdatedOn: seedTime}
+	}
+	const (
+		urlDesc   = "Jira Service Management site URL"
+		userDesc  = "Jira Service Management user"
+		tokenDesc = "Jira Service Management API token"
+	)
+	return &jitterbitState{
+		Environments: []environment{
+			{ID: seedEnvDevelopment, Name: "Development", Description: "Development environment"},
+			{ID: seedEnvProduction, Name: "Production", Description: "Production environment"},
+		},
+		Projects: []project{
+			{GUID: seedProjectJSM, ProjectID: 1001, Name: "JSM Integration",
+				Description: "Jira Service Management integration", Environments: []string{seedEnvDevelopment, seedEnvProduction}},
+			{GUID: seedProjectSD, ProjectID: 1002, Name: "Service Desk Sync",
+				Environments: []string{seedEnvDevelopment}},
+		},
+		ProjectVariables: []projectVariable{
+			variable("5001", seedEnvDevelopment, seedProjectJSM, "jsm_url", "https://acme-dev.atlassian.net", urlDesc, false),
+			variable("5002", seedEnvDevelopment, seedProjectJSM, "jsm_user", "jsm-dev@example.com", userDesc, false),
+			variable("5003", seedEnvDevelopment, seedProjectJSM, "jsm_api_token", "", tokenDesc, true),
+			variable("5011", seedEnvProduction, seedProjectJSM, "jsm_url", "https://acme.atlassian.net", urlDesc, false),
+			variable("5012", seedEnvProduction, seedProjectJSM, "jsm_user", "jsm@example.com", userDesc, false),
+			variable("5013", seedEnvProduction, seedProjectJSM, "jsm_api_token", "", tokenDesc, true),
+			variable("5021", seedEnvDevelopment, seedProjectSD, "sd_url", "https://servicedesk-dev.atlassian.net", "Service desk site URL", false),
+		},
+	}
 }
 
 // jitterbitResponder writes answers in Harmony's envelope.

@@ -17,6 +17,16 @@ const (
 	jitterbitCodeTokenInvalid       = "AUTH_TOKEN_INVALID"
 	jitterbitCodeTokenExpired       = "AUTH_TOKEN_EXPIRED"
 	jitterbitCodeOrgForbidden       = "ORGANIZATION_FORBIDDEN"
+	jitterbitCodeSSOUser            = "SSO_USER_NOT_ALLOWED"
+	jitterbitCodeTwoFactorRequired  = "TWO_FACTOR_AUTHENTICATION_REQUIRED"
+)
+
+// Users the login refuses whatever their password: their organizations use
+// Harmony SSO or two-factor authentication, which the Harmony API cannot
+// log in with. Their password is the default user's.
+const (
+	jitterbitSSOUser       = "sso-admin"
+	jitterbitTwoFactorUser = "tfa-admin"
 )
 
 // jitterbitTokens holds the issued login tokens in memory: a restart
@@ -72,11 +82,25 @@ func (t *jitterbitTokens) check(token string) (code, message string) {
 }
 
 // login serves POST /login. Like Harmony, it refuses credentials with HTTP
-// 200 and "success": false. The sandbox serves no Harmony portal: serverUrl,
-// cloudAppsUrl and orgZoneUrl name the product's own base URL.
+// 200 and "success": false, and so it refuses the users of organizations
+// with Harmony SSO or two-factor authentication. The sandbox serves no
+// Harmony portal: serverUrl, cloudAppsUrl and orgZoneUrl name the product's
+// own base URL.
 func (p *Product) login(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	username, password := r.Header.Get("username"), r.Header.Get("password")
+	if kernel.EqualSecret(password, kernel.DefaultPassword) {
+		switch username {
+		case jitterbitSSOUser:
+			p.error(w, r, http.StatusOK, jitterbitCodeSSOUser, fmt.Sprintf(
+				"User %s belongs to an organization that uses Harmony SSO: the Harmony API accepts only Harmony account credentials, not SSO", username))
+			return
+		case jitterbitTwoFactorUser:
+			p.error(w, r, http.StatusOK, jitterbitCodeTwoFactorRequired, fmt.Sprintf(
+				"User %s belongs to an organization that requires two-factor authentication", username))
+			return
+		}
+	}
 	if !kernel.EqualSecret(username, kernel.DefaultUsername) || !kernel.EqualSecret(password, kernel.DefaultPassword) {
 		p.error(w, r, http.StatusOK, jitterbitCodeInvalidCredentials, "Invalid username or password")
 		return
@@ -92,23 +116,26 @@ func (p *Product) login(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// requireSession wraps a handler: requests without a valid authToken get
-// 401, those naming another organization than the seeded one 403.
-func (p *Product) requireSession(next http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		if code, message := p.tokens.check(r.Header.Get("authToken")); code != "" {
-			p.error(w, r, http.StatusUnauthorized, code, message)
-			return
-		}
-		switch org := r.Header.Get("organizationId"); org {
-		case jitterbitOrgID:
-			next(w, r)
-		case "":
-			p.error(w, r, http.StatusForbidden, jitterbitCodeOrgForbidden,
-				fmt.Sprintf("the organizationId header is required; the user belongs to organization %s", jitterbitOrgID))
-		default:
-			p.error(w, r, http.StatusForbidden, jitterbitCodeOrgForbidden,
-				fmt.Sprintf("the user is not a member of organization %q; it belongs to organization %s", org, jitterbitOrgID))
+// requireSession returns a wrapper of handlers: requests without a valid
+// authToken get 401, those naming another organization than the seeded one
+// 403, and, when orgRequired, those naming none 403 too.
+func (p *Product) requireSession(orgRequired bool) func(http.HandlerFunc) http.HandlerFunc {
+	return func(next http.HandlerFunc) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			if code, message := p.tokens.check(r.Header.Get("authToken")); code != "" {
+				p.error(w, r, http.StatusUnauthorized, code, message)
+				return
+			}
+			switch org := r.Header.Get("organizationId"); {
+			case org == jitterbitOrgID, org == "" && !orgRequired:
+				next(w, r)
+			case org == "":
+				p.error(w, r, http.StatusForbidden, jitterbitCodeOrgForbidden,
+					fmt.Sprintf("the organizationId header is required; the user belongs to organization %s", jitterbitOrgID))
+			default:
+				p.error(w, r, http.StatusForbidden, jitterbitCodeOrgForbidden,
+					fmt.Sprintf("the user is not a member of organization %q; it belongs to organization %s", org, jitterbitOrgID))
+			}
 		}
 	}
 }

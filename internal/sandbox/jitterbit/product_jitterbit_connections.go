@@ -37,11 +37,12 @@ func (p *Product) listJSMConnections(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, err)
 		return
 	}
-	projectID, name := q.Get("projectId"), q.Get("name")
+	envID, guid, name := q.Get("environmentId"), q.Get("projectGuid"), q.Get("name")
 	matched := []JSMConnection{}
 	p.state.Read(func(s *jitterbitState) {
 		for _, c := range s.JSMConnections.List() {
-			if (projectID == "" || c.ProjectID == projectID) && (name == "" || sameJSMConnectionName(c.Name, name)) {
+			if (envID == "" || c.EnvironmentID == envID) && (guid == "" || c.ProjectGUID == guid) &&
+				(name == "" || sameJSMConnectionName(c.Name, name)) {
 				matched = append(matched, publicJSMConnection(c))
 			}
 		}
@@ -64,7 +65,7 @@ func (p *Product) createJSMConnection(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		if err := jsmConnectionNameFree(s, c.ProjectID, c.Name, 0); err != nil {
+		if err := jsmConnectionNameFree(s, c, 0); err != nil {
 			return err
 		}
 		created = s.JSMConnections.Insert(func(id int64) JSMConnection {
@@ -120,7 +121,7 @@ func (p *Product) updateJSMConnection(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		if err := jsmConnectionNameFree(s, c.ProjectID, c.Name, id); err != nil {
+		if err := jsmConnectionNameFree(s, c, id); err != nil {
 			return err
 		}
 		c.ID = prev.ID
@@ -191,15 +192,16 @@ func sameJSMConnectionName(a, b string) bool {
 	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
 }
 
-// jsmConnectionNameFree fails with 409 when a connection of the project
-// other than self is called name.
-func jsmConnectionNameFree(s *jitterbitState, projectID, name string, self int64) error {
-	_, other, taken := s.JSMConnections.Find(func(id int64, c JSMConnection) bool {
-		return id != self && c.ProjectID == projectID && sameJSMConnectionName(c.Name, name)
+// jsmConnectionNameFree fails with 409 when a connection other than self,
+// of the same project in the same environment as c, is called c.Name.
+func jsmConnectionNameFree(s *jitterbitState, c JSMConnection, self int64) error {
+	_, other, taken := s.JSMConnections.Find(func(id int64, o JSMConnection) bool {
+		return id != self && o.EnvironmentID == c.EnvironmentID && o.ProjectGUID == c.ProjectGUID &&
+			sameJSMConnectionName(o.Name, c.Name)
 	})
 	if taken {
-		return kernel.NewAPIError(http.StatusConflict, "name %q is already used in project %s by JSM connection %s (%q)",
-			name, projectID, other.ID, other.Name)
+		return kernel.NewAPIError(http.StatusConflict, "name %q is already used in project %s of environment %s by JSM connection %s (%q)",
+			c.Name, c.ProjectGUID, c.EnvironmentID, other.ID, other.Name)
 	}
 	return nil
 }

@@ -15,14 +15,14 @@ import (
 
 func basicJSM(project, name string) JSMConnection {
 	return JSMConnection{
-		ProjectID: project, Name: name, AuthScheme: AuthSchemeBasic,
+		EnvironmentID: seedEnvDevelopment, ProjectGUID: project, Name: name, AuthScheme: AuthSchemeBasic,
 		URL: "https://acme.atlassian.net", User: "sync@acme.example", APIToken: "api-token-" + name,
 	}
 }
 
 func oauthJSM(project, name string) JSMConnection {
 	return JSMConnection{
-		ProjectID: project, Name: name, AuthScheme: AuthSchemeOAuth, URL: "[jsm_url]",
+		EnvironmentID: seedEnvDevelopment, ProjectGUID: project, Name: name, AuthScheme: AuthSchemeOAuth, URL: "[jsm_url]",
 		OAuth: &OAuthSettings{
 			InitiateOAuth: InitiateOAuthRefresh, Version: "2.0", ClientID: "client-" + name,
 			AccessToken: "access-" + name, RefreshToken: "refresh-" + name, ExpiresIn: 3600,
@@ -33,7 +33,7 @@ func oauthJSM(project, name string) JSMConnection {
 
 func crowdJSM(project, name string) JSMConnection {
 	return JSMConnection{
-		ProjectID: project, Name: name, AuthScheme: AuthSchemeCrowd, URL: "http://jira.internal:8080",
+		EnvironmentID: seedEnvDevelopment, ProjectGUID: project, Name: name, AuthScheme: AuthSchemeCrowd, URL: "http://jira.internal:8080",
 		User: "svc", Password: "crowd-pw",
 		SSO: &SSOSettings{LoginURL: "https://crowd.example.com/login", AppName: "jira", AppPassword: "app-pw"},
 	}
@@ -42,7 +42,7 @@ func crowdJSM(project, name string) JSMConnection {
 // everySecretJSM is a connection with every field set, secrets included.
 func everySecretJSM(project, name string) JSMConnection {
 	return JSMConnection{
-		ProjectID: project, Name: name, AuthScheme: AuthSchemeAuto, URL: "https://acme.atlassian.net/",
+		EnvironmentID: seedEnvDevelopment, ProjectGUID: project, Name: name, AuthScheme: AuthSchemeAuto, URL: "https://acme.atlassian.net/",
 		User: "svc", Password: "s-password", APIToken: "s-apiToken",
 		SSO: &SSOSettings{LoginURL: "[sso.login]", Properties: "a=b", ExchangeURL: "https://sso.example.com/x",
 			AppName: "app", AppPassword: "s-appPassword"},
@@ -82,7 +82,7 @@ func wantNoSecrets(t testing.TB, body []byte, c JSMConnection) {
 func TestJitterbitJSMCreateReadDelete(t *testing.T) {
 	srv, ts := newTestServer(t, kernel.Options{})
 	auth := asJitterbit(t, ts)
-	in := everySecretJSM("1001", "Full")
+	in := everySecretJSM(seedProjectJSM, "Full")
 	in.ID = "99" // ignored
 
 	r := wiretest.Call(t, ts, auth, http.MethodPost, jsmPath, in)
@@ -119,7 +119,7 @@ func TestJitterbitJSMCreateReadDelete(t *testing.T) {
 	for _, method := range []string{http.MethodGet, http.MethodDelete} {
 		wantJitterbitError(t, wiretest.Call(t, ts, auth, method, jsmPath+"/1", nil), http.StatusNotFound, "NOT_FOUND", `"1" not found`)
 	}
-	wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPut, jsmPath+"/1", basicJSM("1001", "x")), http.StatusNotFound, "NOT_FOUND")
+	wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPut, jsmPath+"/1", basicJSM(seedProjectJSM, "x")), http.StatusNotFound, "NOT_FOUND")
 	for _, id := range []string{"abc", "007", "0", "-1", "99999999999999999999"} {
 		wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodGet, jsmPath+"/"+id, nil), http.StatusNotFound, "NOT_FOUND", id)
 	}
@@ -128,7 +128,7 @@ func TestJitterbitJSMCreateReadDelete(t *testing.T) {
 func TestJitterbitJSMUpdateKeepsSecrets(t *testing.T) {
 	srv, ts := newTestServer(t, kernel.Options{})
 	auth := asJitterbit(t, ts)
-	orig := everySecretJSM("1001", "keep")
+	orig := everySecretJSM(seedProjectJSM, "keep")
 	c := createJSM(t, ts, auth, orig)
 	path := jsmPath + "/" + c.ID
 	secret := func(field string) string {
@@ -176,7 +176,7 @@ func TestJitterbitJSMUpdateKeepsSecrets(t *testing.T) {
 	}
 
 	// Stored secrets satisfy the scheme's rules.
-	basic := basicJSM("1001", "Keep")
+	basic := basicJSM(seedProjectJSM, "Keep")
 	basic.APIToken = ""
 	wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPost, jsmPath, func() JSMConnection { b := basic; b.Name = "new"; return b }()),
 		http.StatusBadRequest, "BAD_REQUEST", "password or apiToken is required when authScheme is Basic")
@@ -186,8 +186,8 @@ func TestJitterbitJSMUpdateKeepsSecrets(t *testing.T) {
 	}
 
 	// A connection stays in its project.
-	moved := basicJSM("1002", "Keep")
-	wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPut, path, moved), http.StatusBadRequest, "BAD_REQUEST", "projectId cannot change", "1001")
+	moved := basicJSM(seedProjectSD, "Keep")
+	wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPut, path, moved), http.StatusBadRequest, "BAD_REQUEST", "environmentId and projectGuid cannot change", seedProjectJSM)
 
 	// A failed update changes nothing.
 	if v := secret("apiToken"); v != "s-apiToken" {
@@ -198,20 +198,24 @@ func TestJitterbitJSMUpdateKeepsSecrets(t *testing.T) {
 func TestJitterbitJSMValidation(t *testing.T) {
 	_, ts := newTestServer(t, kernel.Options{})
 	auth := asJitterbit(t, ts)
-	existing := createJSM(t, ts, auth, basicJSM("1001", "existing"))
+	existing := createJSM(t, ts, auth, basicJSM(seedProjectJSM, "existing"))
 	with := func(base JSMConnection, change func(*JSMConnection)) JSMConnection {
 		base = cloneJSMConnection(base)
 		change(&base)
 		return base
 	}
-	basic, oauth, crowd := basicJSM("1001", "v"), oauthJSM("1001", "v"), crowdJSM("1001", "v")
+	basic, oauth, crowd := basicJSM(seedProjectJSM, "v"), oauthJSM(seedProjectJSM, "v"), crowdJSM(seedProjectJSM, "v")
 	tests := []struct {
 		name      string
 		c         JSMConnection
 		fragments []string
 	}{
-		{"projectId missing", with(basic, func(c *JSMConnection) { c.ProjectID = "" }), []string{"projectId is required"}},
-		{"projectId unknown", with(basic, func(c *JSMConnection) { c.ProjectID = "9" }), []string{`projectId "9" is not an existing project`, "1001, 1002"}},
+		{"projectGuid missing", with(basic, func(c *JSMConnection) { c.ProjectGUID = "" }), []string{"projectGuid is required"}},
+		{"environmentId missing", with(basic, func(c *JSMConnection) { c.EnvironmentID = "" }), []string{"environmentId is required"}},
+		{"projectGuid unknown", with(basic, func(c *JSMConnection) { c.ProjectGUID = "9" }), []string{`projectGuid "9" is not a project of environment 201`, seedProjectJSM + ", " + seedProjectSD}},
+		{"project not in the environment", with(basic, func(c *JSMConnection) { c.EnvironmentID, c.ProjectGUID = seedEnvProduction, seedProjectSD }),
+			[]string{`projectGuid "` + seedProjectSD + `" is not a project of environment 202 (projects: ` + seedProjectJSM + ")"}},
+		{"environmentId unknown", with(basic, func(c *JSMConnection) { c.EnvironmentID = "299" }), []string{`environmentId "299" is not an environment of the organization (environments: 201, 202)`}},
 		{"name missing", with(basic, func(c *JSMConnection) { c.Name = " " }), []string{"name is required"}},
 		{"name with slash", with(basic, func(c *JSMConnection) { c.Name = "a/b" }), []string{"name must not contain forward slashes (/) or colons (:)", `"a/b"`}},
 		{"name with colon", with(basic, func(c *JSMConnection) { c.Name = "a:b" }), []string{"name must not contain", `"a:b"`}},
@@ -247,12 +251,12 @@ func TestJitterbitJSMValidation(t *testing.T) {
 		{"Crowd without sso", with(crowd, func(c *JSMConnection) { c.SSO = nil }), []string{"sso.loginUrl is required when authScheme is Crowd", "sso.appName is required", "sso.appPassword is required"}},
 		{"Crowd without user and password", with(crowd, func(c *JSMConnection) { c.User, c.Password = "", "" }), []string{"user is required when authScheme is Crowd", "password is required when authScheme is Crowd"}},
 		{"Crowd without appPassword", with(crowd, func(c *JSMConnection) { c.SSO.AppPassword = "" }), []string{"sso.appPassword is required when authScheme is Crowd"}},
-		{"every problem at once", JSMConnection{Name: "a:b", URL: "x"}, []string{"projectId is required", "name must not", "authScheme is required", "url must be"}},
+		{"every problem at once", JSMConnection{Name: "a:b", URL: "x"}, []string{"environmentId is required", "projectGuid is required", "name must not", "authScheme is required", "url must be"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPost, jsmPath, tc.c), http.StatusBadRequest, "BAD_REQUEST", tc.fragments...)
-			if tc.c.ProjectID != "1001" || tc.name == "Basic without password or apiToken" {
+			if tc.c.EnvironmentID != seedEnvDevelopment || tc.c.ProjectGUID != seedProjectJSM || tc.name == "Basic without password or apiToken" {
 				return // a replace names the connection's own project and keeps its stored apiToken
 			}
 			wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPut, jsmPath+"/"+existing.ID, tc.c), http.StatusBadRequest, "BAD_REQUEST", tc.fragments...)
@@ -260,16 +264,16 @@ func TestJitterbitJSMValidation(t *testing.T) {
 	}
 
 	valid := map[string]JSMConnection{
-		"Auto with nothing else": {ProjectID: "1001", Name: "auto", AuthScheme: AuthSchemeAuto},
+		"Auto with nothing else": {EnvironmentID: seedEnvDevelopment, ProjectGUID: seedProjectJSM, Name: "auto", AuthScheme: AuthSchemeAuto},
 		"Basic with a password":  with(basic, func(c *JSMConnection) { c.Name, c.APIToken, c.Password = "pw", "", "x" }),
-		"OAuth OFF":              {ProjectID: "1001", Name: "off", AuthScheme: AuthSchemeOAuth, OAuth: &OAuthSettings{InitiateOAuth: "OFF", AccessToken: "t"}},
-		"OAuth REFRESH":          oauthJSM("1001", "refresh"),
-		"OAuth GETANDREFRESH":    {ProjectID: "1001", Name: "gar", AuthScheme: AuthSchemeOAuth, OAuth: &OAuthSettings{InitiateOAuth: "GETANDREFRESH", ClientID: "c", ClientSecret: "s"}},
-		"Crowd":                  crowdJSM("1001", "crowd"),
+		"OAuth OFF":              {EnvironmentID: seedEnvDevelopment, ProjectGUID: seedProjectJSM, Name: "off", AuthScheme: AuthSchemeOAuth, OAuth: &OAuthSettings{InitiateOAuth: "OFF", AccessToken: "t"}},
+		"OAuth REFRESH":          oauthJSM(seedProjectJSM, "refresh"),
+		"OAuth GETANDREFRESH":    {EnvironmentID: seedEnvDevelopment, ProjectGUID: seedProjectJSM, Name: "gar", AuthScheme: AuthSchemeOAuth, OAuth: &OAuthSettings{InitiateOAuth: "GETANDREFRESH", ClientID: "c", ClientSecret: "s"}},
+		"Crowd":                  crowdJSM(seedProjectJSM, "crowd"),
 		"variable URLs": with(crowd, func(c *JSMConnection) {
 			c.Name, c.URL, c.SSO.LoginURL, c.SSO.ExchangeURL = "vars", "[$jsm.url]", "[crowd_login]", "[_x.y]"
 		}),
-		"every field":  everySecretJSM("1002", "every"),
+		"every field":  everySecretJSM(seedProjectSD, "every"),
 		"unicode name": with(basic, func(c *JSMConnection) { c.Name = "Jira Service Management – EU" }),
 	}
 	for name, c := range valid {
@@ -277,7 +281,7 @@ func TestJitterbitJSMValidation(t *testing.T) {
 	}
 
 	t.Run("unknown field", func(t *testing.T) {
-		wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPost, jsmPath, `{"projectId":"1001","name":"a","authScheme":"Auto","colour":"red"}`),
+		wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPost, jsmPath, `{"environmentId":"201","projectGuid":"`+seedProjectJSM+`","name":"a","authScheme":"Auto","colour":"red"}`),
 			http.StatusBadRequest, "BAD_REQUEST", "unknown field", "colour")
 	})
 	t.Run("malformed JSON", func(t *testing.T) {
@@ -291,21 +295,21 @@ func TestJitterbitJSMValidation(t *testing.T) {
 func TestJitterbitJSMNamesAreUniquePerProject(t *testing.T) {
 	_, ts := newTestServer(t, kernel.Options{})
 	auth := asJitterbit(t, ts)
-	alpha := createJSM(t, ts, auth, basicJSM("1001", "Alpha"))
-	beta := createJSM(t, ts, auth, basicJSM("1001", "Beta"))
+	alpha := createJSM(t, ts, auth, basicJSM(seedProjectJSM, "Alpha"))
+	beta := createJSM(t, ts, auth, basicJSM(seedProjectJSM, "Beta"))
 
-	wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPost, jsmPath, oauthJSM("1001", "alpha")), http.StatusConflict, "CONFLICT",
-		`"alpha"`, "project 1001", "JSM connection "+alpha.ID, `"Alpha"`)
-	wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPost, jsmPath, basicJSM("1001", " ALPHA ")), http.StatusConflict, "CONFLICT")
-	wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPut, jsmPath+"/"+beta.ID, basicJSM("1001", "ALPHA")), http.StatusConflict, "CONFLICT", "already used")
+	wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPost, jsmPath, oauthJSM(seedProjectJSM, "alpha")), http.StatusConflict, "CONFLICT",
+		`"alpha"`, "project "+seedProjectJSM+" of environment 201", "JSM connection "+alpha.ID, `"Alpha"`)
+	wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPost, jsmPath, basicJSM(seedProjectJSM, " ALPHA ")), http.StatusConflict, "CONFLICT")
+	wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodPut, jsmPath+"/"+beta.ID, basicJSM(seedProjectJSM, "ALPHA")), http.StatusConflict, "CONFLICT", "already used")
 
 	// The same name in another project is fine, and so is keeping one's own.
-	other := createJSM(t, ts, auth, basicJSM("1002", "alpha"))
-	wantJitterbitData[JSMConnection](t, wiretest.Call(t, ts, auth, http.MethodPut, jsmPath+"/"+alpha.ID, basicJSM("1001", "ALPHA")), http.StatusOK)
+	other := createJSM(t, ts, auth, basicJSM(seedProjectSD, "alpha"))
+	wantJitterbitData[JSMConnection](t, wiretest.Call(t, ts, auth, http.MethodPut, jsmPath+"/"+alpha.ID, basicJSM(seedProjectJSM, "ALPHA")), http.StatusOK)
 
 	// Deleting frees the name; ids are not reused.
 	wiretest.WantStatus(t, wiretest.Call(t, ts, auth, http.MethodDelete, jsmPath+"/"+alpha.ID, nil), http.StatusNoContent)
-	if again := createJSM(t, ts, auth, basicJSM("1001", "alpha")); again.ID != "4" || other.ID != "3" {
+	if again := createJSM(t, ts, auth, basicJSM(seedProjectJSM, "alpha")); again.ID != "4" || other.ID != "3" {
 		t.Errorf("ids = %s then %s, want 3 then 4", other.ID, again.ID)
 	}
 }
@@ -314,9 +318,9 @@ func TestJitterbitJSMListFiltersAndPages(t *testing.T) {
 	_, ts := newTestServer(t, kernel.Options{})
 	auth := asJitterbit(t, ts)
 	for i := range 45 {
-		project := "1001"
+		project := seedProjectJSM
 		if i%3 == 0 {
-			project = "1002"
+			project = seedProjectSD
 		}
 		createJSM(t, ts, auth, basicJSM(project, fmt.Sprintf("conn-%02d", i)))
 	}
@@ -344,13 +348,13 @@ func TestJitterbitJSMListFiltersAndPages(t *testing.T) {
 	if p := list("?page=9223372036854775807&pageSize=100"); len(p.Items) != 0 || p.Total != 45 {
 		t.Errorf("huge page: %+v", p)
 	}
-	if p := list("?projectId=1002&pageSize=100"); p.Total != 15 || len(p.Items) != 15 || p.Items[0].ProjectID != "1002" {
+	if p := list("?environmentId=201&projectGuid=" + seedProjectSD + "&pageSize=100"); p.Total != 15 || len(p.Items) != 15 || p.Items[0].ProjectGUID != seedProjectSD {
 		t.Errorf("project filter: total %d, %v", p.Total, ids(p))
 	}
-	if p := list("?projectId=1002&name=CONN-03"); p.Total != 1 || p.Items[0].Name != "conn-03" {
+	if p := list("?projectGuid=" + seedProjectSD + "&name=CONN-03"); p.Total != 1 || p.Items[0].Name != "conn-03" {
 		t.Errorf("project and name filter: %+v", p)
 	}
-	if p := list("?projectId=1001&name=conn-03"); p.Total != 0 {
+	if p := list("?environmentId=201&projectGuid=" + seedProjectJSM + "&name=conn-03"); p.Total != 0 {
 		t.Errorf("name in the other project matched: %+v", p)
 	}
 	if p := list("?name=conn"); p.Total != 0 {

@@ -177,7 +177,7 @@ func TestJitterbitSessionRequired(t *testing.T) {
 			for _, path := range []string{jsmPath, jsmPath + "/1"} {
 				wantJitterbitError(t, wiretest.Call(t, ts, tc.auth, http.MethodGet, path, nil), tc.status, tc.code, tc.message)
 			}
-			wantJitterbitError(t, wiretest.Call(t, ts, tc.auth, http.MethodPost, jsmPath, basicJSM("1001", "x")), tc.status, tc.code)
+			wantJitterbitError(t, wiretest.Call(t, ts, tc.auth, http.MethodPost, jsmPath, basicJSM(seedProjectJSM, "x")), tc.status, tc.code)
 		})
 	}
 	if got := srv.Stats().Products["jitterbit"].Routes["POST /connections/jira-service-management"]; got != int64(len(tests)) {
@@ -207,7 +207,7 @@ func TestJitterbitErrorsUseTheEnvelope(t *testing.T) {
 	if err := srv.SetFaults(kernel.Faults{ErrorRate: 1}); err != nil {
 		t.Fatal(err)
 	}
-	r = wiretest.Call(t, ts, auth, http.MethodPost, jsmPath, basicJSM("1001", "faulted"))
+	r = wiretest.Call(t, ts, auth, http.MethodPost, jsmPath, basicJSM(seedProjectJSM, "faulted"))
 	if r.Status < 500 {
 		t.Fatalf("status = %d, want an injected 5xx", r.Status)
 	}
@@ -225,8 +225,8 @@ func TestJitterbitStatePersistsAndResets(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	srv, ts := newTestServer(t, kernel.Options{StatePath: path})
 	auth := asJitterbit(t, ts)
-	kept := createJSM(t, ts, auth, oauthJSM("1001", "kept"))
-	gone := createJSM(t, ts, auth, basicJSM("1002", "gone"))
+	kept := createJSM(t, ts, auth, oauthJSM(seedProjectJSM, "kept"))
+	gone := createJSM(t, ts, auth, basicJSM(seedProjectSD, "gone"))
 	wiretest.WantStatus(t, wiretest.Call(t, ts, auth, http.MethodDelete, jsmPath+"/"+gone.ID, nil), http.StatusNoContent)
 	ts.Close()
 	if err := srv.Close(); err != nil {
@@ -245,17 +245,17 @@ func TestJitterbitStatePersistsAndResets(t *testing.T) {
 		t.Errorf("refresh token after restart = %q %t", v, ok)
 	}
 	wantJitterbitError(t, wiretest.Call(t, ts2, auth2, http.MethodGet, jsmPath+"/"+gone.ID, nil), http.StatusNotFound, "NOT_FOUND")
-	if next := createJSM(t, ts2, auth2, basicJSM("1001", "next")); next.ID != "3" {
+	if next := createJSM(t, ts2, auth2, basicJSM(seedProjectJSM, "next")); next.ID != "3" {
 		t.Errorf("next id = %q, want 3: ids are never reused", next.ID)
 	}
 
 	srv2.Reset()
 	wantJitterbitError(t, wiretest.Call(t, ts2, auth2, http.MethodGet, jsmPath+"/"+kept.ID, nil), http.StatusNotFound, "NOT_FOUND")
-	if first := createJSM(t, ts2, auth2, basicJSM("1001", "fresh")); first.ID != "1" {
+	if first := createJSM(t, ts2, auth2, basicJSM(seedProjectJSM, "fresh")); first.ID != "1" {
 		t.Errorf("first id after reset = %q, want 1", first.ID)
 	}
 	// The seeded projects are back, and only they.
-	createJSM(t, ts2, auth2, basicJSM("1002", "fresh"))
-	wantJitterbitError(t, wiretest.Call(t, ts2, auth2, http.MethodPost, jsmPath, basicJSM("1003", "fresh")),
-		http.StatusBadRequest, "BAD_REQUEST", `projectId "1003" is not an existing project (projects: 1001, 1002)`)
+	createJSM(t, ts2, auth2, basicJSM(seedProjectSD, "fresh"))
+	wantJitterbitError(t, wiretest.Call(t, ts2, auth2, http.MethodPost, jsmPath, basicJSM(testUnknownGUID, "fresh")),
+		http.StatusBadRequest, "BAD_REQUEST", `projectGuid "`+testUnknownGUID+`" is not a project of environment 201 (projects: `+seedProjectJSM+", "+seedProjectSD+")")
 }

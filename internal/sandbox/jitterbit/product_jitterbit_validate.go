@@ -28,7 +28,7 @@ func resolveJSMConnection(s *jitterbitState, in JSMConnection, prev *JSMConnecti
 		keepStoredSecrets(&c, *prev)
 	}
 	var problems jsmProblems
-	checkJSMProject(&problems, s, c.ProjectID, prev)
+	checkJSMProject(&problems, s, c, prev)
 	checkJSMName(&problems, c.Name)
 	checkJSMEnumerations(&problems, c)
 	checkJSMURLs(&problems, c)
@@ -48,27 +48,47 @@ func resolveJSMConnection(s *jitterbitState, in JSMConnection, prev *JSMConnecti
 	return c, nil
 }
 
-// checkJSMProject requires an existing project, and on replace the
-// connection's own: connections do not move between projects. An unknown
-// project is a 400 (the request is wrong), keeping 404 for unknown
-// connection ids.
-func checkJSMProject(problems *jsmProblems, s *jitterbitState, projectID string, prev *JSMConnection) {
-	if prev != nil && projectID != prev.ProjectID {
-		problems.add("projectId cannot change: JSM connection %s belongs to project %s", prev.ID, prev.ProjectID)
+// checkJSMProject requires a project of the environment, and on replace the
+// connection's own: connections do not move between projects or
+// environments. An unknown project is a 400 (the request is wrong), keeping
+// 404 for unknown connection ids.
+func checkJSMProject(problems *jsmProblems, s *jitterbitState, c JSMConnection, prev *JSMConnection) {
+	if prev != nil && (c.EnvironmentID != prev.EnvironmentID || c.ProjectGUID != prev.ProjectGUID) {
+		problems.add("environmentId and projectGuid cannot change: JSM connection %s belongs to project %s in environment %s",
+			prev.ID, prev.ProjectGUID, prev.EnvironmentID)
 		return
 	}
-	if strings.TrimSpace(projectID) == "" {
-		problems.add("projectId is required")
+	envID, guid := strings.TrimSpace(c.EnvironmentID), strings.TrimSpace(c.ProjectGUID)
+	if envID == "" {
+		problems.add("environmentId is required")
+	}
+	if guid == "" {
+		problems.add("projectGuid is required")
+	}
+	if envID == "" || guid == "" {
 		return
 	}
-	known := make([]string, 0, len(s.Projects))
+	if !slices.ContainsFunc(s.Environments, func(e environment) bool { return e.ID == c.EnvironmentID }) {
+		known := make([]string, 0, len(s.Environments))
+		for _, e := range s.Environments {
+			known = append(known, e.ID)
+		}
+		problems.add("environmentId %q is not an environment of the organization (environments: %s)",
+			c.EnvironmentID, strings.Join(known, ", "))
+		return
+	}
+	known := []string{}
 	for _, p := range s.Projects {
-		if p.ID == projectID {
+		if !slices.Contains(p.Environments, c.EnvironmentID) {
+			continue
+		}
+		if p.GUID == c.ProjectGUID {
 			return
 		}
-		known = append(known, p.ID)
+		known = append(known, p.GUID)
 	}
-	problems.add("projectId %q is not an existing project (projects: %s)", projectID, strings.Join(known, ", "))
+	problems.add("projectGuid %q is not a project of environment %s (projects: %s)",
+		c.ProjectGUID, c.EnvironmentID, strings.Join(known, ", "))
 }
 
 // checkJSMName applies the screen's rules for Connection Name.

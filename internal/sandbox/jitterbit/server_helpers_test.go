@@ -28,3 +28,6 @@ func productOf(t testing.TB, srv *kernel.Server) *Product {
 	t.Fatal("the server serves no product of this package")
 	return nil
 }
+
+// testUnknownGUID is a project GUID the sandbox does not know.
+const testUnknownGUID = "9a87b6c5-a1b2-34c5-6d7e-123456a7b999"

@@ -1,9 +1,12 @@
 package jitterbit
 
+import "encoding/json"
+
 // Wire shapes of the product, spelled here and nowhere else in the sandbox:
-// Harmony's envelope and login from Jitterbit's "Harmony API Reference",
-// the connection contract from the provider's published description of it
-// (the Jitterbit client's package documentation).
+// Harmony's envelope, login, project and project variables from
+// Jitterbit's "Harmony API Reference", the connection contract from the
+// provider's published description of it (the Jitterbit client's package
+// documentation). The state file's shapes are here too.
 
 // envelope is the body of every Harmony answer, {"success", "uri",
 // "data", "error"}. URI is the URL that was called, query included.
@@ -39,11 +42,119 @@ type orgAttr struct {
 	OrgZoneURL string `json:"orgZoneUrl"`
 }
 
-// project is an Integration Studio project a connection may belong to, as
-// the state file lists it: {"id", "name"}. No route serves it.
+// environment is a Harmony environment as the state file lists it:
+// {"id", "name", "description"}.
+type environment struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+}
+
+// project is an Integration Studio project as the state file lists it:
+// {"guid", "project_id", "name", "description", "environments"}, the last
+// being the ids of the environments the project is deployed to.
 type project struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	GUID         string   `json:"guid"`
+	ProjectID    int64    `json:"project_id"`
+	Name         string   `json:"name"`
+	Description  string   `json:"description,omitempty"`
+	Environments []string `json:"environments"`
+}
+
+// projectVariable is a project variable of one project in one environment
+// as the state file lists it.
+type projectVariable struct {
+	ID            string `json:"id"`
+	GUID          string `json:"guid"`
+	EnvironmentID string `json:"environment_id"`
+	ProjectGUID   string `json:"project_guid"`
+	Name          string `json:"name"`
+	Label         string `json:"label,omitempty"`
+	Value         string `json:"value"`
+	Description   string `json:"description,omitempty"`
+	HideValue     bool   `json:"hide_value"`
+	CreatedOn     int64  `json:"created_on"`
+	UpdatedOn     int64  `json:"updated_on"`
+}
+
+// projectData is the data of GET /project, {"projects": {...}}: one
+// project, as the reference's example answers it.
+type projectData struct {
+	Projects projectWire `json:"projects"`
+}
+
+// projectWire is a project as GET /project answers it. The reference's
+// example writes projectId as a number, createdOn and lastModifiedOn as
+// strings of milliseconds, and description as null when there is none.
+type projectWire struct {
+	CreatedBy       string            `json:"createdBy"`
+	CreatedOn       string            `json:"createdOn"`
+	Deleted         bool              `json:"deleted"`
+	DeployedVersion string            `json:"deployedVersion"`
+	Description     *string           `json:"description"`
+	Environments    []environmentWire `json:"environments"`
+	GUID            string            `json:"guid"`
+	LastModifiedBy  string            `json:"lastModifiedBy"`
+	LastModifiedOn  string            `json:"lastModifiedOn"`
+	Name            string            `json:"name"`
+	ProjectID       int64             `json:"projectId"`
+	RequiredVersion string            `json:"requiredVersion"`
+}
+
+// environmentWire is one entry of a project's environments.
+type environmentWire struct {
+	AgentGroupID        string `json:"agentGroupId"`
+	CreatedBy           string `json:"createdBy"`
+	CreatedOn           string `json:"createdOn"`
+	EnvDesc             string `json:"envDesc"`
+	EnvID               string `json:"envId"`
+	EnvName             string `json:"envName"`
+	EnvType             int    `json:"envType"`
+	LastUpdatedBy       string `json:"lastUpdatedBy"`
+	NoOfConnections     int    `json:"noOfConnections"`
+	NoOfFileFormats     int    `json:"noOfFileFormats"`
+	NoOfHostedEndPoints int    `json:"noOfHostedEndPoints"`
+	NoOfOperations      int    `json:"noOfOperations"`
+	NoOfProjects        int    `json:"noOfProjects"`
+	NoOfScripts         int    `json:"noOfScripts"`
+	OrgID               string `json:"orgId"`
+	Permission          int    `json:"permission"`
+}
+
+// projectVariablesData is the data of GET /project-variables,
+// {"projectVariableDetail": [...]}.
+type projectVariablesData struct {
+	ProjectVariableDetail []projectVariableWire `json:"projectVariableDetail"`
+}
+
+// projectVariableWire is one entry of projectVariableDetail. The value is
+// null when there is none, and always for a hidden variable: Harmony keeps
+// it "secure and hidden from user interfaces".
+type projectVariableWire struct {
+	ProjectVariableID             string  `json:"projectVariableId"`
+	ProjectVariableName           string  `json:"projectVariableName"`
+	ProjectVariableValue          *string `json:"projectVariableValue"`
+	ProjectVariableLabel          string  `json:"projectVariableLabel"`
+	ProjectVariableDescription    *string `json:"projectVariableDescription"`
+	ProjectVariableHideValue      bool    `json:"projectVariableHideValue"`
+	ProjectVariableEnvironmentID  string  `json:"projectVariableEnvironmentId"`
+	ProjectVariableProjectID      string  `json:"projectVariableProjectId"`
+	ProjectVariableOrganizationID string  `json:"projectVariableOrganizationId"`
+	CreatedBy                     string  `json:"createdBy"`
+	CreatedOn                     int64   `json:"createdOn"`
+	LastUpdatedBy                 string  `json:"lastUpdatedBy"`
+	LastUpdatedOn                 int64   `json:"lastUpdatedOn"`
+	GUID                          string  `json:"guid"`
+}
+
+// setProjectVariableRequest is the body of PUT /project-variables. The id
+// is required, written as a string or an integer (the reference does
+// both); a member left out keeps the stored value.
+type setProjectVariableRequest struct {
+	ProjectVariableID          json.RawMessage `json:"projectVariableId"`
+	ProjectVariableValue       *string         `json:"projectVariableValue"`
+	ProjectVariableDescription *string         `json:"projectVariableDescription"`
+	ProjectVariableHideValue   *bool           `json:"projectVariableHideValue"`
 }
 
 // JSMConnection is a Jira Service Management connection of the contract:
@@ -51,7 +162,8 @@ type project struct {
 // (see jsmSecrets) are accepted and stored, never answered.
 type JSMConnection struct {
 	ID                 string            `json:"id,omitempty"`
-	ProjectID          string            `json:"projectId"`
+	EnvironmentID      string            `json:"environmentId"`
+	ProjectGUID        string            `json:"projectGuid"`
 	Name               string            `json:"name"`
 	AuthScheme         string            `json:"authScheme"`
 	URL                string            `json:"url,omitempty"`

@@ -88,8 +88,8 @@ func TestWire_Envelope(t *testing.T) {
 // against the keys the contract names.
 func TestWire_JSMConnection(t *testing.T) {
 	t.Parallel()
-	testJSONMarshal(t, everySecretJSM("1001", "JSM"), `{
-		"projectId": "1001", "name": "JSM", "authScheme": "Auto", "url": "https://acme.atlassian.net/",
+	testJSONMarshal(t, everySecretJSM("g-1", "JSM"), `{
+		"environmentId": "201", "projectGuid": "g-1", "name": "JSM", "authScheme": "Auto", "url": "https://acme.atlassian.net/",
 		"user": "svc", "password": "s-password", "apiToken": "s-apiToken",
 		"sso": {"loginUrl": "[sso.login]", "properties": "a=b", "exchangeUrl": "https://sso.example.com/x",
 			"appName": "app", "appPassword": "s-appPassword"},
@@ -105,15 +105,15 @@ func TestWire_JSMConnection(t *testing.T) {
 		"useProxySettings": true,
 		"advancedProperties": {"Timeout": "60", "Other": "[other]"}
 	}`)
-	testJSONMarshal(t, JSMConnection{ID: "3", ProjectID: "1001", Name: "min", AuthScheme: AuthSchemeBasic},
-		`{"id": "3", "projectId": "1001", "name": "min", "authScheme": "Basic", "useProxySettings": false}`)
+	testJSONMarshal(t, JSMConnection{ID: "3", EnvironmentID: "201", ProjectGUID: "g-1", Name: "min", AuthScheme: AuthSchemeBasic},
+		`{"id": "3", "environmentId": "201", "projectGuid": "g-1", "name": "min", "authScheme": "Basic", "useProxySettings": false}`)
 }
 
 func TestWire_ConnectionPage(t *testing.T) {
 	t.Parallel()
-	testJSONMarshal(t, connectionPage{Items: []JSMConnection{{ID: "1", ProjectID: "1001", Name: "a", AuthScheme: AuthSchemeBasic}},
+	testJSONMarshal(t, connectionPage{Items: []JSMConnection{{ID: "1", EnvironmentID: "201", ProjectGUID: "g-1", Name: "a", AuthScheme: AuthSchemeBasic}},
 		Page: 2, PageSize: 1, Total: 3},
-		`{"items": [{"id": "1", "projectId": "1001", "name": "a", "authScheme": "Basic", "useProxySettings": false}],
+		`{"items": [{"id": "1", "environmentId": "201", "projectGuid": "g-1", "name": "a", "authScheme": "Basic", "useProxySettings": false}],
 		  "page": 2, "pageSize": 1, "total": 3}`)
 }
 
@@ -162,7 +162,7 @@ func TestTestAnswersTheContractMembers(t *testing.T) {
 	t.Parallel()
 	_, ts := newTestServer(t, kernel.Options{})
 	auth := asJitterbit(t, ts)
-	c := basicJSM("1001", "variable")
+	c := basicJSM(seedProjectJSM, "variable")
 	c.URL = "[jsm_url]"
 	created := createJSM(t, ts, auth, c)
 	r := wiretest.Call(t, ts, auth, http.MethodPost, jsmPath+"/"+created.ID+"/test", testRequest{})
