@@ -41,7 +41,7 @@ resource "almsync_jira_sync_connection" "s" {
   }
 }
 resource "almsync_jitterbit_jsm_connection" "j" {
-  project_id  = "1001"
+  project_guid = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
   name        = "Adopted JSM"
   auth_scheme = "Basic"
   url         = "https://acme.atlassian.net"

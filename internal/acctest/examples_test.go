@@ -173,7 +173,8 @@ func prepareExample(t *testing.T, root, rel string, sb *acctest.Sandbox) string 
 	}
 	overrides := map[string]string{
 		"sandbox_url":                  sb.URL,
-		"project_id":                   "1001",
+		"project_guid":                 acctest.JitterbitJSMProject,
+		"environment_id":               acctest.JitterbitDevEnvironment,
 		"aqua_project_id":              "2",
 		"jira_url":                     sb.ProductURL("jira"),
 		"jira_configuration_email":     "sync@example.com",

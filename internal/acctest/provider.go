@@ -38,7 +38,8 @@ func PreCheck(t testing.TB) {
 }
 
 // ProviderConfig is a provider block for every product of s, with the
-// default sandbox credentials.
+// default sandbox credentials and, for Jitterbit, the default environment
+// JitterbitDevEnvironment.
 func (s *Sandbox) ProviderConfig() string { return s.ProviderConfigWith("") }
 
 // ProviderConfigWith is ProviderConfig with extra provider-level settings,
@@ -60,9 +61,10 @@ provider "almsync" {
     password = %[4]q
   }
   jitterbit {
-    url      = %[5]q
-    username = %[3]q
-    password = %[4]q
+    url            = %[5]q
+    username       = %[3]q
+    password       = %[4]q
+    environment_id = %[8]q
   }
   aqua {
     url      = %[6]q
@@ -70,7 +72,7 @@ provider "almsync" {
     password = %[4]q
   }
 }
-`, s.ProductURL("jama"), s.ProductURL("interchange"), SandboxUser, SandboxPassword, s.ProductURL("jitterbit"), s.ProductURL("aqua"), extra)
+`, s.ProductURL("jama"), s.ProductURL("interchange"), SandboxUser, SandboxPassword, s.ProductURL("jitterbit"), s.ProductURL("aqua"), extra, JitterbitDevEnvironment)
 }
 
 // Example returns the configuration in examples/<rel> below the repository
@@ -111,4 +113,23 @@ func withoutTerraformBlock(hcl string) string {
 		}
 	}
 	return hcl
+}
+
+// JitterbitProviderConfig is a provider block with only the jitterbit
+// block of s and the given block attributes besides the credentials, e.g.
+// `environment_id = "202"`, or none for a block without a default
+// environment.
+func (s *Sandbox) JitterbitProviderConfig(attrs string) string {
+	return fmt.Sprintf(`
+provider "almsync" {
+  max_retries = 2
+
+  jitterbit {
+    url      = %[1]q
+    username = %[2]q
+    password = %[3]q
+    %[4]s
+  }
+}
+`, s.ProductURL("jitterbit"), SandboxUser, SandboxPassword, attrs)
 }

@@ -123,7 +123,10 @@ func (d *connectionTestDataSource) Read(ctx context.Context, req datasource.Read
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Run Connection Test", err)
+		// Only Jitterbit's login can be refused by design (SSO, two-factor);
+		// addJitterbitAPIError adds the fix for those and is addAPIError
+		// for every other error.
+		addJitterbitAPIError(&resp.Diagnostics, "Unable to Run Connection Test", err)
 		return
 	}
 	m.Success = types.BoolValue(result.Success)

@@ -174,7 +174,7 @@ resource "almsync_jama_connector" "c" {
   password  = "sandbox"
 }
 resource "almsync_jitterbit_jsm_connection" "j" {
-  project_id  = "1001"
+  project_guid = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
   name        = "Tested"
   auth_scheme = "Basic"
   url         = %[2]q

@@ -44,9 +44,10 @@ provider "almsync" {
     password = "sandbox"
   }
   jitterbit {
-    url      = %[3]q
-    username = "admin"
-    password = "sandbox"
+    url            = %[3]q
+    username       = "admin"
+    password       = "sandbox"
+    environment_id = "201"
   }
   aqua {
     url      = %[4]q
@@ -87,7 +88,7 @@ resource "almsync_jira_sync_connection" "s" {
 
 resource "almsync_jitterbit_jsm_connection" "j" {
   count       = %[8]d
-  project_id  = "1001"
+  project_guid = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
   name        = "JSM ${count.index}"
   auth_scheme = "Basic"
   url         = "https://jsm${count.index}.example.com"
@@ -159,7 +160,7 @@ func countSandbox(t *testing.T, sb *acctest.Sandbox) sandboxCounts {
 			Total int `json:"total"`
 		} `json:"data"`
 	}
-	if err := json.Unmarshal(sb.JitterbitCall(t, http.StatusOK, http.MethodGet, "/connections/jira-service-management?projectId=1001", nil), &jsm); err != nil {
+	if err := json.Unmarshal(sb.JitterbitCall(t, http.StatusOK, http.MethodGet, "/connections/jira-service-management?environmentId=201&projectGuid=9a87b6c5-a1b2-34c5-6d7e-123456a7b001", nil), &jsm); err != nil {
 		t.Fatal(err)
 	}
 	c.jsm = jsm.Data.Total

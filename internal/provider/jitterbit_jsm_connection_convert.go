@@ -16,7 +16,8 @@ import (
 func jsmConnectionFromModel(ctx context.Context, m jsmConnectionModel) (jitterbit.JSMConnection, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	c := jitterbit.JSMConnection{
-		ProjectID:        m.ProjectID.ValueString(),
+		EnvironmentID:    m.EnvironmentID.ValueString(),
+		ProjectGUID:      m.ProjectGUID.ValueString(),
 		Name:             m.Name.ValueString(),
 		AuthScheme:       m.AuthScheme.ValueString(),
 		URL:              m.URL.ValueString(),
@@ -95,7 +96,8 @@ func fillJSMSecrets(c *jitterbit.JSMConnection, secret func(path.Path) (string, 
 func modelFromJSMConnection(ctx context.Context, m *jsmConnectionModel, c jitterbit.JSMConnection) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.ID = types.StringValue(c.ID)
-	m.ProjectID = types.StringValue(c.ProjectID)
+	m.EnvironmentID = types.StringValue(c.EnvironmentID)
+	m.ProjectGUID = types.StringValue(c.ProjectGUID)
 	m.Name = types.StringValue(c.Name)
 	m.AuthScheme = types.StringValue(c.AuthScheme)
 	m.URL = keptString(c.URL, m.URL)

@@ -15,7 +15,8 @@ import (
 // jsmWireFields maps the connection contract's JSON field names, as
 // Jitterbit's messages spell them, to the resource's attributes.
 var jsmWireFields = wireFields{
-	"projectId":                      path.Root("project_id"),
+	"environmentId":                  path.Root("environment_id"),
+	"projectGuid":                    path.Root("project_guid"),
 	"name":                           path.Root("name"),
 	"authScheme":                     path.Root("auth_scheme"),
 	"url":                            path.Root("url"),
@@ -121,15 +122,16 @@ func addJSMAPIError(diags *diag.Diagnostics, summary string, err error, m jsmCon
 	switch {
 	case errors.Is(err, api.ErrConflict):
 		diags.AddAttributeError(path.Root("name"), summary, err.Error()+"\n\n"+
-			"Project "+m.ProjectID.ValueString()+" already has a Jira Service Management connection with this name (compared without regard to case). "+
+			"Project "+m.ProjectGUID.ValueString()+" already has a Jira Service Management connection with this name in Harmony environment "+m.EnvironmentID.ValueString()+
+			" (compared without regard to case). "+
 			"Give this one another `name`, or bring the existing connection under Terraform with this block, replacing NAME with this resource's name:\n\n"+
-			importBlock("almsync_jitterbit_jsm_connection", m.ProjectID.ValueString()+"/name="+m.Name.ValueString()))
+			importBlock("almsync_jitterbit_jsm_connection", jsmImportID(m.EnvironmentID.ValueString(), m.ProjectGUID.ValueString(), m.Name.ValueString())))
 	case errors.Is(err, api.ErrForbidden) && errors.As(err, &apiErr) && strings.Contains(strings.ToLower(apiErr.Message), "organization"):
 		diags.AddError(summary, err.Error()+"\n\n"+
 			"The Harmony login does not belong to the organization the provider sends. Set `organization_id` in the provider's `jitterbit` block "+
 			"(or `JITTERBIT_ORGANIZATION_ID`) to the id of the organization the user belongs to, as Harmony's Organizations page shows it.")
 	default:
-		addAPIError(diags, summary, err)
+		addJitterbitAPIError(diags, summary, err)
 	}
 }
 

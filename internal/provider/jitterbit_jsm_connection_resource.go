@@ -29,6 +29,8 @@ func newJSMConnectionResource() resource.Resource { return &jsmConnectionResourc
 // jsmConnectionResource is a Jitterbit Jira Service Management connection.
 type jsmConnectionResource struct {
 	client *jitterbit.Client
+	// defaultEnvironment is the provider block's environment_id.
+	defaultEnvironment string
 }
 
 func (r *jsmConnectionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -40,7 +42,7 @@ func (r *jsmConnectionResource) Schema(_ context.Context, _ resource.SchemaReque
 }
 
 func (r *jsmConnectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_jitterbit_jsm_connection", jitterbitProduct)
+	r.client, r.defaultEnvironment = jitterbitClientFor(req.ProviderData, &resp.Diagnostics, "almsync_jitterbit_jsm_connection")
 }
 
 // ValidateConfig rejects the blocks the chosen auth scheme ignores. The
@@ -84,9 +86,10 @@ func knownScheme(v types.String) (string, bool) {
 	return s, slices.Contains(jitterbit.AuthSchemes(), s)
 }
 
-// ModifyPlan applies the connection screen's rules for the chosen auth
-// scheme and the seed's OAuth scenarios, all in one round: the fields the
-// scheme needs, its secrets, and the warnings. Secrets are required when
+// ModifyPlan sets the environment (the provider's default unless the
+// configuration sets one) and applies the connection screen's rules for
+// the chosen auth scheme and the seed's OAuth scenarios, all in one
+// round: the fields the scheme needs, its secrets, and the warnings. Secrets are required when
 // the plan creates the connection, or when an existing one changes its
 // auth scheme or OAuth scenario, since Jitterbit then holds no secret for
 // the new one; otherwise the connection keeps the secrets Jitterbit holds
@@ -99,6 +102,9 @@ func (r *jsmConnectionResource) ModifyPlan(ctx context.Context, req resource.Mod
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if r.client != nil {
+		m.EnvironmentID = planEnvironmentID(ctx, req, resp, r.defaultEnvironment)
 	}
 	scheme, ok := knownScheme(m.AuthScheme)
 	if !ok {
@@ -126,20 +132,22 @@ func warnCleartextJSMURLs(diags *diag.Diagnostics, m jsmConnectionModel) {
 }
 
 // needsNewSecrets reports whether the plan needs the secrets of the chosen
-// scheme: on create, on replacement by another project, or when the
-// scheme or the OAuth scenario changes.
+// scheme: on create, on replacement in another environment or project, or
+// when the scheme or the OAuth scenario changes.
 func needsNewSecrets(ctx context.Context, req resource.ModifyPlanRequest, m jsmConnectionModel, scheme string, diags *diag.Diagnostics) bool {
 	if req.State.Raw.IsNull() {
 		return true
 	}
-	var priorScheme, priorInitiate, priorProject types.String
+	var priorScheme, priorInitiate, priorEnvironment, priorProject types.String
 	diags.Append(req.State.GetAttribute(ctx, path.Root("auth_scheme"), &priorScheme)...)
 	if p, _ := knownScheme(priorScheme); p != scheme {
 		return true
 	}
-	// Another project replaces the connection: the new one has no secrets.
-	diags.Append(req.State.GetAttribute(ctx, path.Root("project_id"), &priorProject)...)
-	if !m.ProjectID.IsUnknown() && !m.ProjectID.Equal(priorProject) {
+	// Another environment or project replaces the connection: the new one
+	// has no secrets.
+	diags.Append(req.State.GetAttribute(ctx, path.Root("environment_id"), &priorEnvironment)...)
+	diags.Append(req.State.GetAttribute(ctx, path.Root("project_guid"), &priorProject)...)
+	if (!m.EnvironmentID.IsUnknown() && !m.EnvironmentID.Equal(priorEnvironment)) || (!m.ProjectGUID.IsUnknown() && !m.ProjectGUID.Equal(priorProject)) {
 		return true
 	}
 	if m.OAuth == nil || m.OAuth.InitiateOAuth.IsUnknown() {
@@ -320,6 +328,9 @@ func (r *jsmConnectionResource) Create(ctx context.Context, req resource.CreateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if _, ok := checkProject(ctx, r.client, &resp.Diagnostics, "Unable to Create Jitterbit JSM Connection", conn.EnvironmentID, conn.ProjectGUID); !ok {
+		return
+	}
 	created, err := r.client.CreateJSMConnection(ctx, conn)
 	if err != nil {
 		addJSMAPIError(&resp.Diagnostics, "Unable to Create Jitterbit JSM Connection", err, plan)
@@ -344,7 +355,7 @@ func (r *jsmConnectionResource) Read(ctx context.Context, req resource.ReadReque
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Read Jitterbit JSM Connection", err)
+		addJitterbitAPIError(&resp.Diagnostics, "Unable to Read Jitterbit JSM Connection", err)
 		return
 	}
 	resp.Diagnostics.Append(modelFromJSMConnection(ctx, &state, conn)...)
@@ -384,43 +395,54 @@ func (r *jsmConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 		return
 	}
 	if err := r.client.DeleteJSMConnection(ctx, state.ID.ValueString()); err != nil && !errors.Is(err, api.ErrNotFound) {
-		addAPIError(&resp.Diagnostics, "Unable to Delete Jitterbit JSM Connection", err)
+		addJitterbitAPIError(&resp.Diagnostics, "Unable to Delete Jitterbit JSM Connection", err)
 	}
 }
 
-// ImportState accepts `<id>` or `<project_id>/name=<name>`.
+// ImportState accepts `<id>` or `<environment_id>/<project_guid>/name=<name>`
+// (`<project_guid>/name=<name>` in the provider's default environment).
 func (r *jsmConnectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id := strings.TrimSpace(req.ID)
-	if project, name, ok := strings.Cut(id, "/name="); ok {
-		if project == "" || name == "" {
+	const example = "`201/9a87b6c5-a1b2-34c5-6d7e-123456a7b001/name=JSM Production`, or the connection id"
+	if parent, name, ok := strings.Cut(id, "/name="); ok {
+		env, guid, hasEnv := strings.Cut(parent, "/")
+		if !hasEnv {
+			env, guid = r.defaultEnvironment, parent
+		}
+		if env == "" || !environmentIDPattern.MatchString(env) || !projectGUIDPattern.MatchString(guid) || name == "" {
 			resp.Diagnostics.AddError("Invalid Import Identifier",
-				fmt.Sprintf("%q: write `<project_id>/name=<name>`, e.g. `1001/name=JSM Production`, or the connection id.", req.ID))
+				fmt.Sprintf("%q: write `<environment_id>/<project_guid>/name=<name>` with a numeric environment ID and the project's GUID, e.g. %s.", req.ID, example))
 			return
 		}
-		conn, found, err := r.client.FindJSMConnection(ctx, project, name)
+		conn, found, err := r.client.FindJSMConnection(ctx, env, guid, name)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to Import Jitterbit JSM Connection", err)
+			addJitterbitAPIError(&resp.Diagnostics, "Unable to Import Jitterbit JSM Connection", err)
 			return
 		}
 		if !found {
 			resp.Diagnostics.AddError("Jitterbit JSM Connection Not Found",
-				fmt.Sprintf("Project %s has no Jira Service Management connection named %q.", project, name))
+				fmt.Sprintf("Project %s has no Jira Service Management connection named %q in Harmony environment %s.", guid, name, env))
 			return
 		}
 		id = conn.ID
 	}
 	if id == "" || strings.ContainsAny(id, "/=") {
 		resp.Diagnostics.AddError("Invalid Import Identifier",
-			fmt.Sprintf("%q is neither a connection id nor `<project_id>/name=<name>`.", req.ID))
+			fmt.Sprintf("%q is neither a connection id nor `<environment_id>/<project_guid>/name=<name>`, e.g. %s.", req.ID, example))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 }
 
+// jsmImportID is the import identifier of a connection by name.
+func jsmImportID(environmentID, projectGUID, name string) string {
+	return environmentID + "/" + projectGUID + "/name=" + name
+}
+
 func (r *jsmConnectionResource) readInto(ctx context.Context, m *jsmConnectionModel, diags *diag.Diagnostics, summary string) {
 	conn, err := r.client.GetJSMConnection(ctx, m.ID.ValueString())
 	if err != nil {
-		addAPIError(diags, summary, err)
+		addJitterbitAPIError(diags, summary, err)
 		return
 	}
 	diags.Append(modelFromJSMConnection(ctx, m, conn)...)

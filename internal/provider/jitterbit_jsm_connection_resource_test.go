@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/almsync/terraform-provider-almsync/internal/acctest"
@@ -30,10 +29,12 @@ func jsmInSandbox(t *testing.T, sb *acctest.Sandbox, id string) jitterbit.JSMCon
 	return c
 }
 
+// testAccJSMBasicConfig is a Basic connection of project (a GUID) in the
+// provider's default environment.
 func testAccJSMBasicConfig(sb *acctest.Sandbox, project, name, extra string) string {
 	return sb.ProviderConfig() + fmt.Sprintf(`
 resource "almsync_jitterbit_jsm_connection" "test" {
-  project_id              = %[1]q
+  project_guid            = %[1]q
   name                    = %[2]q
   auth_scheme             = "Basic"
   url                     = "https://acme.atlassian.net"
@@ -55,7 +56,7 @@ func TestAccJSMConnection_BasicWithAPIToken(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
-				Config: testAccJSMBasicConfig(sb, "1001", "JSM Production", ""),
+				Config: testAccJSMBasicConfig(sb, acctest.JitterbitJSMProject, "JSM Production", ""),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("auth_scheme"), knownvalue.StringExact("Basic")),
 					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("use_proxy_settings"), knownvalue.Bool(false)),
@@ -63,25 +64,23 @@ func TestAccJSMConnection_BasicWithAPIToken(t *testing.T) {
 					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("oauth"), knownvalue.Null()),
 					sameID.AddStateValue(jsmAddr, tfjsonpath.New("id")),
 					differentID.AddStateValue(jsmAddr, tfjsonpath.New("id")),
-				},
-				Check: resource.ComposeTestCheckFunc(
-					acctest.CheckNoValueInState("jsm-api-token-1"),
-					func(s *terraform.State) error {
-						id = s.RootModule().Resources[jsmAddr].Primary.ID
-						if tok, _ := sb.Server.JitterbitConnectionSecret(id, "apiToken"); tok != "jsm-api-token-1" {
+					acctest.NoValueInState("jsm-api-token-1"),
+					acctest.CaptureID(jsmAddr, &id),
+					acctest.ExpectObject(jsmAddr, func(connID string) error {
+						if tok, _ := sb.Server.JitterbitConnectionSecret(connID, "apiToken"); tok != "jsm-api-token-1" {
 							return fmt.Errorf("the write-only API token did not reach Jitterbit")
 						}
 						return nil
-					},
-				),
+					}),
+				},
 			},
-			{Config: testAccJSMBasicConfig(sb, "1001", "JSM Production", ""), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
-			// Import by id and by <project_id>/name=<name>.
+			{Config: testAccJSMBasicConfig(sb, acctest.JitterbitJSMProject, "JSM Production", ""), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			// Import by id and by <environment_id>/<project_guid>/name=<name>.
 			{ResourceName: jsmAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"api_token_wo_version"}},
-			{ResourceName: jsmAddr, ImportState: true, ImportStateId: "1001/name=jsm production", ImportStateVerify: true, ImportStateVerifyIgnore: []string{"api_token_wo_version"}},
+			{ResourceName: jsmAddr, ImportState: true, ImportStateId: acctest.JitterbitDevEnvironment + "/" + acctest.JitterbitJSMProject + "/name=jsm production", ImportStateVerify: true, ImportStateVerifyIgnore: []string{"api_token_wo_version"}},
 			// Rename, proxy settings and advanced properties: in place.
 			{
-				Config: testAccJSMBasicConfig(sb, "1001", "JSM Prod", `use_proxy_settings = true
+				Config: testAccJSMBasicConfig(sb, acctest.JitterbitJSMProject, "JSM Prod", `use_proxy_settings = true
   advanced_properties = { Timeout = "120" }`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(jsmAddr, plancheck.ResourceActionUpdate),
@@ -99,7 +98,7 @@ func TestAccJSMConnection_BasicWithAPIToken(t *testing.T) {
 					c.User = "someone.else@example.com"
 					sb.JitterbitCall(t, http.StatusOK, http.MethodPut, "/connections/jira-service-management/"+id, c)
 				},
-				Config: testAccJSMBasicConfig(sb, "1001", "JSM Prod", `use_proxy_settings = true
+				Config: testAccJSMBasicConfig(sb, acctest.JitterbitJSMProject, "JSM Prod", `use_proxy_settings = true
   advanced_properties = { Timeout = "120" }`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(jsmAddr, plancheck.ResourceActionUpdate),
@@ -108,14 +107,13 @@ func TestAccJSMConnection_BasicWithAPIToken(t *testing.T) {
 			},
 			// Another project: a connection never moves, so it is replaced.
 			{
-				Config: testAccJSMBasicConfig(sb, "1002", "JSM Prod", ""),
+				Config: testAccJSMBasicConfig(sb, acctest.JitterbitServiceDeskProject, "JSM Prod", ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(jsmAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
-				ConfigStateChecks: []statecheck.StateCheck{differentID.AddStateValue(jsmAddr, tfjsonpath.New("id"))},
-				Check: func(s *terraform.State) error {
-					id = s.RootModule().Resources[jsmAddr].Primary.ID
-					return nil
+				ConfigStateChecks: []statecheck.StateCheck{
+					differentID.AddStateValue(jsmAddr, tfjsonpath.New("id")),
+					acctest.CaptureID(jsmAddr, &id),
 				},
 			},
 			// Deleted in the UI: planned for creation again.
@@ -123,7 +121,7 @@ func TestAccJSMConnection_BasicWithAPIToken(t *testing.T) {
 				PreConfig: func() {
 					sb.JitterbitCall(t, http.StatusNoContent, http.MethodDelete, "/connections/jira-service-management/"+id, nil)
 				},
-				Config: testAccJSMBasicConfig(sb, "1002", "JSM Prod", ""),
+				Config: testAccJSMBasicConfig(sb, acctest.JitterbitServiceDeskProject, "JSM Prod", ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(jsmAddr, plancheck.ResourceActionCreate),
 				}},
@@ -136,7 +134,7 @@ func TestAccJSMConnection_OAuthRefresh(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	config := sb.ProviderConfig() + `
 resource "almsync_jitterbit_jsm_connection" "test" {
-  project_id  = "1001"
+  project_guid = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
   name        = "JSM OAuth"
   auth_scheme = "OAuth"
   url         = "[jsm_url]"
@@ -169,18 +167,14 @@ resource "almsync_jitterbit_jsm_connection" "test" {
 					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("oauth").AtMapKey("expires_in"), knownvalue.Int64Exact(3600)),
 					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("oauth").AtMapKey("refresh_token_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("oauth").AtMapKey("refresh_token_wo_version"), knownvalue.Int64Exact(1)),
-				},
-				Check: resource.ComposeTestCheckFunc(
-					acctest.CheckNoValueInState("oauth-access-1"),
-					acctest.CheckNoValueInState("oauth-refresh-1"),
-					func(s *terraform.State) error {
-						id := s.RootModule().Resources[jsmAddr].Primary.ID
+					acctest.NoValueInState("oauth-access-1", "oauth-refresh-1"),
+					acctest.ExpectObject(jsmAddr, func(id string) error {
 						if tok, _ := sb.Server.JitterbitConnectionSecret(id, "oauth.refreshToken"); tok != "oauth-refresh-1" {
 							return fmt.Errorf("the refresh token did not reach Jitterbit")
 						}
 						return nil
-					},
-				),
+					}),
+				},
 			},
 			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 			{
@@ -195,7 +189,7 @@ func TestAccJSMConnection_Crowd(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	config := sb.ProviderConfig() + `
 resource "almsync_jitterbit_jsm_connection" "test" {
-  project_id  = "1002"
+  project_guid = "9a87b6c5-a1b2-34c5-6d7e-123456a7b002"
   name        = "JSM Crowd"
   auth_scheme = "Crowd"
   url         = "https://jira.example.com"
@@ -324,7 +318,7 @@ func TestAccJSMConnection_PlanTimeValidation(t *testing.T) {
 			}
 			acctest.PlanFails(t, sb.ProviderConfig()+fmt.Sprintf(`
 resource "almsync_jitterbit_jsm_connection" "test" {
-  project_id = "1001"
+  project_guid = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
   %s
   %s
 }
@@ -346,7 +340,7 @@ func TestAccJSMConnection_VariableReferencesSkipFormatChecks(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `
 resource "almsync_jitterbit_jsm_connection" "test" {
-  project_id  = "1001"
+  project_guid = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
   name        = "Variables"
   auth_scheme = "Crowd"
   url         = "[jsm_url]"
@@ -375,7 +369,7 @@ func TestAccJSMConnection_Examples(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	example := sb.ProviderConfig() + acctest.Example(t, "resources/almsync_jitterbit_jsm_connection/resource.tf")
 	vars := config.Variables{
-		"project_id":         config.StringVariable("1001"),
+		"project_guid":       config.StringVariable(acctest.JitterbitJSMProject),
 		"jsm_api_token":      config.StringVariable("example-api-token"),
 		"jsm_access_token":   config.StringVariable("example-access-token"),
 		"jsm_refresh_token":  config.StringVariable("example-refresh-token"),
@@ -393,12 +387,8 @@ func TestAccJSMConnection_Examples(t *testing.T) {
 					statecheck.ExpectKnownValue("almsync_jitterbit_jsm_connection.basic", tfjsonpath.New("auth_scheme"), knownvalue.StringExact("Basic")),
 					statecheck.ExpectKnownValue("almsync_jitterbit_jsm_connection.oauth", tfjsonpath.New("oauth").AtMapKey("initiate_oauth"), knownvalue.StringExact("REFRESH")),
 					statecheck.ExpectKnownValue("almsync_jitterbit_jsm_connection.crowd", tfjsonpath.New("sso").AtMapKey("app_name"), knownvalue.StringExact("jitterbit")),
+					acctest.NoValueInState("example-api-token", "example-refresh-token", "example-crowd-password"),
 				},
-				Check: resource.ComposeTestCheckFunc(
-					acctest.CheckNoValueInState("example-api-token"),
-					acctest.CheckNoValueInState("example-refresh-token"),
-					acctest.CheckNoValueInState("example-crowd-password"),
-				),
 			},
 			{
 				Config:           example,
@@ -416,7 +406,7 @@ func TestAccJSMConnection_EmptyValuesPlanClean(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	config := sb.ProviderConfig() + `
 resource "almsync_jitterbit_jsm_connection" "test" {
-  project_id          = "1001"
+  project_guid      = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
   name                = "JSM Empty"
   auth_scheme         = "Basic"
   url                 = "https://acme.atlassian.net"
@@ -431,7 +421,7 @@ resource "almsync_jitterbit_jsm_connection" "test" {
 }
 
 resource "almsync_jitterbit_jsm_connection" "oauth" {
-  project_id          = "1001"
+  project_guid      = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
   name                = "JSM Empty OAuth"
   auth_scheme         = "OAuth"
   url                 = ""
@@ -474,7 +464,7 @@ func TestAccJSMConnection_SchemeChangeNeedsSecretsAtPlan(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	crowd := sb.ProviderConfig() + `
 resource "almsync_jitterbit_jsm_connection" "test" {
-  project_id  = "1001"
+  project_guid = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
   name        = "JSM Switch"
   auth_scheme = "Crowd"
   url         = "https://jira.example.com"
@@ -489,7 +479,7 @@ resource "almsync_jitterbit_jsm_connection" "test" {
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []resource.TestStep{
-			{Config: testAccJSMBasicConfig(sb, "1001", "JSM Switch", "")},
+			{Config: testAccJSMBasicConfig(sb, acctest.JitterbitJSMProject, "JSM Switch", "")},
 			{
 				Config:      crowd,
 				PlanOnly:    true,
@@ -524,7 +514,7 @@ variable "secret" {
 }
 
 resource "almsync_jitterbit_jsm_connection" "test" {
-  project_id = "1001"
+  project_guid = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
   %s
 }
 `, tc.attrs),
@@ -551,4 +541,122 @@ func withoutSecret(secret, want string) *regexp.Regexp {
 	}
 	safe := "(?:" + strings.Join(alts, "|") + ")*"
 	return regexp.MustCompile(`\A` + safe + strings.ReplaceAll(regexp.QuoteMeta(want), " ", `\s+`) + safe + "(?:" + strings.Join(tails, "|") + `)?\z`)
+}
+
+// testAccJSMConnectionIn is a Basic connection of the JSM Integration
+// project under provider (a provider block), with extra attributes such as
+// `environment_id = "202"`.
+func testAccJSMConnectionIn(provider, extra string) string {
+	return provider + fmt.Sprintf(`
+resource "almsync_jitterbit_jsm_connection" "test" {
+  project_guid = %[1]q
+  name         = "JSM Environments"
+  auth_scheme  = "Basic"
+  url          = "https://acme.atlassian.net"
+  user         = "integration@example.com"
+  api_token    = "jsm-api-token"
+  %[2]s
+}
+`, acctest.JitterbitJSMProject, extra)
+}
+
+// TestAccJSMConnection_EnvironmentDefaultsToTheProviderBlock: the plan
+// shows the provider's default environment; another default replaces the
+// connection, which never moves; an explicit environment wins.
+func TestAccJSMConnection_EnvironmentDefaultsToTheProviderBlock(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	prodDefault := sb.JitterbitProviderConfig(`environment_id = "202"`)
+	differentID := statecheck.CompareValue(compare.ValuesDiffer())
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: testAccJSMConnectionIn(sb.ProviderConfig(), ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("environment_id"), knownvalue.StringExact(acctest.JitterbitDevEnvironment)),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("environment_id"), knownvalue.StringExact(acctest.JitterbitDevEnvironment)),
+					statecheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("project_guid"), knownvalue.StringExact(acctest.JitterbitJSMProject)),
+					differentID.AddStateValue(jsmAddr, tfjsonpath.New("id")),
+				},
+			},
+			{Config: testAccJSMConnectionIn(sb.ProviderConfig(), ""), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			// The provider's default environment changes: the connection is
+			// created in the new one.
+			{
+				Config: testAccJSMConnectionIn(prodDefault, ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(jsmAddr, plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectKnownValue(jsmAddr, tfjsonpath.New("environment_id"), knownvalue.StringExact(acctest.JitterbitProdEnvironment)),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{differentID.AddStateValue(jsmAddr, tfjsonpath.New("id"))},
+			},
+			// The same environment set on the resource: nothing to do.
+			{
+				Config:           testAccJSMConnectionIn(sb.ProviderConfig(), `environment_id = "202"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				ResourceName: jsmAddr, ImportState: true, ImportStateVerify: true,
+				ImportStateId:           acctest.JitterbitProdEnvironment + "/" + acctest.JitterbitJSMProject + "/name=JSM Environments",
+				ImportStateVerifyIgnore: []string{"api_token"},
+			},
+		},
+	})
+}
+
+// TestAccJSMConnection_ProjectNotInEnvironment: a project that was never
+// deployed to the environment is named as such before anything is created.
+func TestAccJSMConnection_ProjectNotInEnvironment(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + fmt.Sprintf(`
+resource "almsync_jitterbit_jsm_connection" "test" {
+  environment_id = %[1]q
+  project_guid   = %[2]q
+  name           = "JSM Nowhere"
+  auth_scheme    = "Basic"
+  user           = "integration@example.com"
+  api_token      = "t"
+}
+`, acctest.JitterbitProdEnvironment, acctest.JitterbitServiceDeskProject),
+			ExpectError: acctest.MessagePattern("Project " + acctest.JitterbitServiceDeskProject + " is not in Harmony environment 202"),
+		}},
+	})
+}
+
+func TestAccJSMConnection_EnvironmentAndProjectValidation(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	cases := map[string]struct{ provider, attrs, want string }{
+		"a project id instead of its GUID": {attrs: `project_guid = "1001"`, want: "must be the project's GUID"},
+		"a bad environment id": {
+			attrs: fmt.Sprintf("project_guid = %q\n  environment_id = \"Production\"", acctest.JitterbitJSMProject), want: "must be a Harmony environment ID",
+		},
+		"no environment anywhere": {
+			provider: sb.JitterbitProviderConfig(""), attrs: fmt.Sprintf("project_guid = %q", acctest.JitterbitJSMProject),
+			want: "Set `environment_id` on the resource, or `environment_id` in the provider's `jitterbit` block",
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			provider := tc.provider
+			if provider == "" {
+				provider = sb.ProviderConfig()
+			}
+			acctest.PlanFails(t, provider+fmt.Sprintf(`
+resource "almsync_jitterbit_jsm_connection" "test" {
+  %s
+  name        = "Validation"
+  auth_scheme = "Basic"
+  user        = "u"
+  api_token   = "t"
+}
+`, tc.attrs), tc.want)
+		})
+	}
 }

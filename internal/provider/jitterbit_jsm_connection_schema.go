@@ -36,7 +36,8 @@ const variableNote = " May hold a Jitterbit variable reference such as `[variabl
 
 type jsmConnectionModel struct {
 	ID                 types.String   `tfsdk:"id"`
-	ProjectID          types.String   `tfsdk:"project_id"`
+	EnvironmentID      types.String   `tfsdk:"environment_id"`
+	ProjectGUID        types.String   `tfsdk:"project_guid"`
 	Name               types.String   `tfsdk:"name"`
 	AuthScheme         types.String   `tfsdk:"auth_scheme"`
 	URL                types.String   `tfsdk:"url"`
@@ -148,16 +149,12 @@ func jsmConnectionSchema() schema.Schema {
 			MarkdownDescription: "Identifier of the connection in Jitterbit.",
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
-		"project_id": schema.StringAttribute{
-			Required:            true,
-			MarkdownDescription: "Identifier of the Integration Studio project the connection belongs to. Changing it creates the connection in the other project and deletes this one.",
-			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-		},
+		"environment_id": jitterbitEnvironmentIDAttribute("the connection", "Changing it creates the connection in the other environment and deletes this one: a connection never moves."),
+		"project_guid":   jitterbitProjectGUIDAttribute("the connection belongs to", "Changing it creates the connection in the other project and deletes this one."),
 		"name": schema.StringAttribute{
 			Required: true,
 			MarkdownDescription: "Connection Name: identifies the connection and its Jira Service Management endpoint. It must be unique for each Jira Service Management connection " +
-				"of the project (compared without regard to case) and must not contain forward slashes (/) or colons (:).",
+				"of the project in the environment (compared without regard to case) and must not contain forward slashes (/) or colons (:).",
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1), noSurroundingSpace{}, jitterbitName{}},
 		},
 		"auth_scheme": schema.StringAttribute{
@@ -243,7 +240,10 @@ func jsmConnectionSchema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "A Jira Service Management connection of a Jitterbit Integration Studio project, every field of its configuration screen. " +
 			"Jitterbit recommends the Jira Service Management v2 connector. Harmony has no API for connections: this resource uses the provider's documented " +
-			"connection contract, with Harmony's login. Fields that accept Jitterbit variables may hold a reference such as `[jsm_url]`.",
+			"connection contract, with Harmony's login, which a bridge in front of Integration Studio serves. Without such a bridge, define the connection in " +
+			"Integration Studio with project variable references such as `[jsm_url]` and set each environment's values with `almsync_jitterbit_project_variable`. " +
+			"The connection belongs to a project (`project_guid`) in one Harmony environment (`environment_id`) and never moves. " +
+			"Fields that accept Jitterbit variables may hold a reference such as `[jsm_url]`.",
 		Attributes: attrs,
 		Blocks: map[string]schema.Block{
 			"sso": schema.SingleNestedBlock{

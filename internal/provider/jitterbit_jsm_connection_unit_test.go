@@ -116,7 +116,7 @@ func TestJSMConnectionModifyPlan_Warnings(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			tc.vals["project_id"], tc.vals["name"] = str("1001"), str("x")
+			tc.vals["environment_id"], tc.vals["project_guid"], tc.vals["name"] = str("201"), str("9a87b6c5-a1b2-34c5-6d7e-123456a7b001"), str("x")
 			// Warnings come from the plan walk only: ValidateConfig, which
 			// Terraform calls in both walks, has none.
 			if w := validate(t, r, tc.vals).Warnings(); len(w) != 0 {
@@ -184,7 +184,11 @@ func TestJSMConnectionModifyPlan_Errors(t *testing.T) {
 			state: basicState,
 		},
 		"another project replaces the connection, which needs its secrets": {
-			config: map[string]tftypes.Value{"auth_scheme": str("Basic"), "user": str("u"), "project_id": str("1002")}, state: basicState,
+			config: map[string]tftypes.Value{"auth_scheme": str("Basic"), "user": str("u"), "project_guid": str("9a87b6c5-a1b2-34c5-6d7e-123456a7b002")}, state: basicState,
+			want: []string{"password"},
+		},
+		"another environment replaces the connection, which needs its secrets": {
+			config: map[string]tftypes.Value{"auth_scheme": str("Basic"), "user": str("u"), "environment_id": str("202")}, state: basicState,
 			want: []string{"password"},
 		},
 		"an existing connection keeps its secrets while the scheme stays": {
@@ -202,9 +206,9 @@ func TestJSMConnectionModifyPlan_Errors(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			tc.config = jsmWith(map[string]tftypes.Value{"project_id": str("1001"), "name": str("x")}, tc.config)
+			tc.config = jsmWith(map[string]tftypes.Value{"environment_id": str("201"), "project_guid": str("9a87b6c5-a1b2-34c5-6d7e-123456a7b001"), "name": str("x")}, tc.config)
 			if tc.state != nil {
-				tc.state = jsmWith(tc.state, map[string]tftypes.Value{"project_id": str("1001"), "name": str("x")})
+				tc.state = jsmWith(tc.state, map[string]tftypes.Value{"environment_id": str("201"), "project_guid": str("9a87b6c5-a1b2-34c5-6d7e-123456a7b001"), "name": str("x")})
 			}
 			if got := jsmErrorPaths(jsmModifyPlan(t, tc.config, tc.state)); !slices.Equal(got, tc.want) {
 				t.Errorf("errors at %q, want %q", got, tc.want)
@@ -268,7 +272,7 @@ func TestJSMConnectionValidateConfig_WrongCaseSchemeDoesNotCascade(t *testing.T)
 	t.Parallel()
 	r := &jsmConnectionResource{}
 	diags := validate(t, r, map[string]tftypes.Value{
-		"project_id": str("1001"), "name": str("x"), "auth_scheme": str("basic"),
+		"environment_id": str("201"), "project_guid": str("9a87b6c5-a1b2-34c5-6d7e-123456a7b001"), "name": str("x"), "auth_scheme": str("basic"),
 		"sso": blockValue(t, r, "sso", map[string]tftypes.Value{"login_url": str("https://sso.example.com")}),
 	})
 	if diags.HasError() {
@@ -278,7 +282,7 @@ func TestJSMConnectionValidateConfig_WrongCaseSchemeDoesNotCascade(t *testing.T)
 
 func TestAddJSMAPIError(t *testing.T) {
 	t.Parallel()
-	m := jsmConnectionModel{ProjectID: types.StringValue("1001"), Name: types.StringValue("JSM Prod")}
+	m := jsmConnectionModel{EnvironmentID: types.StringValue("201"), ProjectGUID: types.StringValue("9a87b6c5-a1b2-34c5-6d7e-123456a7b001"), Name: types.StringValue("JSM Prod")}
 	apiErr := func(status int, msg string) error {
 		return &api.Error{Product: "Jitterbit", Operation: "create JSM connection", Method: http.MethodPost,
 			Path: "/connections/jira-service-management", StatusCode: status, Message: msg}
@@ -296,9 +300,9 @@ func TestAddJSMAPIError(t *testing.T) {
 			wantNot: []string{"appPassword", "authScheme"},
 		},
 		"a conflict gives the import block": {
-			err:  apiErr(http.StatusConflict, `name "JSM Prod" is already used in project 1001 by JSM connection 7 ("JSM Prod")`),
+			err:  apiErr(http.StatusConflict, `name "JSM Prod" is already used in project 9a87b6c5-a1b2-34c5-6d7e-123456a7b001 by JSM connection 7 ("JSM Prod")`),
 			at:   "name",
-			want: []string{"import {\n  to = almsync_jitterbit_jsm_connection.NAME\n  id = \"1001/name=JSM Prod\"\n}"},
+			want: []string{"import {\n  to = almsync_jitterbit_jsm_connection.NAME\n  id = \"201/9a87b6c5-a1b2-34c5-6d7e-123456a7b001/name=JSM Prod\"\n}"},
 		},
 		"another organization points at organization_id": {
 			err:     apiErr(http.StatusForbidden, `the user is not a member of organization "999"; it belongs to organization 100`),

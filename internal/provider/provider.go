@@ -68,7 +68,7 @@ func (p *almsyncProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 	eps := endpoints()
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Manages the integrations between ALM tools and Jira as code: Jama's classic JIRA Connector, " +
-			"Jama Connect Interchange connectors, Jitterbit Jira Service Management connections and aqua's Jira sync. " +
+			"Jama Connect Interchange connectors, Jitterbit Jira Service Management connections and project variables, and aqua's Jira sync. " +
 			"Every block is optional; configure the products you use.",
 		Attributes: map[string]schema.Attribute{
 			"ca_cert_pem": schema.StringAttribute{
@@ -142,6 +142,7 @@ func (p *almsyncProvider) Configure(ctx context.Context, req provider.ConfigureR
 	resp.Diagnostics.Append(eps.clearTextWarnings(map[string]endpointConfig{
 		eps.jama.block: data.jama, eps.interchange.block: data.interchange, eps.jitterbit.block: data.jitterbit, eps.aqua.block: data.aqua,
 	})...)
+	resp.Diagnostics.Append(harmonyURLWarning(data.jitterbit)...)
 	data.settings = settings
 	resp.Diagnostics.Append(data.buildClients()...)
 	if resp.Diagnostics.HasError() {
@@ -200,6 +201,7 @@ func (p *almsyncProvider) Resources(_ context.Context) []func() resource.Resourc
 		newJamaUserResource,
 		newJiraSyncConnectionResource,
 		newJSMConnectionResource,
+		newProjectVariableResource,
 		newAquaSyncUserResource,
 		newAquaJiraSyncResource,
 		newAquaFieldMappingResource,
@@ -212,6 +214,7 @@ func (p *almsyncProvider) DataSources(_ context.Context) []func() datasource.Dat
 		newJamaUserDataSource,
 		newJiraPreflightDataSource,
 		newConnectionTestDataSource,
+		newJitterbitProjectDataSource,
 	}
 }
 

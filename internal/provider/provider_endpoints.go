@@ -32,11 +32,21 @@ type endpointSpec struct {
 	hasOAuth  bool
 	hasOrgID  bool
 	envPrefix string
+	// defaultURL is the url used when neither the block nor its variable
+	// sets one; "" means url is required.
+	defaultURL string
+	// hasEnvironmentID adds environment_id, the default environment of
+	// the product's resources (Jitterbit Harmony).
+	hasEnvironmentID bool
 }
 
 func (s endpointSpec) fields() []endpointField {
+	urlDesc := s.urlHelp + " `http://` gets a plan-time warning, since the credentials then travel in clear text (except to a loopback host such as the local sandbox)."
+	if s.defaultURL != "" {
+		urlDesc += fmt.Sprintf(" Default value is `%s`.", s.defaultURL)
+	}
 	fs := []endpointField{
-		{attr: "url", env: s.envPrefix + "_URL", description: s.urlHelp + " `http://` gets a plan-time warning, since the credentials then travel in clear text (except to a loopback host such as the local sandbox)."},
+		{attr: "url", env: s.envPrefix + "_URL", description: urlDesc},
 		{attr: "username", env: s.envPrefix + "_USERNAME", description: fmt.Sprintf("Username for HTTP Basic authentication to %s.", s.product)},
 		{attr: "password", env: s.envPrefix + "_PASSWORD", sensitive: true, description: fmt.Sprintf("Password for HTTP Basic authentication to %s.", s.product)},
 	}
@@ -48,6 +58,9 @@ func (s endpointSpec) fields() []endpointField {
 	}
 	if s.hasOrgID {
 		fs = append(fs, endpointField{attr: "organization_id", env: s.envPrefix + "_ORGANIZATION_ID", description: "Harmony organization ID. Defaults to the organization Harmony reports for the user at login."})
+	}
+	if s.hasEnvironmentID {
+		fs = append(fs, endpointField{attr: "environment_id", env: s.envPrefix + "_ENVIRONMENT_ID", description: environmentIDHelp})
 	}
 	return fs
 }
@@ -74,10 +87,14 @@ func (s endpointSpec) schemaBlock() schema.SingleNestedBlock {
 	if s.hasOAuth {
 		auth = "either `username` and `password` (Basic) or `client_id` and `client_secret` (OAuth), not both"
 	}
+	needs := "`url` and " + auth
+	if s.defaultURL != "" {
+		needs = auth + " (`url` has a default)"
+	}
 	return schema.SingleNestedBlock{
 		Attributes: attrs,
-		MarkdownDescription: fmt.Sprintf("Connection to %s. Needs `url` and %s. Every attribute falls back to its environment variable (%s). "+
-			"Resources of %s fail with a clear error when neither this block nor the variables are set.", s.product, auth, s.envList(), s.product),
+		MarkdownDescription: fmt.Sprintf("Connection to %s. Needs %s. Every attribute falls back to its environment variable (%s). "+
+			"Resources of %s fail with a clear error when neither this block nor the variables are set.", s.product, needs, s.envList(), s.product),
 	}
 }
 
@@ -134,6 +151,9 @@ func (s endpointSpec) resolve(block types.Object) endpointConfig {
 	if s.block == "jama" && cfg.values["url"] != "" {
 		cfg.values["url"] = jamaBaseURL(cfg.values["url"])
 	}
+	if cfg.configured && cfg.values["url"] == "" && s.defaultURL != "" {
+		cfg.values["url"] = s.defaultURL
+	}
 	return cfg
 }
 
@@ -173,6 +193,11 @@ func (s endpointSpec) configErrors(block types.Object) diag.Diagnostics {
 				fmt.Sprintf("`%s.url`: %s %s", s.block, msg, s.urlHelp))
 		}
 	}
+	if v, ok := attrs["environment_id"].(basetypes.StringValue); ok && s.hasEnvironmentID && !v.IsNull() && !v.IsUnknown() {
+		if msg := checkEnvironmentID(v.ValueString()); msg != "" {
+			diags.AddAttributeError(path.Root(s.block).AtName("environment_id"), "Invalid Harmony Environment ID", fmt.Sprintf("`%s.environment_id`: %s", s.block, msg))
+		}
+	}
 	return diags
 }
 
@@ -197,6 +222,12 @@ func (s endpointSpec) validate(cfg endpointConfig) diag.Diagnostics {
 	} else if msg := checkBaseURL(cfg.get("url")); msg != "" {
 		diags.AddAttributeError(path.Root(s.block).AtName("url"), fmt.Sprintf("Invalid %s URL", s.product),
 			fmt.Sprintf("`%s.url` (or `%s`): %s %s", s.block, s.envPrefix+"_URL", msg, s.urlHelp))
+	}
+	if s.hasEnvironmentID {
+		if msg := checkEnvironmentID(cfg.get("environment_id")); cfg.get("environment_id") != "" && msg != "" {
+			diags.AddAttributeError(path.Root(s.block).AtName("environment_id"), "Invalid Harmony Environment ID",
+				fmt.Sprintf("`%s.environment_id` (or `%s`): %s", s.block, env["environment_id"], msg))
+		}
 	}
 	basic := cfg.get("username") != "" || cfg.get("password") != ""
 	oauth := s.hasOAuth && (cfg.get("client_id") != "" || cfg.get("client_secret") != "")
@@ -287,8 +318,8 @@ func endpoints() productEndpoints {
 			urlHelp: "URL of the Jama Connect instance, e.g. `https://acme.jamacloud.com`. Used for the Jama REST API (`/rest/v1`) and its admin API (classic JIRA Connector). The REST API's own URL, ending in `/rest/v1`, is accepted too: that path is removed."},
 		interchange: endpointSpec{block: "interchange", product: "Interchange", envPrefix: "INTERCHANGE", hasOAuth: true,
 			urlHelp: "URL of the Jama Connect Interchange instance, e.g. `https://acme.interchange.jamacloud.com`."},
-		jitterbit: endpointSpec{block: "jitterbit", product: "Jitterbit", envPrefix: "JITTERBIT", hasOrgID: true,
-			urlHelp: "URL of the Jitterbit Harmony API for your region and environment, e.g. `https://harmony-api.na-east.jitterbit.com/prod`."},
+		jitterbit: endpointSpec{block: "jitterbit", product: "Jitterbit", envPrefix: "JITTERBIT", hasOrgID: true, hasEnvironmentID: true,
+			defaultURL: harmonyDefaultURL, urlHelp: harmonyURLHelp},
 		aqua: endpointSpec{block: "aqua", product: "aqua", envPrefix: "AQUA",
 			urlHelp: "URL of the aqua instance, e.g. `https://app.aqua-cloud.io/aquaWebNG`."},
 	}

@@ -22,7 +22,7 @@ import (
 // settings cannot leak into a test.
 func clearProductEnv(t *testing.T) {
 	for _, p := range []string{"JAMA", "INTERCHANGE", "JITTERBIT", "AQUA"} {
-		for _, f := range []string{"URL", "USERNAME", "PASSWORD", "CLIENT_ID", "CLIENT_SECRET", "ORGANIZATION_ID"} {
+		for _, f := range []string{"URL", "USERNAME", "PASSWORD", "CLIENT_ID", "CLIENT_SECRET", "ORGANIZATION_ID", "ENVIRONMENT_ID"} {
 			t.Setenv(p+"_"+f, "")
 		}
 	}
@@ -235,9 +235,10 @@ func TestAccProvider_NoSecretInTraceLog(t *testing.T) {
     password = "sandbox"
   }
   jitterbit {
-    url      = %[3]q
-    username = "admin"
-    password = "sandbox"
+    url            = %[3]q
+    username       = "admin"
+    password       = "sandbox"
+    environment_id = "201"
   }
   aqua {
     url      = %[4]q
@@ -279,7 +280,7 @@ resource "almsync_jira_sync_connection" "sync" {
   }
 }
 resource "almsync_jitterbit_jsm_connection" "jsm" {
-  project_id  = "1001"
+  project_guid = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
   name        = "Trace JSM"
   auth_scheme = "OAuth"
   url         = "https://acme.atlassian.net"
@@ -537,6 +538,88 @@ func TestAccProvider_ConnectionRefusedSaysCheckURL(t *testing.T) {
   }
 }`, closed) + adminLookup,
 			ExpectError: acctest.MessagePattern("Nothing accepted the connection. Check the product's `url`"),
+		}},
+	})
+}
+
+// TestAccProvider_JitterbitBlock: the jitterbit block's environment_id is
+// checked at plan, from the block or its variable, and a login Harmony
+// refuses for SSO or two-factor authentication says which account to use.
+func TestAccProvider_JitterbitBlock(t *testing.T) {
+	clearProductEnv(t)
+	sb := acctest.StartSandbox(t)
+	project := fmt.Sprintf(`
+data "almsync_jitterbit_project" "p" {
+  project_guid = %q
+}
+`, acctest.JitterbitJSMProject)
+	block := func(username, attrs string) string {
+		return fmt.Sprintf(`
+provider "almsync" {
+  max_retries = 0
+  jitterbit {
+    url      = %q
+    username = %q
+    password = %q
+    %s
+  }
+}
+`, sb.ProductURL("jitterbit"), username, acctest.SandboxPassword, attrs)
+	}
+	cases := map[string]struct {
+		env, config, want string
+	}{
+		"environment_id that is not a number": {
+			config: block(acctest.SandboxUser, `environment_id = "Production"`) + project,
+			want:   "Invalid Harmony Environment ID.*`jitterbit.environment_id`: a Harmony environment ID is a number",
+		},
+		"JITTERBIT_ENVIRONMENT_ID that is not a number": {
+			env: "dev", config: block(acctest.SandboxUser, "") + project,
+			want: "Invalid Harmony Environment ID.*JITTERBIT_ENVIRONMENT_ID",
+		},
+		"an SSO user": {
+			config: block("sso-admin", `environment_id = "201"`) + project,
+			want:   "cannot log in through SSO.*Set the provider's `jitterbit.username` and `jitterbit.password`.*to a Harmony account without SSO",
+		},
+		"a two-factor user": {
+			config: block("tfa-admin", `environment_id = "201"`) + project,
+			want:   "two-factor.*Set the provider's `jitterbit.username` and `jitterbit.password`.*to a Harmony account without SSO or two-factor authentication",
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Setenv("JITTERBIT_ENVIRONMENT_ID", tc.env)
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config:      tc.config,
+					PlanOnly:    true,
+					ExpectError: acctest.MessagePattern(tc.want),
+				}},
+			})
+		})
+	}
+}
+
+// TestAccProvider_JitterbitEnvironmentFromVariable: JITTERBIT_ENVIRONMENT_ID
+// is the default environment when the block sets none.
+func TestAccProvider_JitterbitEnvironmentFromVariable(t *testing.T) {
+	clearProductEnv(t)
+	t.Setenv("JITTERBIT_ENVIRONMENT_ID", acctest.JitterbitProdEnvironment)
+	sb := acctest.StartSandbox(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: sb.JitterbitProviderConfig("") + fmt.Sprintf(`
+data "almsync_jitterbit_project" "p" {
+  project_guid = %q
+}
+`, acctest.JitterbitJSMProject),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.almsync_jitterbit_project.p", tfjsonpath.New("environment_id"), knownvalue.StringExact(acctest.JitterbitProdEnvironment)),
+			},
 		}},
 	})
 }

@@ -36,8 +36,8 @@ func TestEverySchemaAttributeIsDescribed(t *testing.T) {
 		}
 	}
 
-	if n, m := len(p.Resources(ctx)), len(p.DataSources(ctx)); n != 8 || m != 3 {
-		t.Fatalf("walked %d resources and %d data sources, want 8 and 3: add new ones to this check", n, m)
+	if n, m := len(p.Resources(ctx)), len(p.DataSources(ctx)); n != 9 || m != 4 {
+		t.Fatalf("walked %d resources and %d data sources, want 9 and 4: add new ones to this check", n, m)
 	}
 	for _, newResource := range p.Resources(ctx) {
 		r := newResource()
