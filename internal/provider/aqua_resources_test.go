@@ -93,13 +93,13 @@ func TestAccAquaSyncUser_Lifecycle(t *testing.T) {
 						knownvalue.StringExact("JIRASYNC"), knownvalue.StringExact("VIEWER"),
 					})),
 					statecheck.ExpectKnownValue(aquaUserAddr, tfjsonpath.New("project_roles").AtMapKey(pilotProject), knownvalue.StringExact("Project Administrator")),
-				},
-				Check: func(s *terraform.State) error {
-					id = s.RootModule().Resources[aquaUserAddr].Primary.ID
-					if got := aquaUserLicenses(t, sb, id); len(got) != 2 {
-						return fmt.Errorf("aqua holds licenses %v", got)
-					}
-					return nil
+					acctest.CaptureID(aquaUserAddr, &id),
+					acctest.ExpectObject(aquaUserAddr, func(userID string) error {
+						if got := aquaUserLicenses(t, sb, userID); len(got) != 2 {
+							return fmt.Errorf("aqua holds licenses %v", got)
+						}
+						return nil
+					}),
 				},
 			},
 			// Licenses are a set: another order is no change.
@@ -116,11 +116,13 @@ func TestAccAquaSyncUser_Lifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(aquaUserAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: func(*terraform.State) error {
-					if got := aquaUserLicenses(t, sb, id); len(got) != 1 || got[0] != "JIRASYNC" {
-						return fmt.Errorf("aqua holds licenses %v, want [JIRASYNC]", got)
-					}
-					return nil
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Expect(func() error {
+						if got := aquaUserLicenses(t, sb, id); len(got) != 1 || got[0] != "JIRASYNC" {
+							return fmt.Errorf("aqua holds licenses %v, want [JIRASYNC]", got)
+						}
+						return nil
+					}),
 				},
 			},
 			// The license is taken away in aqua: the plan shows it.
@@ -151,13 +153,13 @@ func TestAccAquaSyncUser_LicenseType(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	var id string
 	sameID := statecheck.CompareValue(compare.ValuesSame())
-	wantTypes := func(want string) func(*terraform.State) error {
-		return func(*terraform.State) error {
-			if got := aquaUserLicenseTypes(t, sb, id); len(got) != 2 || got["JIRASYNC"] != want || got["VIEWER"] != want {
+	wantTypes := func(want string) statecheck.StateCheck {
+		return acctest.ExpectObject(aquaUserAddr, func(userID string) error {
+			if got := aquaUserLicenseTypes(t, sb, userID); len(got) != 2 || got["JIRASYNC"] != want || got["VIEWER"] != want {
 				return fmt.Errorf("aqua holds licenses %v, want JIRASYNC and VIEWER as %s", got, want)
 			}
 			return nil
-		}
+		})
 	}
 	licenses, roles := `["JIRASYNC", "VIEWER"]`, `{ "2" = "Project Administrator" }`
 	resource.ParallelTest(t, resource.TestCase{
@@ -170,10 +172,8 @@ func TestAccAquaSyncUser_LicenseType(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(aquaUserAddr, tfjsonpath.New("license_type"), knownvalue.StringExact("Named")),
 					sameID.AddStateValue(aquaUserAddr, tfjsonpath.New("id")),
-				},
-				Check: func(s *terraform.State) error {
-					id = s.RootModule().Resources[aquaUserAddr].Primary.ID
-					return wantTypes("Named")(s)
+					acctest.CaptureID(aquaUserAddr, &id),
+					wantTypes("Named"),
 				},
 			},
 			// Floated: every license is assigned again as a floating one, in place.
@@ -185,8 +185,8 @@ func TestAccAquaSyncUser_LicenseType(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(aquaUserAddr, tfjsonpath.New("license_type"), knownvalue.StringExact("Floated")),
 					sameID.AddStateValue(aquaUserAddr, tfjsonpath.New("id")),
+					wantTypes("Floated"),
 				},
-				Check: wantTypes("Floated"),
 			},
 			// Import reads the type from the licenses.
 			{ResourceName: aquaUserAddr, ImportState: true, ImportStateVerify: true},
@@ -202,7 +202,7 @@ func TestAccAquaSyncUser_LicenseType(t *testing.T) {
 					plancheck.ExpectResourceAction(aquaUserAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(aquaUserAddr, tfjsonpath.New("license_type"), knownvalue.StringExact("Floated")),
 				}},
-				Check: wantTypes("Floated"),
+				ConfigStateChecks: []statecheck.StateCheck{wantTypes("Floated")},
 			},
 			{
 				Config:           testAccAquaUserTypedConfig(sb, licenses, roles, "Floated"),
@@ -210,8 +210,8 @@ func TestAccAquaSyncUser_LicenseType(t *testing.T) {
 			},
 			// Back to the default: named again.
 			{
-				Config: testAccAquaUserConfig(sb, licenses, roles),
-				Check:  wantTypes("Named"),
+				Config:            testAccAquaUserConfig(sb, licenses, roles),
+				ConfigStateChecks: []statecheck.StateCheck{wantTypes("Named")},
 			},
 		},
 	})
@@ -290,12 +290,10 @@ func TestAccAquaJiraSync_Lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(aquaSyncAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue(aquaSyncAddr, tfjsonpath.New("sync_user"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(aquaSyncAddr, tfjsonpath.New("configuration_user").AtMapKey("api_token_wo"), knownvalue.Null()),
-				},
-				Check: resource.ComposeTestCheckFunc(
-					acctest.CheckNoValueInState(sandboxJiraOK),
-					func(s *terraform.State) error {
-						id = s.RootModule().Resources[aquaSyncAddr].Primary.ID
-						n, err := strconv.ParseInt(id, 10, 64)
+					acctest.NoValueInState(sandboxJiraOK),
+					acctest.CaptureID(aquaSyncAddr, &id),
+					acctest.ExpectObject(aquaSyncAddr, func(syncID string) error {
+						n, err := strconv.ParseInt(syncID, 10, 64)
 						if err != nil {
 							return err
 						}
@@ -303,8 +301,8 @@ func TestAccAquaJiraSync_Lifecycle(t *testing.T) {
 							return fmt.Errorf("the API token did not reach aqua")
 						}
 						return nil
-					},
-				),
+					}),
+				},
 			},
 			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 			{ResourceName: aquaSyncAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"configuration_user.api_token_wo_version"}},
@@ -465,10 +463,9 @@ resource "almsync_aqua_value_mapping" "test" {
 					plancheck.ExpectResourceAction(fieldMapAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectResourceAction(valueMapAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: func(s *terraform.State) error {
-					fieldID = s.RootModule().Resources[fieldMapAddr].Primary.ID
-					valueID = s.RootModule().Resources[valueMapAddr].Primary.ID
-					return nil
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.CaptureID(fieldMapAddr, &fieldID),
+					acctest.CaptureID(valueMapAddr, &valueID),
 				},
 			},
 			// Someone makes the field editable in aqua and deletes the value

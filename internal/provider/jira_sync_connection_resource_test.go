@@ -86,13 +86,11 @@ func TestAccJiraSyncConnection_Lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(syncAddr, tfjsonpath.New("jira_password_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(syncAddr, tfjsonpath.New("schedule").AtMapKey("interval_minutes"), knownvalue.Null()),
 					sameID.AddStateValue(syncAddr, tfjsonpath.New("id")),
-				},
-				Check: resource.ComposeTestCheckFunc(
-					acctest.CheckNoValueInState("sandbox-token"),
-					func(s *terraform.State) error {
-						id = s.RootModule().Resources[syncAddr].Primary.ID
-						c := syncConnectionInSandbox(t, sb, id)
-						n, _ := strconv.ParseInt(id, 10, 64)
+					acctest.NoValueInState("sandbox-token"),
+					acctest.CaptureID(syncAddr, &id),
+					acctest.ExpectObject(syncAddr, func(connID string) error {
+						c := syncConnectionInSandbox(t, sb, connID)
+						n, _ := strconv.ParseInt(connID, 10, 64)
 						if pw, _ := sb.Server.JiraConnectionPassword(n); pw != "sandbox-token" {
 							return fmt.Errorf("the write-only password did not reach Jama")
 						}
@@ -100,8 +98,8 @@ func TestAccJiraSyncConnection_Lifecycle(t *testing.T) {
 							return fmt.Errorf("sandbox holds %+v", c)
 						}
 						return nil
-					},
-				),
+					}),
+				},
 			},
 			// Import by id and by Jira URL.
 			{ResourceName: syncAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"jira_password_wo_version"}},
@@ -135,11 +133,13 @@ func TestAccJiraSyncConnection_Lifecycle(t *testing.T) {
 					plancheck.ExpectResourceAction(syncAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(syncAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
 				}},
-				Check: func(*terraform.State) error {
-					if !syncConnectionInSandbox(t, sb, id).Enabled {
-						return fmt.Errorf("apply did not enable synchronization again")
-					}
-					return nil
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Expect(func() error {
+						if !syncConnectionInSandbox(t, sb, id).Enabled {
+							return fmt.Errorf("apply did not enable synchronization again")
+						}
+						return nil
+					}),
 				},
 			},
 			// Deleted in Jama: planned for creation again.
@@ -151,10 +151,7 @@ func TestAccJiraSyncConnection_Lifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(syncAddr, plancheck.ResourceActionCreate),
 				}},
-				Check: func(s *terraform.State) error {
-					id = s.RootModule().Resources[syncAddr].Primary.ID
-					return nil
-				},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(syncAddr, &id)},
 			},
 		},
 	})
@@ -174,13 +171,12 @@ func TestAccJiraSyncConnection_NormalisedCronNeverDiffs(t *testing.T) {
 				Config: config,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(syncAddr, tfjsonpath.New("schedule").AtMapKey("cron"), knownvalue.StringExact("0  0/5 14 ? * mon-fri")),
-				},
-				Check: func(s *terraform.State) error {
-					c := syncConnectionInSandbox(t, sb, s.RootModule().Resources[syncAddr].Primary.ID)
-					if c.Schedule.Cron != "0 0/5 14 ? * MON-FRI" {
-						return fmt.Errorf("the sandbox did not normalise the cron: %q", c.Schedule.Cron)
-					}
-					return nil
+					acctest.ExpectObject(syncAddr, func(id string) error {
+						if c := syncConnectionInSandbox(t, sb, id); c.Schedule.Cron != "0 0/5 14 ? * MON-FRI" {
+							return fmt.Errorf("the sandbox did not normalise the cron: %q", c.Schedule.Cron)
+						}
+						return nil
+					}),
 				},
 			},
 			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
