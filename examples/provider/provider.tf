@@ -16,11 +16,16 @@ provider "almsync" {
     client_secret = var.interchange_client_secret
   }
 
+  # Jitterbit Harmony: the region's Harmony API and its API stage (dev, the
+  # default, qa or api); the stage is not a Harmony environment. Use a
+  # Harmony account without SSO or two-factor authentication: the Harmony
+  # API cannot log in through either.
   jitterbit {
-    url             = "https://harmony-api.na-east.jitterbit.com/prod"
+    url             = "https://harmony-api.na-east.jitterbit.com/dev"
     username        = "integration@example.com"
     password        = var.jitterbit_password
     organization_id = "12345"
+    environment_id  = "201" # default environment of Jitterbit resources
   }
 
   aqua {

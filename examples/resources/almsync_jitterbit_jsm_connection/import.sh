@@ -1,5 +1,5 @@
 # By id:
 terraform import almsync_jitterbit_jsm_connection.basic 7
 
-# By project and name (compared without regard to case):
-terraform import almsync_jitterbit_jsm_connection.basic "1001/name=JSM Cloud"
+# By environment, project GUID and name (compared without regard to case):
+terraform import almsync_jitterbit_jsm_connection.basic "201/9a87b6c5-a1b2-34c5-6d7e-123456a7b001/name=JSM Cloud"

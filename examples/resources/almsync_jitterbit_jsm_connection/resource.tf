@@ -1,6 +1,6 @@
 # Basic with an API token (Jira Cloud): user is the account's email address.
 resource "almsync_jitterbit_jsm_connection" "basic" {
-  project_id           = var.project_id
+  project_guid         = var.project_guid
   name                 = "JSM Cloud"
   auth_scheme          = "Basic"
   url                  = "https://acme.atlassian.net"
@@ -13,10 +13,10 @@ resource "almsync_jitterbit_jsm_connection" "basic" {
 # a refresh token, both obtained from the endpoint with a tool such as Postman.
 # The URL comes from a Jitterbit project variable.
 resource "almsync_jitterbit_jsm_connection" "oauth" {
-  project_id  = var.project_id
-  name        = "JSM OAuth"
-  auth_scheme = "OAuth"
-  url         = "[jsm_url]"
+  project_guid = var.project_guid
+  name         = "JSM OAuth"
+  auth_scheme  = "OAuth"
+  url          = "[jsm_url]"
 
   oauth {
     initiate_oauth           = "REFRESH"
@@ -36,7 +36,7 @@ resource "almsync_jitterbit_jsm_connection" "oauth" {
 
 # Crowd: the Jira user plus the Crowd application's SSO settings.
 resource "almsync_jitterbit_jsm_connection" "crowd" {
-  project_id          = var.project_id
+  project_guid        = var.project_guid
   name                = "JSM Data Center"
   auth_scheme         = "Crowd"
   url                 = "https://jira.example.com"
@@ -52,8 +52,11 @@ resource "almsync_jitterbit_jsm_connection" "crowd" {
   }
 }
 
-variable "project_id" {
-  description = "Integration Studio project the connections belong to."
+# The connections are created in the provider's default environment
+# (jitterbit.environment_id); set environment_id on a resource to choose
+# another one.
+variable "project_guid" {
+  description = "GUID of the Integration Studio project the connections belong to, as the Harmony API shows it."
   type        = string
 }
 
