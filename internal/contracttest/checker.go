@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/almsync/terraform-provider-almsync/contracts"
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 )
@@ -45,7 +46,10 @@ type Options struct {
 // safe for concurrent use.
 type Checker struct {
 	descriptions map[string]*description
-	prefixes     map[string][]string
+	// contracts holds the provider's own contract documents (package
+	// contracts) by contract name.
+	contracts map[string]*description
+	prefixes  map[string][]string
 	// unchecked holds, per known product without a description, why.
 	unchecked map[string]string
 }
@@ -60,6 +64,7 @@ func New(opts Options) (*Checker, error) {
 	}
 	c := &Checker{
 		descriptions: make(map[string]*description),
+		contracts:    make(map[string]*description),
 		prefixes:     make(map[string][]string, len(prefixes)),
 		unchecked: map[string]string{
 			Interchange: "Jama Connect Interchange publishes no API: all its routes are the provider's own contract",
@@ -74,6 +79,14 @@ func New(opts Options) (*Checker, error) {
 			return nil, err
 		}
 		c.descriptions[product] = d
+	}
+
+	for _, name := range contracts.Names() {
+		d, err := loadContract(name)
+		if err != nil {
+			return nil, err
+		}
+		c.contracts[name] = d
 	}
 
 	dir, err := resolveSpecsDir(opts.VendorSpecs)
@@ -110,12 +123,22 @@ func (c *Checker) Unchecked() map[string]string {
 
 // Check validates one exchange. It reports whether the exchange was
 // checked (false for a product without a description and for a path below
-// one of the product's contract prefixes) and what differs from the
-// description.
+// one of the product's legacy contract prefixes) and what differs from the
+// description. A path below /almsync/<name>/ (after any base path of the
+// product, such as Harmony's API stage) is checked against the provider's
+// own contract document of that name, whoever the product.
 func (c *Checker) Check(ctx context.Context, ex Exchange) (bool, []Violation) {
 	path := ex.Path
 	if ex.Product == Jira {
 		path = stripJiraSite(path)
+	}
+	if name, rest, ok := contractRoute(path); ok {
+		d, known := c.contracts[name]
+		if !known {
+			return true, []Violation{{Product: ex.Product, Method: ex.Method, Path: path, Operation: ex.Method + " " + path,
+				Message: fmt.Sprintf("no contract document named %q (contracts: %s)", name, strings.Join(contracts.Names(), ", "))}}
+		}
+		return true, d.check(ctx, ex, rest)
 	}
 	if c.isContract(ex.Product, path) {
 		return false, nil
@@ -130,6 +153,22 @@ func (c *Checker) Check(ctx context.Context, ex Exchange) (bool, []Violation) {
 	}
 	return true, d.check(ctx, ex, path)
 }
+
+// contractRoute splits a path of the provider's own contracts,
+// ".../almsync/<name>/...", into the contract's name and the path from
+// "/almsync/" on, as the contract document writes it.
+func contractRoute(path string) (name, rest string, ok bool) {
+	i := strings.Index(path, contractRoot)
+	if i < 0 {
+		return "", "", false
+	}
+	rest = path[i:]
+	name, _, _ = strings.Cut(strings.TrimPrefix(rest, contractRoot), "/")
+	return name, rest, name != ""
+}
+
+// contractRoot begins the routes of every contract of the provider.
+const contractRoot = "/almsync/"
 
 func (c *Checker) isContract(product, path string) bool {
 	for _, prefix := range c.prefixes[product] {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/almsync/terraform-provider-almsync/contracts"
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
@@ -40,6 +41,24 @@ func loadEmbedded(product string) (*description, error) {
 		return nil, err
 	}
 	return newDescription(name, doc)
+}
+
+// loadContract loads the provider's own contract document name (package
+// contracts).
+func loadContract(name string) (*description, error) {
+	data, err := contracts.Document(name)
+	if err != nil {
+		return nil, fmt.Errorf("contracttest: %w", err)
+	}
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(data)
+	if err != nil {
+		return nil, fmt.Errorf("contracttest: parse contract %s: %w", name, err)
+	}
+	if err := doc.Validate(loader.Context); err != nil {
+		return nil, fmt.Errorf("contracttest: contract %s is not a valid OpenAPI document: %w", name, err)
+	}
+	return newDescription("contracts/"+name+".yaml", doc)
 }
 
 // loadData parses and validates one embedded document.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -38,6 +39,9 @@ type endpointSpec struct {
 	// hasEnvironmentID adds environment_id, the default environment of
 	// the product's resources (Jitterbit Harmony).
 	hasEnvironmentID bool
+	// contract, when set, is the provider's own admin contract for a
+	// screen of the product that has no public API; it adds contract_url.
+	contract *contract.Spec
 }
 
 func (s endpointSpec) fields() []endpointField {
@@ -61,6 +65,13 @@ func (s endpointSpec) fields() []endpointField {
 	}
 	if s.hasEnvironmentID {
 		fs = append(fs, endpointField{attr: "environment_id", env: s.envPrefix + "_ENVIRONMENT_ID", description: environmentIDHelp})
+	}
+	if s.contract != nil {
+		fs = append(fs, endpointField{attr: "contract_url", env: s.envPrefix + "_CONTRACT_URL", description: fmt.Sprintf(
+			"Base URL where the provider's own admin contract `%s` (version %s) for %s is served. %s publishes no API for that screen, "+
+				"so a bridge implementing the published contract serves it, on this host or another; its routes lie below `%s`. "+
+				"Default value is the block's `url`. See the guide \"How the provider reaches each product\".",
+			s.contract.Name, s.contract.Version, s.contract.Screen, s.product, s.contract.Prefix())})
 	}
 	return fs
 }
@@ -193,6 +204,12 @@ func (s endpointSpec) configErrors(block types.Object) diag.Diagnostics {
 				fmt.Sprintf("`%s.url`: %s %s", s.block, msg, s.urlHelp))
 		}
 	}
+	if v, ok := attrs["contract_url"].(basetypes.StringValue); ok && s.contract != nil && !v.IsNull() && !v.IsUnknown() && v.ValueString() != "" {
+		if msg := checkBaseURL(v.ValueString()); msg != "" {
+			diags.AddAttributeError(path.Root(s.block).AtName("contract_url"), fmt.Sprintf("Invalid %s Contract URL", s.product),
+				fmt.Sprintf("`%s.contract_url`: %s It is the base URL of a bridge serving the `%s` contract, e.g. `https://bridge.example.com`.", s.block, msg, s.contract.Name))
+		}
+	}
 	if v, ok := attrs["environment_id"].(basetypes.StringValue); ok && s.hasEnvironmentID && !v.IsNull() && !v.IsUnknown() {
 		if msg := checkEnvironmentID(v.ValueString()); msg != "" {
 			diags.AddAttributeError(path.Root(s.block).AtName("environment_id"), "Invalid Harmony Environment ID", fmt.Sprintf("`%s.environment_id`: %s", s.block, msg))
@@ -222,6 +239,13 @@ func (s endpointSpec) validate(cfg endpointConfig) diag.Diagnostics {
 	} else if msg := checkBaseURL(cfg.get("url")); msg != "" {
 		diags.AddAttributeError(path.Root(s.block).AtName("url"), fmt.Sprintf("Invalid %s URL", s.product),
 			fmt.Sprintf("`%s.url` (or `%s`): %s %s", s.block, s.envPrefix+"_URL", msg, s.urlHelp))
+	}
+	if s.contract != nil && cfg.get("contract_url") != "" {
+		if msg := checkBaseURL(cfg.get("contract_url")); msg != "" {
+			diags.AddAttributeError(path.Root(s.block).AtName("contract_url"), fmt.Sprintf("Invalid %s Contract URL", s.product),
+				fmt.Sprintf("`%s.contract_url` (or `%s`): %s It is the base URL of a bridge serving the `%s` contract, e.g. `https://bridge.example.com`.",
+					s.block, env["contract_url"], msg, s.contract.Name))
+		}
 	}
 	if s.hasEnvironmentID {
 		if msg := checkEnvironmentID(cfg.get("environment_id")); cfg.get("environment_id") != "" && msg != "" {
@@ -304,6 +328,10 @@ func (e productEndpoints) clearTextWarnings(configs map[string]endpointConfig) d
 		}
 		warnCleartextURL(&diags, path.Root(s.block).AtName("url"), cfg.get("url"),
 			fmt.Sprintf("the %s credentials (`%s` block or its environment variables)", s.product, s.block))
+		if u := cfg.get("contract_url"); u != "" {
+			warnCleartextURL(&diags, path.Root(s.block).AtName("contract_url"), u,
+				fmt.Sprintf("the %s credentials (`%s` block or its environment variables), sent to the contract's bridge,", s.product, s.block))
+		}
 	}
 	return diags
 }
@@ -314,13 +342,13 @@ type productEndpoints struct{ jama, interchange, jitterbit, aqua endpointSpec }
 // endpoints returns the product blocks, in the order the docs show them.
 func endpoints() productEndpoints {
 	return productEndpoints{
-		jama: endpointSpec{block: "jama", product: "Jama", envPrefix: "JAMA", hasOAuth: true,
+		jama: endpointSpec{block: "jama", product: "Jama", envPrefix: "JAMA", hasOAuth: true, contract: &contract.JamaJiraConnector,
 			urlHelp: "URL of the Jama Connect instance, e.g. `https://acme.jamacloud.com`. Used for the Jama REST API (`/rest/v1`) and its admin API (classic JIRA Connector). The REST API's own URL, ending in `/rest/v1`, is accepted too: that path is removed."},
-		interchange: endpointSpec{block: "interchange", product: "Interchange", envPrefix: "INTERCHANGE", hasOAuth: true,
+		interchange: endpointSpec{block: "interchange", product: "Interchange", envPrefix: "INTERCHANGE", hasOAuth: true, contract: &contract.InterchangeConnectors,
 			urlHelp: "URL of the Jama Connect Interchange instance, e.g. `https://acme.interchange.jamacloud.com`."},
-		jitterbit: endpointSpec{block: "jitterbit", product: "Jitterbit", envPrefix: "JITTERBIT", hasOrgID: true, hasEnvironmentID: true,
+		jitterbit: endpointSpec{block: "jitterbit", product: "Jitterbit", envPrefix: "JITTERBIT", hasOrgID: true, hasEnvironmentID: true, contract: &contract.JitterbitJSMConnections,
 			defaultURL: harmonyDefaultURL, urlHelp: harmonyURLHelp},
-		aqua: endpointSpec{block: "aqua", product: "aqua", envPrefix: "AQUA",
+		aqua: endpointSpec{block: "aqua", product: "aqua", envPrefix: "AQUA", contract: &contract.AquaJiraSync,
 			urlHelp: "URL of the aqua instance, e.g. `https://app.aqua-cloud.io/aquaWebNG`."},
 	}
 }

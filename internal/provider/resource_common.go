@@ -20,6 +20,7 @@ import (
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
+	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
 )
 
 // providerDataFrom returns the provider's data handed to a resource or
@@ -124,6 +125,9 @@ type apiErrorContext struct {
 // Terraform attributes instead of the API's fields and attaching it to the
 // first one named, with a hint that fits the failure.
 func addAPIErrorFor(diags *diag.Diagnostics, summary string, err error, c apiErrorContext) {
+	if addContractError(diags, err) {
+		return
+	}
 	detail, at := c.fields.rewrite(err.Error())
 	switch {
 	case errors.Is(err, api.ErrUnauthorized):
@@ -152,6 +156,23 @@ func addAPIErrorFor(diags *diag.Diagnostics, summary string, err error, c apiErr
 		return
 	}
 	diags.AddAttributeError(at, summary, detail)
+}
+
+// addContractError adds the diagnostic of a provider contract that nothing
+// serves, or serves at another version, and reports whether err was one.
+// It stands alone: the object was neither read as missing nor written.
+func addContractError(diags *diag.Diagnostics, err error) bool {
+	var absent *contract.AbsentError
+	if errors.As(err, &absent) {
+		diags.AddError(absent.Summary(), absent.Error())
+		return true
+	}
+	var version *contract.VersionError
+	if errors.As(err, &version) {
+		diags.AddError(version.Summary(), version.Error())
+		return true
+	}
+	return false
 }
 
 // conflictHint is the fix for a 409: the exact import block of the
