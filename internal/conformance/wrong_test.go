@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -279,5 +280,56 @@ func TestDiscoveryNeedsNoCredentials(t *testing.T) {
 	report, out := run(t, sandboxConfig(ContractJama, base))
 	if report.OK() || !hasFailure(report, "getContract", "discovery") {
 		t.Fatalf("a discovery call that needs credentials passes:\n%s", out)
+	}
+}
+
+// TestCleanupDeletesWhatAFailedStepLeft: when the scenario's deletes fail,
+// the run still deletes its objects at the end, so that a second run with
+// the same names finds no duplicates.
+func TestCleanupDeletesWhatAFailedStepLeft(t *testing.T) {
+	base := newSandbox(t)
+	target, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rp := httputil.NewSingleHostReverseProxy(target)
+	var mu sync.Mutex
+	refused := map[string]bool{}
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		first := r.Method == http.MethodDelete && !refused[r.URL.Path]
+		if r.Method == http.MethodDelete {
+			refused[r.URL.Path] = true
+		}
+		mu.Unlock()
+		if first {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = io.WriteString(w, `{"meta":{"status":"Service Unavailable","timestamp":"2025-01-01T00:00:00.000+0000","message":"try again"}}`)
+			return
+		}
+		rp.ServeHTTP(w, r)
+	}))
+	t.Cleanup(front.Close)
+
+	report, out := run(t, sandboxConfig(ContractJama, front.URL))
+	if !failedOn(report, "deleteJiraConnection") {
+		t.Fatalf("the refused deletes pass:\n%s", out)
+	}
+	cleaned := 0
+	for _, c := range report.Checks {
+		if c.Operation == "cleanup" {
+			if !c.OK {
+				t.Errorf("cleanup failed: %s", c)
+			}
+			cleaned++
+		}
+	}
+	if cleaned != 2 {
+		t.Errorf("%d objects cleaned up, want the 2 the refused deletes left:\n%s", cleaned, out)
+	}
+	// The same names again: a leftover would be a 409.
+	if again, out := run(t, sandboxConfig(ContractJama, base)); !again.OK() {
+		t.Errorf("a second run finds what the first left:\n%s", failLines(out))
 	}
 }
