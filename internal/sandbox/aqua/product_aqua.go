@@ -139,6 +139,7 @@ func (p *Product) Register(env *kernel.Env) error {
 	p.registerJiraSync(env, auth)
 	p.registerMappings(env, auth)
 	p.registerJiraResolutions(env, auth)
+	p.registerIntegration(env, auth)
 	return nil
 }
 
