@@ -12,6 +12,10 @@
 # - Connection to Jira system: checked on every plan by the preflight below.
 # - Field mapping: the required aqua fields, read-only.
 # - Field value mapping: every resolution mapped, null values included.
+#
+# aqua has no API for the sync itself: almsync_aqua_jira_sync and the
+# mappings use the provider's published contract aqua-jira-sync, served by a
+# bridge at the provider's aqua.contract_url (default: aqua.url).
 
 terraform {
   required_version = ">= 1.11"

@@ -32,6 +32,9 @@ provider "almsync" {
     url      = "https://app.aqua-cloud.io/aquaWebNG"
     username = "sync.admin"
     password = var.aqua_password
+    # Where a bridge serves the provider's aqua-jira-sync contract (the Jira
+    # sync resources); default: url.
+    # contract_url = "https://bridge.example.com"
   }
 
   # Optional: an extra CA for instances behind a corporate CA, retries and timeout.

@@ -138,10 +138,36 @@ func TestAqua_UndocumentedExchangesAreViolations(t *testing.T) {
 	}
 }
 
+// TestAqua_JiraSyncIsTheProvidersContract: the Jira Sync routes are
+// checked against the provider's own contract document, and the legacy
+// routes under aqua's /api, which aqua's document does not describe, are
+// violations of aqua's document.
 func TestAqua_JiraSyncIsTheProvidersContract(t *testing.T) {
 	c := aquaChecker(t)
-	ex := aquaExchange(http.MethodGet, "/api/JiraSync/Definition", "", "", http.StatusOK, `{"items":[]}`)
-	if checked, vs := c.Check(t.Context(), ex); checked || len(vs) != 0 {
-		t.Errorf("checked=%v violations=%v, want the contract left out", checked, vs)
+	const definition = `{"Id":4,"Name":"Pilot","AquaProjectId":2,"JiraUrl":"https://acme.atlassian.net","JiraProjectKey":"SYNC",` +
+		`"ConfigurationUser":{"Email":"config@acme.example"},"SyncUser":null,"AquaSyncUserId":0,"Enabled":true}`
+	for name, tc := range map[string]struct {
+		ex   contracttest.Exchange
+		want string // "" for no violation
+	}{
+		"contract list": {ex: aquaExchange(http.MethodGet, "/almsync/aqua-jira-sync/v1/definitions", "", "", http.StatusOK, "["+definition+"]")},
+		"contract list of another shape": {
+			ex:   aquaExchange(http.MethodGet, "/almsync/aqua-jira-sync/v1/definitions", "", "", http.StatusOK, `{"items":[]}`),
+			want: "listSyncDefinitions",
+		},
+		"legacy route under aqua's /api": {
+			ex:   aquaExchange(http.MethodGet, "/api/JiraSync/Definition", "", "", http.StatusOK, "["+definition+"]"),
+			want: "describes no such operation",
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			checked, vs := violationsOf(t, c, tc.ex)
+			if !checked {
+				t.Fatal("not checked")
+			}
+			if got := strings.Join(vs, "\n"); (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+				t.Errorf("violations %q, want one mentioning %q", vs, tc.want)
+			}
+		})
 	}
 }

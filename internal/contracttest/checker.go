@@ -20,7 +20,6 @@ import (
 // Interchange publishes no API at all, so all of it is contract.
 func DefaultContractPrefixes() map[string][]string {
 	return map[string][]string{
-		Aqua:        {"/api/JiraSync/"},
 		Jama:        {"/rest/v1/jiraconnector/"},
 		Jitterbit:   {"/connections/"},
 		Interchange: {"/"},

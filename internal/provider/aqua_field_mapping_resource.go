@@ -58,8 +58,9 @@ func (r *aquaFieldMappingResource) Metadata(_ context.Context, req resource.Meta
 func (r *aquaFieldMappingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Maps an aqua field to a Jira field in an aqua Jira sync (aqua's checklist: \"Field mapping\", the required fields you create in aqua, such as " +
-			"`JiraKey`, `JiraStatus` and `JiraLink`). " + readOnlyAdvice + " Uses the provider's documented Jira Sync contract. " +
-			"Import by `<sync_id>/<mapping_id>` or by the mapped aqua field, `<sync_id>/item_type=<item_type>/aqua_field=<aqua_field>`, e.g. `3/item_type=Defect/aqua_field=JiraKey`.",
+			"`JiraKey`, `JiraStatus` and `JiraLink`). " + readOnlyAdvice + " " +
+			"Import by `<sync_id>/<mapping_id>` or by the mapped aqua field, `<sync_id>/item_type=<item_type>/aqua_field=<aqua_field>`, e.g. `3/item_type=Defect/aqua_field=JiraKey`." +
+			aquaContractNote,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -74,7 +75,7 @@ func (r *aquaFieldMappingResource) Schema(_ context.Context, _ resource.SchemaRe
 			},
 			"item_type": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "aqua item type: one of " + backtickList(aqua.SyncItemTypes()) + ".",
+				MarkdownDescription: "aqua item type: one of " + backtickList(aqua.SyncItemTypes()) + ", spelled exactly.",
 				Validators:          []validator.String{stringvalidator.OneOf(aqua.SyncItemTypes()...)},
 			},
 			"aqua_field": schema.StringAttribute{
@@ -104,9 +105,11 @@ func (r *aquaFieldMappingResource) Configure(_ context.Context, req resource.Con
 	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_aqua_field_mapping", aquaProduct)
 }
 
-// ModifyPlan warns about an editable synchronized field. It runs in the
-// plan walk only, so the warning shows once per plan.
+// ModifyPlan checks that a bridge serves the Jira Sync contract before a
+// create or an update, and warns about an editable synchronized field. It
+// runs in the plan walk only, so the warning shows once per plan.
 func (r *aquaFieldMappingResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	checkAquaContract(ctx, r.client, req, &resp.Diagnostics, "aqua Field Mapping")
 	if req.Plan.Raw.IsNull() {
 		return
 	}

@@ -85,9 +85,8 @@ func (r *aquaJiraSyncResource) Metadata(_ context.Context, req resource.Metadata
 func (r *aquaJiraSyncResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An aqua Jira sync: which aqua project synchronizes with which Jira project, and the accounts that do it (aqua's \"Checklist before start\"). " +
-			"Administrative access to aqua and Jira is required for the initial setup. aqua configures syncs only in its desktop SyncConfigurator: this resource uses the " +
-			"provider's documented contract. Before each create or update the provider checks, with aqua's public API, that the aqua project exists and that the aqua sync user " +
-			"holds the Jira sync license and is `Project Administrator` in it.",
+			"Administrative access to aqua and Jira is required for the initial setup. Before each create or update the provider checks, with aqua's public API, " +
+			"that the aqua project exists and that the aqua sync user holds the Jira sync license and is `Project Administrator` in it." + aquaContractNote,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -180,9 +179,12 @@ func cloudTokenDetail(block string) string {
 		"(https://id.atlassian.com/manage-profile/security/api-tokens): set `%s.api_token` or `api_token_wo`.", block)
 }
 
-// ModifyPlan requires each account's secret to create a sync (an API token
-// on Jira Cloud); an imported sync keeps the secrets aqua holds.
+// ModifyPlan checks that a bridge serves the Jira Sync contract before a
+// create or an update, and requires each account's secret to create a sync
+// (an API token on Jira Cloud); an imported sync keeps the secrets aqua
+// holds.
 func (r *aquaJiraSyncResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	checkAquaContract(ctx, r.client, req, &resp.Diagnostics, "aqua Jira Sync")
 	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() {
 		return
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
+	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
 )
 
 // mappingID is the id of an aqua mapping: its sync and its own id, written
@@ -164,3 +165,27 @@ var aquaMappingWireFields = wireFields{
 	"Values":    path.Root("values"),
 	"NullValue": path.Root("null_value"),
 }
+
+// checkAquaContract fails the plan of a create or an update of a resource
+// of the Jira Sync contract (what names it) when no bridge serves the
+// contract at aqua's contract_url, so that the plan says so instead of
+// promising a change that cannot be made. A refresh, import or delete
+// meets the same error through the contract call itself. Nothing is asked
+// while the provider is not configured, and the discovery is sent once
+// per run.
+func checkAquaContract(ctx context.Context, client *aqua.Client, req resource.ModifyPlanRequest, diags *diag.Diagnostics, what string) {
+	if client == nil || req.Plan.Raw.IsNull() || (!req.State.Raw.IsNull() && req.Plan.Raw.Equal(req.State.Raw)) {
+		return
+	}
+	if err := client.CheckContract(ctx); err != nil {
+		addAPIError(diags, "Unable to Plan "+what, err)
+	}
+}
+
+// aquaContractNote is the "Contract" note of the resources of the Jira
+// Sync contract.
+const aquaContractNote = "\n\n**Contract.** aqua publishes no API for its Jira sync (it is configured only in the desktop SyncConfigurator), " +
+	"so this resource uses the provider's own published contract `aqua-jira-sync` (version 1.0.0, routes below `/almsync/aqua-jira-sync/v1`, " +
+	"with aqua's bearer token), which no aqua server serves by itself: a bridge implementing it does. Point `aqua.contract_url` " +
+	"(or `AQUA_CONTRACT_URL`) at the bridge; it defaults to `aqua.url`. Where no bridge answers, a plan, refresh or import fails with an error " +
+	"saying so, never with a deletion or a planned re-create. See the guide \"How the provider reaches each product\"."

@@ -325,11 +325,11 @@ func TestAccAquaJiraSync_Lifecycle(t *testing.T) {
 			{
 				PreConfig: func() {
 					var d aqua.SyncDefinition
-					if err := json.Unmarshal(sb.AquaCall(t, http.StatusOK, http.MethodGet, "/api/JiraSync/Definition/"+id, nil), &d); err != nil {
+					if err := json.Unmarshal(sb.AquaCall(t, http.StatusOK, http.MethodGet, "/almsync/aqua-jira-sync/v1/definitions/"+id, nil), &d); err != nil {
 						t.Fatal(err)
 					}
 					d.JiraProjectKey = "JSM"
-					sb.AquaCall(t, http.StatusOK, http.MethodPut, "/api/JiraSync/Definition/"+id, d)
+					sb.AquaCall(t, http.StatusOK, http.MethodPut, "/almsync/aqua-jira-sync/v1/definitions/"+id, d)
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -340,7 +340,7 @@ func TestAccAquaJiraSync_Lifecycle(t *testing.T) {
 			// Deleted in aqua: planned again.
 			{
 				PreConfig: func() {
-					sb.AquaCall(t, http.StatusNoContent, http.MethodDelete, "/api/JiraSync/Definition/"+id, nil)
+					sb.AquaCall(t, http.StatusNoContent, http.MethodDelete, "/almsync/aqua-jira-sync/v1/definitions/"+id, nil)
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -472,14 +472,14 @@ resource "almsync_aqua_value_mapping" "test" {
 			// mapping: the plan restores the one and re-creates the other.
 			{
 				PreConfig: func() {
-					path := "/api/JiraSync/Definition/" + strings.Replace(fieldID, "/", "/FieldMapping/", 1)
+					path := "/almsync/aqua-jira-sync/v1/definitions/" + strings.Replace(fieldID, "/", "/field-mappings/", 1)
 					var m aqua.FieldMapping
 					if err := json.Unmarshal(sb.AquaCall(t, http.StatusOK, http.MethodGet, path, nil), &m); err != nil {
 						t.Fatal(err)
 					}
 					m.ReadOnly = false
 					sb.AquaCall(t, http.StatusOK, http.MethodPut, path, m)
-					sb.AquaCall(t, http.StatusNoContent, http.MethodDelete, "/api/JiraSync/Definition/"+strings.Replace(valueID, "/", "/ValueMapping/", 1), nil)
+					sb.AquaCall(t, http.StatusNoContent, http.MethodDelete, "/almsync/aqua-jira-sync/v1/definitions/"+strings.Replace(valueID, "/", "/value-mappings/", 1), nil)
 				},
 				Config: mappings("both", `"Duplicate" = "Duplicate"`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{

@@ -59,8 +59,8 @@ func (r *aquaValueMappingResource) Schema(_ context.Context, _ resource.SchemaRe
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Maps the values of one field between Jira and aqua in an aqua Jira sync (aqua's checklist: \"Field value mapping\"). " + resolutionRule + " " +
 			unresolvedAdvice + " For `resolution`, each apply reads Jira's resolutions (`GET /rest/api/2/resolution` on the sync's Jira, through aqua with the sync's " +
-			"configuration user) and warns about any the mapping leaves unmapped. Uses the provider's documented Jira Sync contract. " +
-			"Import by `<sync_id>/<mapping_id>` or by the mapped field, `<sync_id>/field=<field>`, e.g. `3/field=resolution`.",
+			"configuration user) and warns about any the mapping leaves unmapped. " +
+			"Import by `<sync_id>/<mapping_id>` or by the mapped field, `<sync_id>/field=<field>`, e.g. `3/field=resolution`." + aquaContractNote,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -110,10 +110,12 @@ func (r *aquaValueMappingResource) ValidateConfig(ctx context.Context, req resou
 	}
 }
 
-// ModifyPlan warns when the resolution's null value is not the one aqua
-// recommends. It runs in the plan walk only, so the warning shows once per
-// plan.
+// ModifyPlan checks that a bridge serves the Jira Sync contract before a
+// create or an update, and warns when the resolution's null value is not
+// the one aqua recommends. It runs in the plan walk only, so the warning
+// shows once per plan.
 func (r *aquaValueMappingResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	checkAquaContract(ctx, r.client, req, &resp.Diagnostics, "aqua Value Mapping")
 	if req.Plan.Raw.IsNull() {
 		return
 	}

@@ -166,7 +166,7 @@ func TestParseMappingImport(t *testing.T) {
 func TestAquaAPIErrors_NameAttributesAndImportBlocks(t *testing.T) {
 	t.Parallel()
 	apiErr := func(status int, msg string) error {
-		return &aqua.Error{Err: &api.Error{Product: "aqua", Operation: "create", Method: http.MethodPost, Path: "/api/JiraSync/Definition", StatusCode: status, Message: msg}}
+		return &aqua.Error{Err: &api.Error{Product: "aqua", Operation: "create", Method: http.MethodPost, Path: "/almsync/aqua-jira-sync/v1/definitions", StatusCode: status, Message: msg}}
 	}
 	sync := aquaJiraSyncModel{Name: types.StringValue("Pilot Sync")}
 	cases := map[string]struct {

@@ -1,10 +1,13 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
@@ -18,6 +21,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
+	"github.com/almsync/terraform-provider-almsync/internal/api/interchange"
+	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
+	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
 var (
@@ -27,6 +33,21 @@ var (
 
 // connectionTestIDs are the selector attributes, exactly one of which is set.
 var connectionTestIDs = []string{"jira_sync_connection_id", "jama_connector_id", "jitterbit_jsm_connection_id", "aqua_jira_sync_id"}
+
+// secretSelectors are the selectors `secret` applies to: their objects
+// reach the other product with a secret the provider cannot read back, and
+// a documented public API can check it.
+var secretSelectors = []string{"jama_connector_id", "aqua_jira_sync_id"}
+
+// Values of checked_from.
+const (
+	// checkedFromProduct: the product's own servers ran the checks (the
+	// contract's test action, or aqua's documented Verify).
+	checkedFromProduct = "product"
+	// checkedFromTerraform: the provider ran them from the machine running
+	// Terraform, through a documented public API.
+	checkedFromTerraform = "terraform"
+)
 
 func newConnectionTestDataSource() datasource.DataSource { return &connectionTestDataSource{} }
 
@@ -40,6 +61,8 @@ type connectionTestModel struct {
 	JamaConnectorID          types.String `tfsdk:"jama_connector_id"`
 	JitterbitJSMConnectionID types.String `tfsdk:"jitterbit_jsm_connection_id"`
 	AquaJiraSyncID           types.String `tfsdk:"aqua_jira_sync_id"`
+	Secret                   types.String `tfsdk:"secret"`
+	CheckedFrom              types.String `tfsdk:"checked_from"`
 	Success                  types.Bool   `tfsdk:"success"`
 	Message                  types.String `tfsdk:"message"`
 	CheckedAt                types.String `tfsdk:"checked_at"`
@@ -65,23 +88,45 @@ func (d *connectionTestDataSource) Schema(_ context.Context, _ datasource.Schema
 		}
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Runs the product's own \"Test connection\" for one stored connection, on every plan: the product connects to the connection's target " +
-			"with its stored credentials and reports reachability, TLS (trusting the provider's `ca_cert_pem` too), authentication and, for Jira targets, " +
-			"each permission the product's documentation requires of the integration user. A failed test is data (`success = false`, with `checks` saying why), not an error, so it can be asserted in a " +
+		MarkdownDescription: "Tests one stored connection, on every plan. By default it runs the product's own \"Test connection\" (the contract's `test` action): " +
+			"the product connects to the connection's target with its stored credentials and reports reachability, TLS (trusting the provider's `ca_cert_pem` too), " +
+			"authentication and, for Jira targets, each permission the product's documentation requires of the integration user. " +
+			"With `secret`, a Jama connector or an aqua Jira sync is checked through the vendors' documented public APIs instead: a Jama connector's Jama instance " +
+			"from the machine running Terraform through Jama's REST API (reachability, TLS, the OAuth token, `GET /rest/v1/users/current`, the user being active and " +
+			"holding a Named Creator license, the only one with REST access), an aqua sync's Jira by aqua's own servers through aqua's `POST /api/Integration/Verify`. " +
+			"`checked_from`, every check's `detail` and the `message` say where the checks ran. " +
+			"A failed test is data (`success = false`, with `checks` saying why), not an error, so it can be asserted in a " +
 			"`check` block; an unknown connection id is an error.",
 		Attributes: map[string]schema.Attribute{
 			"jira_sync_connection_id":     idAttr("`almsync_jira_sync_connection` (Jama's classic JIRA Connector)"),
 			"jama_connector_id":           idAttr("`almsync_jama_connector` (Interchange)"),
 			"jitterbit_jsm_connection_id": idAttr("`almsync_jitterbit_jsm_connection`"),
 			"aqua_jira_sync_id":           idAttr("`almsync_aqua_jira_sync`"),
-			"success":                     schema.BoolAttribute{Computed: true, MarkdownDescription: "True when every check succeeded."},
-			"message":                     schema.StringAttribute{Computed: true, MarkdownDescription: "The outcome: `Connection succeeded`, or the first failed check and why."},
-			"checked_at":                  schema.StringAttribute{Computed: true, MarkdownDescription: "When the product ran the test (RFC 3339)."},
-			"duration_ms":                 schema.Int64Attribute{Computed: true, MarkdownDescription: "How long the test took, in milliseconds."},
+			"secret": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				MarkdownDescription: "The secret the tested object uses to reach the other product, which the provider cannot read back: with `jama_connector_id` the connector's " +
+					"`password` (`auth_type = \"basic\"`) or `client_secret` (`auth_type = \"oauth\"`), with `aqua_jira_sync_id` the configuration user's `password` or `api_token`. " +
+					"Only with " + backtickList(secretSelectors) + "; an empty string is the same as unset. When set, the checks use the vendors' documented public APIs " +
+					"(see above) instead of the contract's `test` action. It is never written into a message, but like every data source argument it is kept in the state, " +
+					"marked sensitive; it cannot come from an ephemeral value.",
+			},
+			"checked_from": schema.StringAttribute{
+				Computed: true,
+				MarkdownDescription: "Where the checks ran: `product` when the product's own servers ran them (the contract's `test` action, or aqua's documented Verify), " +
+					"`terraform` when the provider ran them from the machine running Terraform through a documented public API (a Jama connector with `secret`).",
+			},
+			"success":     schema.BoolAttribute{Computed: true, MarkdownDescription: "True when every check succeeded."},
+			"message":     schema.StringAttribute{Computed: true, MarkdownDescription: "The outcome: `Connection succeeded`, or the first failed check and why, followed by where the checks ran."},
+			"checked_at":  schema.StringAttribute{Computed: true, MarkdownDescription: "When the test ran (RFC 3339)."},
+			"duration_ms": schema.Int64Attribute{Computed: true, MarkdownDescription: "How long the test took, in milliseconds."},
 			"checks": schema.ListNestedAttribute{
 				Computed: true,
 				MarkdownDescription: "The checks made, in order: `reachability`, `tls` (https only), `authentication`, `username` (Jira Cloud) and `permission <KEY>` " +
-					"for each required Jira permission. The test stops at the first failed prerequisite.",
+					"for each required Jira permission. With `secret`, a Jama connector's checks are `reachability`, `tls` (https only), `oauth token` (`auth_type = \"oauth\"`), " +
+					"`authentication`, `active` and `license`, and an aqua sync's is one `jira connection` check (aqua's Verify answers only whether the connection was made). " +
+					"The test stops at the first failed prerequisite. Every `detail` ends with where the check ran, e.g. `(checked from the machine running Terraform)` " +
+					"or `(checked by aqua's servers)`.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"name":    schema.StringAttribute{Computed: true, MarkdownDescription: "What was checked."},
 					"success": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it passed."},
@@ -100,7 +145,47 @@ func (d *connectionTestDataSource) ConfigValidators(context.Context) []datasourc
 	for _, id := range connectionTestIDs {
 		selectors = append(selectors, path.MatchRoot(id))
 	}
-	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(selectors...)}
+	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(selectors...), secretSelectorValidator{}}
+}
+
+// secretSelectorValidator refuses a `secret` with a selector it does not
+// apply to. A secret not known yet is checked again when the data source
+// is read.
+type secretSelectorValidator struct{}
+
+func (v secretSelectorValidator) Description(ctx context.Context) string {
+	return v.MarkdownDescription(ctx)
+}
+
+func (secretSelectorValidator) MarkdownDescription(context.Context) string {
+	return "`secret` applies only to " + backtickList(secretSelectors) + "."
+}
+
+func (secretSelectorValidator) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var secret types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("secret"), &secret)...)
+	if resp.Diagnostics.HasError() || secret.IsUnknown() || secret.ValueString() == "" {
+		return
+	}
+	for _, id := range connectionTestIDs {
+		if slices.Contains(secretSelectors, id) {
+			continue
+		}
+		var sel types.String
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(id), &sel)...)
+		if !sel.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root("secret"), secretMisplacedSummary, secretMisplacedDetail(id))
+		}
+	}
+}
+
+const secretMisplacedSummary = "Invalid Attribute Combination"
+
+// secretMisplacedDetail is the error of a `secret` set with selector id.
+func secretMisplacedDetail(id string) string {
+	return fmt.Sprintf("`secret` applies only to `jama_connector_id` (the connector's password or client secret) and `aqua_jira_sync_id` "+
+		"(the configuration user's password or API token), not to `%s`: that connection is tested by its product with the credentials it stored. "+
+		"Remove `secret` from this data source.", id)
 }
 
 func (d *connectionTestDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
@@ -113,30 +198,23 @@ func (d *connectionTestDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() || d.data == nil {
 		return
 	}
-	result, at, err := d.run(ctx, m, &resp.Diagnostics)
+	secret := m.Secret.ValueString()
+	var diags diag.Diagnostics
+	result := d.test(ctx, m, &diags)
+	// Whatever went wrong, the secret is not repeated.
+	resp.Diagnostics.Append(redactDiagnostics(diags, secret)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if errors.Is(err, api.ErrNotFound) {
-		resp.Diagnostics.AddAttributeError(at, "Connection Not Found",
-			fmt.Sprintf("There is no connection with this id to test: %v. Check the id, or create the connection first.", err))
-		return
-	}
-	if err != nil {
-		// Only Jitterbit's login can be refused by design (SSO, two-factor);
-		// addJitterbitAPIError adds the fix for those and is addAPIError
-		// for every other error.
-		addJitterbitAPIError(&resp.Diagnostics, "Unable to Run Connection Test", err)
-		return
-	}
 	m.Success = types.BoolValue(result.Success)
-	m.Message = types.StringValue(result.Message)
+	m.Message = types.StringValue(redact(result.Message, secret))
+	m.CheckedFrom = types.StringValue(result.from)
 	m.CheckedAt = types.StringValue(result.CheckedAt.UTC().Format(time.RFC3339))
 	m.DurationMS = types.Int64Value(result.DurationMS)
 	checks := make([]attr.Value, 0, len(result.Checks))
 	for _, c := range result.Checks {
 		obj, diags := types.ObjectValue(checkType().AttrTypes, map[string]attr.Value{
-			"name": types.StringValue(c.Name), "success": types.BoolValue(c.Success), "detail": types.StringValue(c.Detail),
+			"name": types.StringValue(c.Name), "success": types.BoolValue(c.Success), "detail": types.StringValue(redact(c.Detail, secret)),
 		})
 		resp.Diagnostics.Append(diags...)
 		checks = append(checks, obj)
@@ -147,10 +225,105 @@ func (d *connectionTestDataSource) Read(ctx context.Context, req datasource.Read
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-// run sends the test to the product that holds the connection; at is the
-// attribute that named it.
-func (d *connectionTestDataSource) run(ctx context.Context, m connectionTestModel, diags *diag.Diagnostics) (api.ConnectionTest, path.Path, error) {
+// testOutcome is a test with where it ran.
+type testOutcome struct {
+	api.ConnectionTest
+	from string // checkedFromProduct or checkedFromTerraform
+}
+
+// test runs the test, which says where it ran in every detail and the
+// message; a failure to run it at all is a diagnostic.
+func (d *connectionTestDataSource) test(ctx context.Context, m connectionTestModel, diags *diag.Diagnostics) testOutcome {
+	if !m.Secret.IsNull() && m.Secret.ValueString() != "" {
+		for _, id := range []struct {
+			name string
+			v    types.String
+		}{{"jira_sync_connection_id", m.JiraSyncConnectionID}, {"jitterbit_jsm_connection_id", m.JitterbitJSMConnectionID}} {
+			if !id.v.IsNull() {
+				diags.AddAttributeError(path.Root("secret"), secretMisplacedSummary, secretMisplacedDetail(id.name))
+				return testOutcome{}
+			}
+		}
+	}
+	out, at, err := d.run(ctx, m, diags)
+	if diags.HasError() {
+		return out
+	}
+	if errors.Is(err, api.ErrNotFound) {
+		diags.AddAttributeError(at, "Connection Not Found",
+			fmt.Sprintf("There is no connection with this id to test: %v. Check the id, or create the connection first.", err))
+		return out
+	}
+	if err != nil {
+		// Only Jitterbit's login can be refused by design (SSO, two-factor);
+		// addJitterbitAPIError adds the fix for those and is addAPIError
+		// for every other error.
+		addJitterbitAPIError(diags, "Unable to Run Connection Test", err)
+		return out
+	}
+	return out
+}
+
+// placed returns test as run at where: every detail and the message end
+// with where, e.g. "(checked from the machine running Terraform)".
+func placed(test api.ConnectionTest, from, where string) testOutcome {
+	out := testOutcome{ConnectionTest: test, from: from}
+	out.Checks = make([]api.ConnectionCheck, 0, len(test.Checks))
+	for _, c := range test.Checks {
+		c.Detail = strings.TrimSpace(c.Detail + " " + where)
+		out.Checks = append(out.Checks, c)
+	}
+	out.Message = strings.TrimSpace(test.Message + " " + where)
+	return out
+}
+
+// byServers is where a test by product's own servers ran.
+func byServers(product string) string { return "(checked by " + product + "'s servers)" }
+
+// fromTerraform is where a test by the provider ran.
+const fromTerraform = "(checked from the machine running Terraform)"
+
+// redact replaces secret in s.
+func redact(s, secret string) string {
+	if secret == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, secret, "(secret)")
+}
+
+// redactDiagnostics returns diags with secret replaced in every summary
+// and detail, attribute paths kept.
+func redactDiagnostics(diags diag.Diagnostics, secret string) diag.Diagnostics {
+	if secret == "" {
+		return diags
+	}
+	out := make(diag.Diagnostics, 0, len(diags))
+	for _, dg := range diags {
+		summary, detail := redact(dg.Summary(), secret), redact(dg.Detail(), secret)
+		var p path.Path
+		if wp, ok := dg.(diag.DiagnosticWithPath); ok {
+			p = wp.Path()
+		}
+		switch {
+		case dg.Severity() == diag.SeverityError && !p.Equal(path.Empty()):
+			out.AddAttributeError(p, summary, detail)
+		case dg.Severity() == diag.SeverityError:
+			out.AddError(summary, detail)
+		case !p.Equal(path.Empty()):
+			out.AddAttributeWarning(p, summary, detail)
+		default:
+			out.AddWarning(summary, detail)
+		}
+	}
+	return out
+}
+
+// run sends the test to the product that holds the connection, or, with
+// `secret`, runs the checks of a documented public API; at is the
+// attribute that named the connection.
+func (d *connectionTestDataSource) run(ctx context.Context, m connectionTestModel, diags *diag.Diagnostics) (testOutcome, path.Path, error) {
 	ca := d.data.settings.caCertPEM
+	secret := m.Secret.ValueString()
 	numeric := func(p path.Path, v types.String) int64 {
 		n, err := strconv.ParseInt(v.ValueString(), 10, 64)
 		if err != nil || n <= 0 {
@@ -170,32 +343,97 @@ func (d *connectionTestDataSource) run(ctx context.Context, m connectionTestMode
 		at := path.Root("jira_sync_connection_id")
 		id := numeric(at, m.JiraSyncConnectionID)
 		if diags.HasError() || !need(d.data.jamaClient != nil, eps.jama, d.data.jama, "a JIRA Connector connection") {
-			return api.ConnectionTest{}, at, nil
+			return testOutcome{}, at, nil
 		}
 		r, err := d.data.jamaClient.TestJiraConnection(ctx, id, ca)
-		return r, at, err
+		return placed(r, checkedFromProduct, byServers("Jama")), at, err
 	case !m.JamaConnectorID.IsNull():
 		at := path.Root("jama_connector_id")
 		id := numeric(at, m.JamaConnectorID)
 		if diags.HasError() || !need(d.data.interchangeClient != nil, eps.interchange, d.data.interchange, "a Jama connector") {
-			return api.ConnectionTest{}, at, nil
+			return testOutcome{}, at, nil
+		}
+		if secret != "" {
+			r, err := d.checkConnectorREST(ctx, id, secret)
+			return placed(r, checkedFromTerraform, fromTerraform), at, err
 		}
 		r, err := d.data.interchangeClient.TestConnector(ctx, id, ca)
-		return r, at, err
+		out := placed(r, checkedFromProduct, byServers("Interchange"))
+		out.Message += " Setting `secret` to the connector's password or client secret also checks the Jama instance through Jama's public REST API " +
+			"from the machine running Terraform: the user being active and holding a license with REST access."
+		return out, at, err
 	case !m.JitterbitJSMConnectionID.IsNull():
 		at := path.Root("jitterbit_jsm_connection_id")
 		if !need(d.data.jitterbitClient != nil, eps.jitterbit, d.data.jitterbit, "a Jitterbit JSM connection") {
-			return api.ConnectionTest{}, at, nil
+			return testOutcome{}, at, nil
 		}
 		r, err := d.data.jitterbitClient.TestJSMConnection(ctx, m.JitterbitJSMConnectionID.ValueString(), ca)
-		return r, at, err
+		return placed(r, checkedFromProduct, byServers("Jitterbit")), at, err
 	default:
 		at := path.Root("aqua_jira_sync_id")
 		id := numeric(at, m.AquaJiraSyncID)
 		if diags.HasError() || !need(d.data.aquaClient != nil, eps.aqua, d.data.aqua, "an aqua Jira sync") {
-			return api.ConnectionTest{}, at, nil
+			return testOutcome{}, at, nil
+		}
+		if secret != "" {
+			r, err := d.verifyAquaSync(ctx, id, secret)
+			return placed(r, checkedFromProduct, byServers("aqua")), at, err
 		}
 		r, err := d.data.aquaClient.TestSyncDefinition(ctx, id, ca)
-		return r, at, err
+		return placed(r, checkedFromProduct, byServers("aqua")), at, err
 	}
+}
+
+// checkConnectorREST checks connector id's Jama instance with its account
+// and secret through Jama's public REST API, from this machine, with the
+// provider's transport settings and the connector's verify_ssl.
+func (d *connectionTestDataSource) checkConnectorREST(ctx context.Context, id int64, secret string) (api.ConnectionTest, error) {
+	conn, err := d.data.interchangeClient.GetConnector(ctx, id)
+	if err != nil {
+		return api.ConnectionTest{}, err
+	}
+	target := jama.RESTTarget{URL: conn.URL, VerifySSL: conn.VerifySSL, Creds: jama.Credentials{Username: conn.Username, Password: secret}}
+	if conn.AuthType == interchange.AuthOAuth {
+		target.Creds = jama.Credentials{ClientID: conn.ClientID, ClientSecret: secret}
+	}
+	return jama.CheckREST(ctx, target, transport.Config{
+		Version:        d.data.version,
+		CACertPEM:      d.data.settings.caCertPEM,
+		MaxRetries:     d.data.settings.maxRetries,
+		RequestTimeout: d.data.settings.requestTimeout,
+	})
+}
+
+// aquaVerifyCheck is the name of the one check of an aqua sync verified
+// with `secret`.
+const aquaVerifyCheck = "jira connection"
+
+// verifyAquaSync asks aqua's servers, through aqua's documented Verify, to
+// log in to sync id's Jira as its configuration user with secret.
+func (d *connectionTestDataSource) verifyAquaSync(ctx context.Context, id int64, secret string) (api.ConnectionTest, error) {
+	def, err := d.data.aquaClient.GetSyncDefinition(ctx, id)
+	if err != nil {
+		return api.ConnectionTest{}, err
+	}
+	started := time.Now()
+	user := cmp.Or(def.ConfigurationUser.Email, def.ConfigurationUser.Username)
+	ok, err := d.data.aquaClient.VerifyJira(ctx, def.JiraURL, user, secret)
+	if err != nil {
+		return api.ConnectionTest{}, err
+	}
+	check := api.ConnectionCheck{Name: aquaVerifyCheck, Success: ok}
+	if ok {
+		check.Detail = fmt.Sprintf("aqua connected to %s and logged in as %q (POST /api/Integration/Verify answered IsSuccess true); "+
+			"Verify does not check Jira permissions: without `secret`, the sync's own test does", def.JiraURL, user)
+	} else {
+		check.Detail = fmt.Sprintf("aqua could not connect to %s as %q (POST /api/Integration/Verify answered IsSuccess false, and aqua does not say why): "+
+			"check that the Jira URL is reachable from aqua's servers and that `secret` is the configuration user's password or API token "+
+			"(on Jira Cloud the user is the account's email address, with an API token)", def.JiraURL, user)
+	}
+	res := api.ConnectionTest{Success: ok, Message: jama.RESTCheckSucceeded, CheckedAt: started.UTC().Truncate(time.Second),
+		DurationMS: time.Since(started).Milliseconds(), Checks: []api.ConnectionCheck{check}}
+	if !ok {
+		res.Message = aquaVerifyCheck + " failed: " + check.Detail
+	}
+	return res, nil
 }

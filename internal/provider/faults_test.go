@@ -171,13 +171,13 @@ func countSandbox(t *testing.T, sb *acctest.Sandbox) sandboxCounts {
 		t.Fatal(err)
 	}
 	c.aquaUsers = len(users) - 1 // the seeded admin
-	if err := json.Unmarshal(sb.AquaCall(t, http.StatusOK, http.MethodGet, "/api/JiraSync/Definition", nil), &syncs); err != nil {
+	if err := json.Unmarshal(sb.AquaCall(t, http.StatusOK, http.MethodGet, "/almsync/aqua-jira-sync/v1/definitions", nil), &syncs); err != nil {
 		t.Fatal(err)
 	}
 	c.aquaSyncs = len(syncs)
 	for _, s := range syncs {
 		var ms []json.RawMessage
-		if err := json.Unmarshal(sb.AquaCall(t, http.StatusOK, http.MethodGet, fmt.Sprintf("/api/JiraSync/Definition/%d/FieldMapping", s.ID), nil), &ms); err != nil {
+		if err := json.Unmarshal(sb.AquaCall(t, http.StatusOK, http.MethodGet, fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d/field-mappings", s.ID), nil), &ms); err != nil {
 			t.Fatal(err)
 		}
 		c.fieldMappings += len(ms)

@@ -99,7 +99,7 @@ func (d *providerData) buildClients() diag.Diagnostics {
 	if d.aqua.configured && !d.aqua.unknown {
 		tc, err := d.transport("aqua")
 		if err == nil {
-			d.aquaClient, err = aqua.New(d.aqua.get("url"), aqua.Credentials{Username: d.aqua.get("username"), Password: d.aqua.get("password")}, tc)
+			d.aquaClient, err = aqua.New(d.aqua.get("url"), aqua.Credentials{Username: d.aqua.get("username"), Password: d.aqua.get("password")}, tc, aqua.WithContractURL(d.aqua.get("contract_url")))
 		}
 		if err != nil {
 			fail("aqua", err)

@@ -52,8 +52,8 @@ func TestConnTestRequestErrors(t *testing.T) {
 	wantJitterbitError(t, wiretest.Call(t, ts, session, http.MethodPost, jsmPath+"/"+jsm.ID+"/test", wiretest.ConnTestRequest{TrustedCAPEM: "nothing"}),
 		http.StatusBadRequest, "BAD_REQUEST", "trustedCaPem", "no PEM-encoded CERTIFICATE")
 
-	wantAquaError(t, wiretest.Call(t, ts, aquaAuth, http.MethodPost, aquaSyncPath+"/999/Test", nil), http.StatusNotFound, "999")
-	wantAquaError(t, wiretest.Call(t, ts, aquaAuth, http.MethodPost, fmt.Sprintf("%s/%d/Test", aquaSyncPath, definition.ID), map[string]string{"TrustedCaPem": "nothing"}),
+	wantAquaError(t, wiretest.Call(t, ts, aquaAuth, http.MethodPost, aquaSyncPath+"/999/test", nil), http.StatusNotFound, "999")
+	wantAquaError(t, wiretest.Call(t, ts, aquaAuth, http.MethodPost, fmt.Sprintf("%s/%d/test", aquaSyncPath, definition.ID), map[string]string{"TrustedCaPem": "nothing"}),
 		http.StatusBadRequest, "TrustedCaPem")
 }
 

@@ -18,7 +18,7 @@ import (
 const (
 	jiraPath       = "/jama/rest/v1/jiraconnector/connections"
 	jsmPath        = "/jitterbit/connections/jira-service-management"
-	aquaSyncPath   = "/aqua/api/JiraSync/Definition"
+	aquaSyncPath   = "/aqua/almsync/aqua-jira-sync/v1/definitions"
 	jiraCloudPath  = "/jira"
 	jiraServerPath = "/jira/server"
 	connectorsPath = "/interchange/rest/v1/connectors"
@@ -158,7 +158,7 @@ func runAquaTest(t *testing.T, ts *httptest.Server, d object, trustedPEM string)
 	created := wiretest.Decode[struct {
 		ID int64 `json:"Id"`
 	}](t, r)
-	r = wiretest.Call(t, ts, auth, http.MethodPost, fmt.Sprintf("%s/%d/Test", aquaSyncPath, created.ID), object{"TrustedCaPem": trustedPEM})
+	r = wiretest.Call(t, ts, auth, http.MethodPost, fmt.Sprintf("%s/%d/test", aquaSyncPath, created.ID), object{"TrustedCaPem": trustedPEM})
 	wiretest.WantStatus(t, r, http.StatusOK)
 	res := wiretest.Decode[struct {
 		Success    bool

@@ -31,7 +31,9 @@
 //     and dictionary entries, roles; PascalCase JSON, errors as ApiError
 //     with its Type), plus
 //     Jira Sync definitions with their field and value mappings under
-//     /aqua/api/JiraSync/Definition, the provider's own contract (aqua
+//     /aqua/almsync/aqua-jira-sync/v1, the provider's own contract
+//     aqua-jira-sync (contracts/aqua-jira-sync.yaml), served as a bridge
+//     would, with its unauthenticated discovery GET .../contract (aqua
 //     configures the sync only in its desktop SyncConfigurator). The
 //     checklist's rules are enforced: user emails, the Jira sync license
 //     and Project Administrator role of the aqua sync user, email and API

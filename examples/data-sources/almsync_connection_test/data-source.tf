@@ -27,15 +27,29 @@ check "jira_sync_connection_works" {
 # aqua Jira sync: exactly one id per data source.
 resource "almsync_jama_connector" "production" {
   name                = "Production Jama"
-  url                 = "https://acme.jamacloud.com"
+  url                 = var.jama_url
   auth_type           = "basic"
-  username            = "InterchangeServiceAccount"
-  password_wo         = var.interchange_service_password
+  username            = var.jama_service_username
+  password_wo         = var.jama_service_password
   password_wo_version = 1
 }
 
+# With `secret` (the connector's password, which the provider cannot read
+# back), the provider checks the Jama instance itself, from the machine
+# running Terraform, through Jama's public REST API: reachability, TLS,
+# the login, that the user is active and that its license gives REST
+# access. checked_from is then "terraform". Without `secret`, Interchange
+# runs its own test (checked_from = "product").
 data "almsync_connection_test" "interchange" {
   jama_connector_id = almsync_jama_connector.production.id
+  secret            = var.jama_service_password
+}
+
+check "interchange_account_can_use_jamas_api" {
+  assert {
+    condition     = data.almsync_connection_test.interchange.success
+    error_message = "The connector's Jama account cannot use Jama's REST API: ${data.almsync_connection_test.interchange.message}"
+  }
 }
 
 output "interchange_checks" {
@@ -50,8 +64,20 @@ variable "jira_api_token" {
   ephemeral = true
 }
 
-variable "interchange_service_password" {
+variable "jama_url" {
+  type    = string
+  default = "https://acme.jamacloud.com"
+}
+
+variable "jama_service_username" {
+  type    = string
+  default = "InterchangeServiceAccount"
+}
+
+# Not ephemeral: a data source argument cannot take an ephemeral value.
+# `secret` is kept in the state, marked sensitive, like every data source
+# argument.
+variable "jama_service_password" {
   type      = string
   sensitive = true
-  ephemeral = true
 }

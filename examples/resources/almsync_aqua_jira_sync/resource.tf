@@ -1,3 +1,6 @@
+# The sync resources need a bridge serving the provider's aqua-jira-sync
+# contract at the provider's aqua.contract_url (default: aqua.url).
+
 # The separate aqua user the sync acts as: Jira sync license, Project
 # Administrator in the synchronized project.
 resource "almsync_aqua_sync_user" "sync" {

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
@@ -26,17 +27,46 @@ func (c Credentials) String() string { return fmt.Sprintf("aqua user %q", c.User
 
 // Client is an aqua REST API client. It is safe for concurrent use.
 type Client struct {
-	base   string // aqua base URL, no trailing slash
-	http   *transport.Client
-	tokens *tokenSource
+	base string // aqua base URL, no trailing slash
+	// contractBase is where the Jira Sync contract is served (the
+	// contract_url), no trailing slash; the base URL unless another was
+	// given.
+	contractBase string
+	http         *transport.Client
+	tokens       *tokenSource
+	discovery    *contract.Discovery
+}
+
+// Option configures a Client.
+type Option func(*options)
+
+type options struct {
+	contractURL string
+}
+
+// WithContractURL serves the Jira Sync contract from contractURL (a
+// bridge, possibly on another host) instead of the aqua base URL. Empty
+// keeps the base URL.
+func WithContractURL(contractURL string) Option {
+	return func(o *options) { o.contractURL = contractURL }
 }
 
 // New returns a client for the aqua instance at baseURL, e.g.
 // https://app.aqua-cloud.io/aquaWebNG. Requests go through tc.
-func New(baseURL string, creds Credentials, tc *transport.Client) (*Client, error) {
-	u, err := url.Parse(strings.TrimRight(strings.TrimSpace(baseURL), "/"))
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+func New(baseURL string, creds Credentials, tc *transport.Client, opts ...Option) (*Client, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	base, ok := baseOf(baseURL)
+	if !ok {
 		return nil, fmt.Errorf("aqua URL %q must be an absolute http(s) URL", baseURL)
+	}
+	contractBase := base
+	if strings.TrimSpace(o.contractURL) != "" {
+		if contractBase, ok = baseOf(o.contractURL); !ok {
+			return nil, fmt.Errorf("aqua contract URL %q must be an absolute http(s) URL", o.contractURL)
+		}
 	}
 	if tc == nil {
 		return nil, errors.New("aqua: nil transport client")
@@ -44,15 +74,31 @@ func New(baseURL string, creds Credentials, tc *transport.Client) (*Client, erro
 	if creds.Username == "" || creds.Password == "" {
 		return nil, errors.New("aqua: username and password are required")
 	}
-	c := &Client{base: u.String(), http: tc}
+	c := &Client{base: base, contractBase: contractBase, http: tc}
 	c.tokens = newTokenSource(c.requestToken, creds)
+	c.discovery = contract.NewDiscovery(contract.AquaJiraSync, contractBase+contract.AquaJiraSync.DiscoveryPath(), c.probeContract)
 	return c, nil
+}
+
+// baseOf is raw without a trailing slash, when it is an absolute http(s)
+// URL.
+func baseOf(raw string) (string, bool) {
+	u, err := url.Parse(strings.TrimRight(strings.TrimSpace(raw), "/"))
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return "", false
+	}
+	return u.String(), true
 }
 
 // call sends one authenticated request to path (relative to the base URL).
 // A non-nil body is sent as JSON; when out is non-nil the answer is decoded
 // into it and must not be empty.
 func (c *Client) call(ctx context.Context, op, method, path string, query url.Values, body, out any) error {
+	return c.callAt(ctx, c.base, op, method, path, query, body, out)
+}
+
+// callAt is call with path relative to base.
+func (c *Client) callAt(ctx context.Context, base, op, method, path string, query url.Values, body, out any) error {
 	var payload []byte
 	if body != nil {
 		var err error
@@ -60,7 +106,7 @@ func (c *Client) call(ctx context.Context, op, method, path string, query url.Va
 			return fmt.Errorf("aqua %s: encoding request: %w", op, err)
 		}
 	}
-	full := c.base + path
+	full := base + path
 	if len(query) > 0 {
 		full += "?" + query.Encode()
 	}

@@ -93,9 +93,9 @@ func TestCreate_LostAnswerIsAdoptedNotRepeated(t *testing.T) {
 			},
 		},
 		"sync definition": {
-			post: "POST /api/JiraSync/Definition",
+			post: "POST /almsync/aqua-jira-sync/v1/definitions",
 			routes: func(applied *atomic.Bool) map[string]handler {
-				return map[string]handler{"GET /api/JiraSync/Definition": either(applied, "["+syncDefinitionJSON+"]", "[]")}
+				return map[string]handler{"GET /almsync/aqua-jira-sync/v1/definitions": either(applied, "["+syncDefinitionJSON+"]", "[]")}
 			},
 			create: func(ctx context.Context, c *aqua.Client) error {
 				d, err := c.CreateSyncDefinition(ctx, cloudDefinition("Pilot"))

@@ -60,27 +60,37 @@
 //
 // aqua configures its Jira synchronization only in the desktop
 // SyncConfigurator; it publishes no API for it. The routes below are the
-// provider's contract, in aqua's style (same authentication, PascalCase
-// JSON, the same ApiError error body), kept in this package so that it is
-// easy to retarget:
+// provider's own contract, aqua-jira-sync 1.0.0, published as the OpenAPI
+// document contracts/aqua-jira-sync.yaml, in aqua's style (PascalCase JSON,
+// aqua's ApiError error body, aqua's bearer token). No aqua server serves
+// it: a bridge does. They lie below /almsync/aqua-jira-sync/v1 of the
+// contract URL (WithContractURL; default the aqua base URL), never under
+// aqua's /api:
 //
-//	GET    /api/JiraSync/Definition?name=                                 list (name: exact, case-insensitive)
-//	POST   /api/JiraSync/Definition                                       create: 201 with the definition; 409 on a duplicate Name
-//	GET    /api/JiraSync/Definition/{id}                                  read; Password and ApiToken are never returned
-//	PUT    /api/JiraSync/Definition/{id}                                  replace: 200 with the definition; an empty secret keeps the stored one
-//	DELETE /api/JiraSync/Definition/{id}                                  delete: 204, with its mappings
-//	POST   /api/JiraSync/Definition/{id}/Test                             connection test: optional body {TrustedCaPem}; 200 with the result (SyncTestResult), a failed test too
-//	GET    /api/JiraSync/Definition/{id}/FieldMapping                     list a definition's field mappings
-//	POST   /api/JiraSync/Definition/{id}/FieldMapping                     create: 201; 409 when (ItemType, AquaField) is mapped already
-//	GET    /api/JiraSync/Definition/{id}/FieldMapping/{mappingId}         read
-//	PUT    /api/JiraSync/Definition/{id}/FieldMapping/{mappingId}         replace: 200
-//	DELETE /api/JiraSync/Definition/{id}/FieldMapping/{mappingId}         delete: 204
-//	GET    /api/JiraSync/Definition/{id}/ValueMapping                     list a definition's value mappings
-//	POST   /api/JiraSync/Definition/{id}/ValueMapping                     create: 201; 409 when Field is mapped already
-//	GET    /api/JiraSync/Definition/{id}/ValueMapping/{mappingId}         read
-//	PUT    /api/JiraSync/Definition/{id}/ValueMapping/{mappingId}         replace: 200
-//	DELETE /api/JiraSync/Definition/{id}/ValueMapping/{mappingId}         delete: 204
-//	GET    /api/JiraSync/Definition/{id}/Jira/Resolution                  Jira's GET /rest/api/2/resolution, read by aqua with the configuration user; 502 naming the cause when Jira fails
+//	GET    /contract                                            discovery, without credentials: {Name, Version}
+//	GET    /definitions?name=                                   list (name: exact, case-insensitive)
+//	POST   /definitions                                         create: 201 with the definition; 409 on a duplicate Name
+//	GET    /definitions/{id}                                    read; Password and ApiToken are never returned
+//	PUT    /definitions/{id}                                    replace: 200 with the definition; an empty secret keeps the stored one
+//	DELETE /definitions/{id}                                    delete: 204, with its mappings
+//	POST   /definitions/{id}/test                               connection test: optional body {TrustedCaPem}; 200 with the result (SyncTestResult), a failed test too
+//	GET    /definitions/{id}/field-mappings                     list a definition's field mappings
+//	POST   /definitions/{id}/field-mappings                     create: 201; 409 when (ItemType, AquaField) is mapped already
+//	GET    /definitions/{id}/field-mappings/{mappingId}         read
+//	PUT    /definitions/{id}/field-mappings/{mappingId}         replace: 200
+//	DELETE /definitions/{id}/field-mappings/{mappingId}         delete: 204
+//	GET    /definitions/{id}/value-mappings                     list a definition's value mappings
+//	POST   /definitions/{id}/value-mappings                     create: 201; 409 when Field is mapped already
+//	GET    /definitions/{id}/value-mappings/{mappingId}         read
+//	PUT    /definitions/{id}/value-mappings/{mappingId}         replace: 200
+//	DELETE /definitions/{id}/value-mappings/{mappingId}         delete: 204
+//	GET    /definitions/{id}/jira/resolutions                   Jira's GET /rest/api/2/resolution, read with the configuration user; 502 naming the cause when Jira fails
+//
+// The first contract call of a client is preceded by the discovery request
+// (CheckContract): a 404, an HTML page or another shape there is a
+// *contract.AbsentError, another major version a *contract.VersionError,
+// never api.ErrNotFound, so that a missing bridge is never taken for a
+// deleted definition.
 //
 // A SyncDefinition mirrors the SyncConfigurator's connection settings and
 // the "Checklist before start": the aqua project, the Jira URL and project

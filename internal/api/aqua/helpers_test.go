@@ -66,12 +66,22 @@ type fakeAqua struct {
 	expiresIn int
 	// fallback, when set, answers the requests no route matches.
 	fallback handler
+	// discovery answers the Jira Sync contract's discovery request, which
+	// needs no token; by default the contract is served.
+	discovery handler
 }
+
+// discoveryPath is where the Jira Sync contract's discovery is asked.
+const discoveryPath = "/almsync/aqua-jira-sync/v1/contract"
+
+// servedContract is the discovery answer of a bridge serving the contract.
+const servedContract = `{"Name":"aqua-jira-sync","Version":"1.0.0"}`
 
 // newFakeAqua serves a fake aqua with routes until the test ends.
 func newFakeAqua(t *testing.T, routes map[string]handler) *fakeAqua {
 	t.Helper()
-	f := &fakeAqua{t: t, routes: routes, calls: map[string]int{}, valid: map[string]bool{}, refresh: map[string]bool{}, expiresIn: 900}
+	f := &fakeAqua{t: t, routes: routes, calls: map[string]int{}, valid: map[string]bool{}, refresh: map[string]bool{}, expiresIn: 900,
+		discovery: fixed(http.StatusOK, servedContract)}
 	if f.routes == nil {
 		f.routes = map[string]handler{}
 	}
@@ -97,6 +107,13 @@ func (f *fakeAqua) serve(w http.ResponseWriter, r *http.Request) {
 	key := r.Method + " " + path
 	f.mu.Lock()
 	f.requests = append(f.requests, req)
+	if key == http.MethodGet+" "+discoveryPath {
+		f.calls[key]++
+		h, n := f.discovery, f.calls[key]
+		f.mu.Unlock()
+		write(w, h(req, n))
+		return
+	}
 	authorized := f.valid[req.Token]
 	h, routed := f.routes[key]
 	if !routed && f.fallback != nil {

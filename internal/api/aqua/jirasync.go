@@ -12,7 +12,7 @@ import (
 // ListSyncDefinitions returns every Jira sync definition, without secrets.
 func (c *Client) ListSyncDefinitions(ctx context.Context) ([]SyncDefinition, error) {
 	var defs []SyncDefinition
-	err := c.call(ctx, "list sync definitions", http.MethodGet, pathSyncDefinitions, nil, nil, &defs)
+	err := c.contractCall(ctx, "list sync definitions", http.MethodGet, pathSyncDefinitions, nil, nil, &defs)
 	return defs, err
 }
 
@@ -21,7 +21,7 @@ func (c *Client) ListSyncDefinitions(ctx context.Context) ([]SyncDefinition, err
 func (c *Client) FindSyncDefinition(ctx context.Context, name string) (SyncDefinition, bool, error) {
 	var defs []SyncDefinition
 	q := url.Values{"name": {name}}
-	if err := c.call(ctx, "find sync definition", http.MethodGet, pathSyncDefinitions, q, nil, &defs); err != nil {
+	if err := c.contractCall(ctx, "find sync definition", http.MethodGet, pathSyncDefinitions, q, nil, &defs); err != nil {
 		return SyncDefinition{}, false, err
 	}
 	for _, d := range defs {
@@ -36,7 +36,7 @@ func (c *Client) FindSyncDefinition(ctx context.Context, name string) (SyncDefin
 // back empty.
 func (c *Client) GetSyncDefinition(ctx context.Context, id int64) (SyncDefinition, error) {
 	var d SyncDefinition
-	err := c.call(ctx, "read sync definition", http.MethodGet, pathSyncDefinition(id), nil, nil, &d)
+	err := c.contractCall(ctx, "read sync definition", http.MethodGet, pathSyncDefinition(id), nil, nil, &d)
 	return d, err
 }
 
@@ -47,7 +47,7 @@ func (c *Client) CreateSyncDefinition(ctx context.Context, def SyncDefinition) (
 	const op = "create sync definition"
 	def.ID = 0
 	var created SyncDefinition
-	err := api.CreateOnce(ctx, c.http.MaxRetries(), c.poster(op, pathSyncDefinitions, nil, def, &created), func(ctx context.Context) (bool, error) {
+	err := api.CreateOnce(ctx, c.http.MaxRetries(), c.contractPoster(op, pathSyncDefinitions, def, &created), func(ctx context.Context) (bool, error) {
 		found, ok, err := c.FindSyncDefinition(ctx, def.Name)
 		created = found
 		return ok, err
@@ -67,11 +67,11 @@ func (c *Client) CreateSyncDefinition(ctx context.Context, def SyncDefinition) (
 func (c *Client) UpdateSyncDefinition(ctx context.Context, id int64, def SyncDefinition) (SyncDefinition, error) {
 	def.ID = id
 	var updated SyncDefinition
-	err := c.call(ctx, "update sync definition", http.MethodPut, pathSyncDefinition(id), nil, def, &updated)
+	err := c.contractCall(ctx, "update sync definition", http.MethodPut, pathSyncDefinition(id), nil, def, &updated)
 	return updated, err
 }
 
 // DeleteSyncDefinition deletes a definition and its mappings.
 func (c *Client) DeleteSyncDefinition(ctx context.Context, id int64) error {
-	return c.call(ctx, "delete sync definition", http.MethodDelete, pathSyncDefinition(id), nil, nil, nil)
+	return c.contractCall(ctx, "delete sync definition", http.MethodDelete, pathSyncDefinition(id), nil, nil, nil)
 }

@@ -8,15 +8,15 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/api"
 )
 
-// SyncTestRequest is the optional body of
-// POST /api/JiraSync/Definition/{id}/Test: extra CA certificates (PEM)
-// aqua trusts for this test, in addition to the system roots.
+// SyncTestRequest is the optional body of the contract's
+// POST .../definitions/{id}/test: extra CA certificates (PEM) trusted for
+// this test, in addition to the system roots.
 type SyncTestRequest struct {
 	TrustedCAPEM string `json:"TrustedCaPem,omitempty"`
 }
 
-// SyncTestResult is the answer of POST /api/JiraSync/Definition/{id}/Test,
-// api.ConnectionTest in aqua's PascalCase.
+// SyncTestResult is the answer of the contract's
+// POST .../definitions/{id}/test, api.ConnectionTest in aqua's PascalCase.
 type SyncTestResult struct {
 	Success    bool            `json:"Success"`
 	Message    string          `json:"Message"`
@@ -51,7 +51,7 @@ func (r SyncTestResult) ConnectionTest() api.ConnectionTest {
 func (c *Client) TestSyncDefinition(ctx context.Context, id int64, trustedCAPEM string) (api.ConnectionTest, error) {
 	var result SyncTestResult
 	body := SyncTestRequest{TrustedCAPEM: trustedCAPEM}
-	if err := c.call(ctx, "test sync definition", http.MethodPost, pathSyncDefinitionTest(id), nil, body, &result); err != nil {
+	if err := c.contractCall(ctx, "test sync definition", http.MethodPost, pathSyncDefinitionTest(id), nil, body, &result); err != nil {
 		return api.ConnectionTest{}, err
 	}
 	return result.ConnectionTest(), nil

@@ -13,8 +13,8 @@ import (
 func TestSyncDefinitions_TestConnection(t *testing.T) {
 	t.Parallel()
 	f := newFakeAqua(t, map[string]handler{
-		"POST /api/JiraSync/Definition/4/Test": fixed(http.StatusOK, syncTestResultJSON),
-		"POST /api/JiraSync/Definition/5/Test": fixed(http.StatusBadRequest,
+		"POST /almsync/aqua-jira-sync/v1/definitions/4/test": fixed(http.StatusOK, syncTestResultJSON),
+		"POST /almsync/aqua-jira-sync/v1/definitions/5/test": fixed(http.StatusBadRequest,
 			`{"Message":"TrustedCaPem holds no PEM certificate.","Code":"E-400","Type":"ArgumentError","ArgumentErrorType":"InvalidBodyValue"}`),
 	})
 	c, ctx := f.client(t), context.Background()
@@ -25,7 +25,7 @@ func TestSyncDefinitions_TestConnection(t *testing.T) {
 	if err != nil || res.Success || res.Message != want.Message || !res.CheckedAt.Equal(want.CheckedAt) || len(res.Checks) != 1 || res.Checks[0] != want.Checks[0] {
 		t.Fatalf("test result: %+v, %v", res, err)
 	}
-	assertOneRequest(t, f, "POST /api/JiraSync/Definition/4/Test", nil, syncTestRequestJSON)
+	assertOneRequest(t, f, "POST /almsync/aqua-jira-sync/v1/definitions/4/test", nil, syncTestRequestJSON)
 	if check, ok := res.Check("authentication"); !ok || check.Success {
 		t.Errorf("authentication check = %+v, %t", check, ok)
 	}

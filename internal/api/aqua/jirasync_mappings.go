@@ -11,14 +11,14 @@ import (
 // ListFieldMappings returns the field mappings of a sync definition.
 func (c *Client) ListFieldMappings(ctx context.Context, syncID int64) ([]FieldMapping, error) {
 	var ms []FieldMapping
-	err := c.call(ctx, "list field mappings", http.MethodGet, pathFieldMappings(syncID), nil, nil, &ms)
+	err := c.contractCall(ctx, "list field mappings", http.MethodGet, pathFieldMappings(syncID), nil, nil, &ms)
 	return ms, err
 }
 
 // GetFieldMapping reads one field mapping of a sync definition.
 func (c *Client) GetFieldMapping(ctx context.Context, syncID, id int64) (FieldMapping, error) {
 	var m FieldMapping
-	err := c.call(ctx, "read field mapping", http.MethodGet, pathFieldMapping(syncID, id), nil, nil, &m)
+	err := c.contractCall(ctx, "read field mapping", http.MethodGet, pathFieldMapping(syncID, id), nil, nil, &m)
 	return m, err
 }
 
@@ -29,7 +29,7 @@ func (c *Client) CreateFieldMapping(ctx context.Context, syncID int64, m FieldMa
 	const op = "create field mapping"
 	m.ID, m.SyncID = 0, syncID
 	var created FieldMapping
-	err := api.CreateOnce(ctx, c.http.MaxRetries(), c.poster(op, pathFieldMappings(syncID), nil, m, &created), func(ctx context.Context) (bool, error) {
+	err := api.CreateOnce(ctx, c.http.MaxRetries(), c.contractPoster(op, pathFieldMappings(syncID), m, &created), func(ctx context.Context) (bool, error) {
 		all, err := c.ListFieldMappings(ctx, syncID)
 		if err != nil {
 			return false, err
@@ -55,26 +55,26 @@ func (c *Client) CreateFieldMapping(ctx context.Context, syncID int64, m FieldMa
 func (c *Client) UpdateFieldMapping(ctx context.Context, syncID, id int64, m FieldMapping) (FieldMapping, error) {
 	m.ID, m.SyncID = id, syncID
 	var updated FieldMapping
-	err := c.call(ctx, "update field mapping", http.MethodPut, pathFieldMapping(syncID, id), nil, m, &updated)
+	err := c.contractCall(ctx, "update field mapping", http.MethodPut, pathFieldMapping(syncID, id), nil, m, &updated)
 	return updated, err
 }
 
 // DeleteFieldMapping deletes a field mapping.
 func (c *Client) DeleteFieldMapping(ctx context.Context, syncID, id int64) error {
-	return c.call(ctx, "delete field mapping", http.MethodDelete, pathFieldMapping(syncID, id), nil, nil, nil)
+	return c.contractCall(ctx, "delete field mapping", http.MethodDelete, pathFieldMapping(syncID, id), nil, nil, nil)
 }
 
 // ListValueMappings returns the value mappings of a sync definition.
 func (c *Client) ListValueMappings(ctx context.Context, syncID int64) ([]ValueMapping, error) {
 	var ms []ValueMapping
-	err := c.call(ctx, "list value mappings", http.MethodGet, pathValueMappings(syncID), nil, nil, &ms)
+	err := c.contractCall(ctx, "list value mappings", http.MethodGet, pathValueMappings(syncID), nil, nil, &ms)
 	return ms, err
 }
 
 // GetValueMapping reads one value mapping of a sync definition.
 func (c *Client) GetValueMapping(ctx context.Context, syncID, id int64) (ValueMapping, error) {
 	var m ValueMapping
-	err := c.call(ctx, "read value mapping", http.MethodGet, pathValueMapping(syncID, id), nil, nil, &m)
+	err := c.contractCall(ctx, "read value mapping", http.MethodGet, pathValueMapping(syncID, id), nil, nil, &m)
 	return m, err
 }
 
@@ -85,7 +85,7 @@ func (c *Client) CreateValueMapping(ctx context.Context, syncID int64, m ValueMa
 	const op = "create value mapping"
 	m.ID, m.SyncID = 0, syncID
 	var created ValueMapping
-	err := api.CreateOnce(ctx, c.http.MaxRetries(), c.poster(op, pathValueMappings(syncID), nil, m, &created), func(ctx context.Context) (bool, error) {
+	err := api.CreateOnce(ctx, c.http.MaxRetries(), c.contractPoster(op, pathValueMappings(syncID), m, &created), func(ctx context.Context) (bool, error) {
 		all, err := c.ListValueMappings(ctx, syncID)
 		if err != nil {
 			return false, err
@@ -111,11 +111,11 @@ func (c *Client) CreateValueMapping(ctx context.Context, syncID int64, m ValueMa
 func (c *Client) UpdateValueMapping(ctx context.Context, syncID, id int64, m ValueMapping) (ValueMapping, error) {
 	m.ID, m.SyncID = id, syncID
 	var updated ValueMapping
-	err := c.call(ctx, "update value mapping", http.MethodPut, pathValueMapping(syncID, id), nil, m, &updated)
+	err := c.contractCall(ctx, "update value mapping", http.MethodPut, pathValueMapping(syncID, id), nil, m, &updated)
 	return updated, err
 }
 
 // DeleteValueMapping deletes a value mapping.
 func (c *Client) DeleteValueMapping(ctx context.Context, syncID, id int64) error {
-	return c.call(ctx, "delete value mapping", http.MethodDelete, pathValueMapping(syncID, id), nil, nil, nil)
+	return c.contractCall(ctx, "delete value mapping", http.MethodDelete, pathValueMapping(syncID, id), nil, nil, nil)
 }

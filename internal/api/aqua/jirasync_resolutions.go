@@ -18,6 +18,6 @@ type JiraResolution struct {
 // mapping can be checked for completeness.
 func (c *Client) JiraResolutions(ctx context.Context, syncID int64) ([]JiraResolution, error) {
 	var rs []JiraResolution
-	err := c.call(ctx, "list Jira resolutions", http.MethodGet, pathJiraResolutions(syncID), nil, nil, &rs)
+	err := c.contractCall(ctx, "list Jira resolutions", http.MethodGet, pathJiraResolutions(syncID), nil, nil, &rs)
 	return rs, err
 }

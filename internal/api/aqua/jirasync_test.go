@@ -21,12 +21,12 @@ func TestSyncDefinitions_CreateReadUpdateDelete(t *testing.T) {
 	const stored = `{"Id": 4, "Name": "Pilot", "AquaProjectId": 2, "JiraUrl": "https://acme.atlassian.net", "JiraProjectKey": "SYNC",
 		"ConfigurationUser": {"Email": "config@acme.example"}, "SyncUser": null, "AquaSyncUserId": 7, "Enabled": true}`
 	f := newFakeAqua(t, map[string]handler{
-		"POST /api/JiraSync/Definition":     fixed(http.StatusCreated, stored),
-		"GET /api/JiraSync/Definition":      fixed(http.StatusOK, "["+stored+"]"),
-		"GET /api/JiraSync/Definition/4":    fixed(http.StatusOK, stored),
-		"PUT /api/JiraSync/Definition/4":    fixed(http.StatusOK, stored),
-		"DELETE /api/JiraSync/Definition/4": fixed(http.StatusNoContent, ""),
-		"GET /api/JiraSync/Definition/5": fixed(http.StatusNotFound,
+		"POST /almsync/aqua-jira-sync/v1/definitions":     fixed(http.StatusCreated, stored),
+		"GET /almsync/aqua-jira-sync/v1/definitions":      fixed(http.StatusOK, "["+stored+"]"),
+		"GET /almsync/aqua-jira-sync/v1/definitions/4":    fixed(http.StatusOK, stored),
+		"PUT /almsync/aqua-jira-sync/v1/definitions/4":    fixed(http.StatusOK, stored),
+		"DELETE /almsync/aqua-jira-sync/v1/definitions/4": fixed(http.StatusNoContent, ""),
+		"GET /almsync/aqua-jira-sync/v1/definitions/5": fixed(http.StatusNotFound,
 			`{"Message":"Jira sync definition 5 does not exist.","Code":"E-404","Type":"NotFound"}`),
 	})
 	c, ctx := f.client(t), context.Background()
@@ -39,7 +39,7 @@ func TestSyncDefinitions_CreateReadUpdateDelete(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(d, want) {
 		t.Fatalf("create: %+v, %v", d, err)
 	}
-	assertOneRequest(t, f, "POST /api/JiraSync/Definition", nil, `{"Id": 0, "Name": "Pilot", "AquaProjectId": 2, "JiraUrl": "https://acme.atlassian.net",
+	assertOneRequest(t, f, "POST /almsync/aqua-jira-sync/v1/definitions", nil, `{"Id": 0, "Name": "Pilot", "AquaProjectId": 2, "JiraUrl": "https://acme.atlassian.net",
 		"JiraProjectKey": "SYNC", "ConfigurationUser": {"Email": "config@acme.example", "ApiToken": "config-token"}, "SyncUser": null,
 		"AquaSyncUserId": 7, "Enabled": true}`)
 	if got, err := c.GetSyncDefinition(ctx, 4); err != nil || !reflect.DeepEqual(got, want) {
@@ -48,11 +48,11 @@ func TestSyncDefinitions_CreateReadUpdateDelete(t *testing.T) {
 	if found, ok, err := c.FindSyncDefinition(ctx, "pilot"); err != nil || !ok || found.ID != 4 {
 		t.Errorf("find: %+v %t %v", found, ok, err)
 	}
-	assertOneRequest(t, f, "GET /api/JiraSync/Definition", url.Values{"name": {"pilot"}}, "")
+	assertOneRequest(t, f, "GET /almsync/aqua-jira-sync/v1/definitions", url.Values{"name": {"pilot"}}, "")
 	if _, err := c.UpdateSyncDefinition(ctx, 4, in); err != nil {
 		t.Errorf("update: %v", err)
 	}
-	if r := f.received("PUT /api/JiraSync/Definition/4"); len(r) != 1 || !jsonHas(t, r[0].Body, "Id", float64(4)) {
+	if r := f.received("PUT /almsync/aqua-jira-sync/v1/definitions/4"); len(r) != 1 || !jsonHas(t, r[0].Body, "Id", float64(4)) {
 		t.Errorf("update requests: %+v, want one with the path's Id", r)
 	}
 	if err := c.DeleteSyncDefinition(ctx, 4); err != nil {
@@ -65,19 +65,19 @@ func TestSyncDefinitions_CreateReadUpdateDelete(t *testing.T) {
 
 func TestMappings_CreateReadUpdateDelete(t *testing.T) {
 	t.Parallel()
-	const base = "/api/JiraSync/Definition/4"
+	const base = "/almsync/aqua-jira-sync/v1/definitions/4"
 	f := newFakeAqua(t, map[string]handler{
-		"POST " + base + "/FieldMapping":     fixed(http.StatusCreated, fieldMappingJSON),
-		"GET " + base + "/FieldMapping":      fixed(http.StatusOK, "["+fieldMappingJSON+"]"),
-		"GET " + base + "/FieldMapping/5":    fixed(http.StatusOK, fieldMappingJSON),
-		"PUT " + base + "/FieldMapping/5":    fixed(http.StatusOK, fieldMappingJSON),
-		"DELETE " + base + "/FieldMapping/5": fixed(http.StatusNoContent, ""),
-		"POST " + base + "/ValueMapping":     fixed(http.StatusCreated, valueMappingJSON),
-		"GET " + base + "/ValueMapping":      fixed(http.StatusOK, "["+valueMappingJSON+"]"),
-		"GET " + base + "/ValueMapping/6":    fixed(http.StatusOK, valueMappingJSON),
-		"PUT " + base + "/ValueMapping/6":    fixed(http.StatusOK, valueMappingJSON),
-		"DELETE " + base + "/ValueMapping/6": fixed(http.StatusNoContent, ""),
-		"GET " + base + "/Jira/Resolution":   fixed(http.StatusOK, "["+jiraResolutionJSON+"]"),
+		"POST " + base + "/field-mappings":     fixed(http.StatusCreated, fieldMappingJSON),
+		"GET " + base + "/field-mappings":      fixed(http.StatusOK, "["+fieldMappingJSON+"]"),
+		"GET " + base + "/field-mappings/5":    fixed(http.StatusOK, fieldMappingJSON),
+		"PUT " + base + "/field-mappings/5":    fixed(http.StatusOK, fieldMappingJSON),
+		"DELETE " + base + "/field-mappings/5": fixed(http.StatusNoContent, ""),
+		"POST " + base + "/value-mappings":     fixed(http.StatusCreated, valueMappingJSON),
+		"GET " + base + "/value-mappings":      fixed(http.StatusOK, "["+valueMappingJSON+"]"),
+		"GET " + base + "/value-mappings/6":    fixed(http.StatusOK, valueMappingJSON),
+		"PUT " + base + "/value-mappings/6":    fixed(http.StatusOK, valueMappingJSON),
+		"DELETE " + base + "/value-mappings/6": fixed(http.StatusNoContent, ""),
+		"GET " + base + "/jira/resolutions":    fixed(http.StatusOK, "["+jiraResolutionJSON+"]"),
 	})
 	c, ctx := f.client(t), context.Background()
 
@@ -86,7 +86,7 @@ func TestMappings_CreateReadUpdateDelete(t *testing.T) {
 		Direction: aqua.DirectionToAqua, ReadOnly: true}); err != nil || got != fm {
 		t.Errorf("create field mapping: %+v, %v", got, err)
 	}
-	assertOneRequest(t, f, "POST "+base+"/FieldMapping", nil,
+	assertOneRequest(t, f, "POST "+base+"/field-mappings", nil,
 		`{"Id": 0, "SyncId": 4, "ItemType": "Defect", "AquaField": "JiraKey", "JiraField": "key", "Direction": "ToAqua", "ReadOnly": true}`)
 	if got, err := c.GetFieldMapping(ctx, 4, 5); err != nil || got != fm {
 		t.Errorf("read field mapping: %+v, %v", got, err)
@@ -106,7 +106,7 @@ func TestMappings_CreateReadUpdateDelete(t *testing.T) {
 		NullValue: "Unresolved"}); err != nil || !reflect.DeepEqual(got, vm) {
 		t.Errorf("create value mapping: %+v, %v", got, err)
 	}
-	assertOneRequest(t, f, "POST "+base+"/ValueMapping", nil,
+	assertOneRequest(t, f, "POST "+base+"/value-mappings", nil,
 		`{"Id": 0, "SyncId": 4, "Field": "resolution", "Values": {"Done": "Fixed"}, "NullValue": "Unresolved"}`)
 	if got, err := c.GetValueMapping(ctx, 4, 6); err != nil || !reflect.DeepEqual(got, vm) {
 		t.Errorf("read value mapping: %+v, %v", got, err)

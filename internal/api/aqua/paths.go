@@ -3,11 +3,14 @@ package aqua
 import (
 	"fmt"
 	"net/url"
+
+	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
 )
 
-// Endpoint paths, relative to the aqua base URL. Path segments taken from
-// callers (item types, field ids, license codes) are escaped. The
-// parameter names in the comments are those of aqua's OpenAPI document.
+// Endpoint paths of aqua's REST API, relative to the aqua base URL. Path
+// segments taken from callers (item types, field ids, license codes) are
+// escaped. The parameter names in the comments are those of aqua's OpenAPI
+// document.
 const (
 	pathToken    = "/api/token"
 	pathSession  = "/api/Session"
@@ -15,10 +18,6 @@ const (
 	pathLicenses = "/api/System/License"
 	pathRoles    = "/api/System/Role"
 	pathProjects = "/api/Project"
-
-	// pathSyncDefinitions is the provider's own contract for Jira Sync
-	// (see doc.go); aqua publishes no API for it.
-	pathSyncDefinitions = "/api/JiraSync/Definition"
 )
 
 // pathUser is /api/System/User/{userId}.
@@ -49,22 +48,40 @@ func pathFieldEntries(projectID int64, itemType, fieldID string) string {
 	return pathFields(projectID, itemType) + "/" + url.PathEscape(fieldID) + "/Entries"
 }
 
+// The Jira Sync contract's paths (contracts/aqua-jira-sync.yaml), relative
+// to its prefix below the contract URL (see contractPath): aqua publishes
+// no API for its Jira sync, so none lies under aqua's /api.
+const pathSyncDefinitions = "/definitions"
+
+// contractPath is rel below the contract's prefix,
+// /almsync/aqua-jira-sync/v1.
+func contractPath(rel string) string { return contract.AquaJiraSync.Prefix() + rel }
+
+// pathSyncDefinition is /definitions/{id}.
 func pathSyncDefinition(id int64) string { return fmt.Sprintf("%s/%d", pathSyncDefinitions, id) }
 
-func pathSyncDefinitionTest(id int64) string { return pathSyncDefinition(id) + "/Test" }
+// pathSyncDefinitionTest is /definitions/{id}/test.
+func pathSyncDefinitionTest(id int64) string { return pathSyncDefinition(id) + "/test" }
 
-func pathFieldMappings(syncID int64) string { return pathSyncDefinition(syncID) + "/FieldMapping" }
+// pathFieldMappings is /definitions/{id}/field-mappings.
+func pathFieldMappings(syncID int64) string { return pathSyncDefinition(syncID) + "/field-mappings" }
 
+// pathFieldMapping is /definitions/{id}/field-mappings/{mappingId}.
 func pathFieldMapping(syncID, id int64) string {
 	return fmt.Sprintf("%s/%d", pathFieldMappings(syncID), id)
 }
 
-func pathValueMappings(syncID int64) string { return pathSyncDefinition(syncID) + "/ValueMapping" }
+// pathValueMappings is /definitions/{id}/value-mappings.
+func pathValueMappings(syncID int64) string { return pathSyncDefinition(syncID) + "/value-mappings" }
 
+// pathValueMapping is /definitions/{id}/value-mappings/{mappingId}.
 func pathValueMapping(syncID, id int64) string {
 	return fmt.Sprintf("%s/%d", pathValueMappings(syncID), id)
 }
 
-// pathJiraResolutions is where aqua passes Jira's resolutions through,
-// read with the sync's configuration user (provider's contract).
-func pathJiraResolutions(syncID int64) string { return pathSyncDefinition(syncID) + "/Jira/Resolution" }
+// pathJiraResolutions is /definitions/{id}/jira/resolutions, where the
+// bridge passes the Jira resolutions through, read with the sync's
+// configuration user.
+func pathJiraResolutions(syncID int64) string {
+	return pathSyncDefinition(syncID) + "/jira/resolutions"
+}

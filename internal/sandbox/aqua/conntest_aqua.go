@@ -8,7 +8,7 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/kernel"
 )
 
-// testSyncDefinition serves POST /api/JiraSync/Definition/{id}/Test: aqua
+// testSyncDefinition serves the contract's POST .../definitions/{id}/test: aqua
 // connects to the definition's Jira with the configuration user, as the
 // SyncConfigurator's connection check does, and asks for the permissions
 // in JiraProjectKey. The optional body is {"TrustedCaPem"}; the answer is

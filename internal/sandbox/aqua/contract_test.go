@@ -1,6 +1,7 @@
 package aqua_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"testing"
 
@@ -45,4 +46,70 @@ func TestAquaContract_ExchangesFollowAquasDocument(t *testing.T) {
 	call(http.StatusNoContent, http.MethodPatch, "/api/System/User/2", map[string]string{"OperationType": "SetUserPassword", "NewPassword": "s3cret-pass"})
 	call(http.StatusNoContent, http.MethodDelete, "/api/System/User/2", nil)
 	call(http.StatusNotFound, http.MethodGet, "/api/System/User/2", nil)
+}
+
+// TestAquaJiraSyncContract_ExchangesFollowTheContract makes every call of
+// the Jira Sync contract, and the refusals a bridge answers, against a
+// sandbox that records them; when the test ends, sandboxtest validates
+// every exchange against contracts/aqua-jira-sync.yaml (requests too, so
+// the refusals are of valid requests). The discovery answers without
+// credentials.
+func TestAquaJiraSyncContract_ExchangesFollowTheContract(t *testing.T) {
+	t.Parallel()
+	sb := sandboxtest.Start(t)
+	call := func(want int, method, path string, body any) []byte {
+		return sb.AquaCall(t, want, method, "/almsync/aqua-jira-sync/v1"+path, body)
+	}
+	resp, err := http.Get(sb.ProductURL("aqua") + "/almsync/aqua-jira-sync/v1/contract")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var info struct{ Name, Version string }
+	if err := json.NewDecoder(resp.Body).Decode(&info); err != nil || resp.StatusCode != http.StatusOK || info.Name != "aqua-jira-sync" || info.Version != "1.0.0" {
+		t.Fatalf("unauthenticated discovery: %d %+v %v", resp.StatusCode, info, err)
+	}
+	_ = resp.Body.Close()
+
+	definition := map[string]any{
+		"Name": "Pilot", "AquaProjectId": 2, "JiraUrl": sb.ProductURL("jira"), "JiraProjectKey": "SYNC",
+		"ConfigurationUser": map[string]string{"Email": "sync@example.com", "ApiToken": "sandbox-token"},
+		"SyncUser":          nil, "AquaSyncUserId": 0, "Enabled": true,
+	}
+	call(http.StatusCreated, http.MethodPost, "/definitions", definition)
+	call(http.StatusConflict, http.MethodPost, "/definitions", definition)
+	call(http.StatusOK, http.MethodGet, "/definitions", nil)
+	call(http.StatusOK, http.MethodGet, "/definitions?name=pilot", nil)
+	call(http.StatusOK, http.MethodGet, "/definitions/1", nil)
+	definition["Id"], definition["Enabled"] = 1, false
+	call(http.StatusOK, http.MethodPut, "/definitions/1", definition)
+	definition["AquaProjectId"] = 99
+	call(http.StatusBadRequest, http.MethodPut, "/definitions/1", definition)
+	definition["AquaProjectId"] = 2
+	call(http.StatusNotFound, http.MethodGet, "/definitions/9", nil)
+	call(http.StatusOK, http.MethodPost, "/definitions/1/test", nil)
+	call(http.StatusOK, http.MethodPost, "/definitions/1/test", map[string]string{})
+	call(http.StatusOK, http.MethodGet, "/definitions/1/jira/resolutions", nil)
+
+	field := map[string]any{"ItemType": "Defect", "AquaField": "JiraKey", "JiraField": "key", "Direction": "ToAqua", "ReadOnly": true}
+	call(http.StatusCreated, http.MethodPost, "/definitions/1/field-mappings", field)
+	call(http.StatusConflict, http.MethodPost, "/definitions/1/field-mappings", field)
+	call(http.StatusBadRequest, http.MethodPost, "/definitions/1/field-mappings", map[string]any{"ItemType": "Defect", "AquaField": "Severity", "JiraField": "priority", "Direction": "Both"})
+	call(http.StatusOK, http.MethodGet, "/definitions/1/field-mappings", nil)
+	call(http.StatusOK, http.MethodGet, "/definitions/1/field-mappings/1", nil)
+	field["Id"], field["SyncId"], field["Direction"] = 1, 1, "Both"
+	call(http.StatusOK, http.MethodPut, "/definitions/1/field-mappings/1", field)
+	call(http.StatusNoContent, http.MethodDelete, "/definitions/1/field-mappings/1", nil)
+	call(http.StatusNotFound, http.MethodGet, "/definitions/1/field-mappings/1", nil)
+
+	value := map[string]any{"Field": "resolution", "Values": map[string]string{"Fixed": "Fixed"}, "NullValue": "Unresolved"}
+	call(http.StatusCreated, http.MethodPost, "/definitions/1/value-mappings", value)
+	call(http.StatusConflict, http.MethodPost, "/definitions/1/value-mappings", value)
+	call(http.StatusOK, http.MethodGet, "/definitions/1/value-mappings", nil)
+	call(http.StatusOK, http.MethodGet, "/definitions/1/value-mappings/1", nil)
+	value["Values"] = map[string]string{"Fixed": "Fixed", "Duplicate": "Duplicate"}
+	call(http.StatusOK, http.MethodPut, "/definitions/1/value-mappings/1", value)
+	call(http.StatusNoContent, http.MethodDelete, "/definitions/1/value-mappings/1", nil)
+
+	call(http.StatusNoContent, http.MethodDelete, "/definitions/1", nil)
+	call(http.StatusNotFound, http.MethodDelete, "/definitions/1", nil)
 }

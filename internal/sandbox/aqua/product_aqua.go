@@ -9,8 +9,9 @@ import (
 )
 
 // Product emulates aqua under /aqua: the REST API aqua documents in its
-// OpenAPI document (24.8.0.0), in the shapes of wire_api.go, and the
-// provider's own Jira Sync contract (wire_jirasync.go). Errors are aqua's
+// OpenAPI document (24.8.0.0), in the shapes of wire_api.go, and, as a
+// bridge would, the provider's own Jira Sync contract below
+// /aqua/almsync/aqua-jira-sync/v1 (wire_jirasync.go). Errors are aqua's
 // ApiError {Message, Code, Type, FurtherInfo, ErrorData}, with
 // ForbiddenErrorType on a 403 and ArgumentErrorType on a 400.
 //
@@ -139,6 +140,7 @@ func (p *Product) Register(env *kernel.Env) error {
 	p.registerJiraSync(env, auth)
 	p.registerMappings(env, auth)
 	p.registerJiraResolutions(env, auth)
+	p.registerIntegration(env, auth)
 	return nil
 }
 

@@ -85,7 +85,7 @@ func TestAquaAuth_EveryRouteNeedsAValidBearer(t *testing.T) {
 	for name, auth := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			for _, path := range []string{"/aqua/api/Session", "/aqua/api/System/User", "/aqua/api/JiraSync/Definition"} {
+			for _, path := range []string{"/aqua/api/Session", "/aqua/api/System/User", "/aqua/almsync/aqua-jira-sync/v1/definitions"} {
 				r := wiretest.Call(t, ts, auth, http.MethodGet, path, nil)
 				wantAquaError(t, r, http.StatusUnauthorized, aquaDeniedMessage)
 				if r.Header.Get("WWW-Authenticate") != "Bearer" {

@@ -26,10 +26,10 @@ func FuzzAquaHandler(f *testing.F) {
 		{"PATCH", "/aqua/api/Project/2/UserAssignment?userId=1&folderId=0", `{"OperationType":"Replace","NewRoleId":99}`},
 		{"DELETE", "/aqua/api/Project/2/UserAssignment?userId=abc", ""},
 		{"POST", "/aqua/api/Project/2/Meta/defect/Fields/resolution/Entries", `{"Name":"Unresolved","IsDefault":true}`},
-		{"POST", "/aqua/api/JiraSync/Definition", `{"Name":"n","AquaProjectId":2,"JiraUrl":"http://[::1","SyncUser":{}}`},
-		{"PUT", "/aqua/api/JiraSync/Definition/1", `{"ConfigurationUser":null}`},
-		{"POST", "/aqua/api/JiraSync/Definition/1/ValueMapping", `{"Field":"resolution","Values":{"":""}}`},
-		{"PUT", "/aqua/api/JiraSync/Definition/1/FieldMapping/99999999999999999999", `[`},
+		{"POST", "/aqua/almsync/aqua-jira-sync/v1/definitions", `{"Name":"n","AquaProjectId":2,"JiraUrl":"http://[::1","SyncUser":{}}`},
+		{"PUT", "/aqua/almsync/aqua-jira-sync/v1/definitions/1", `{"ConfigurationUser":null}`},
+		{"POST", "/aqua/almsync/aqua-jira-sync/v1/definitions/1/value-mappings", `{"Field":"resolution","Values":{"":""}}`},
+		{"PUT", "/aqua/almsync/aqua-jira-sync/v1/definitions/1/field-mappings/99999999999999999999", `[`},
 		{"POST", "/aqua/api/token", "grant_type=refresh_token&refresh_token=%zz"},
 	}
 	for _, s := range seeds {

@@ -20,7 +20,7 @@ import (
 const (
 	aquaTokenPath = "/aqua/api/token"
 	aquaUsersPath = "/aqua/api/System/User"
-	aquaSyncPath  = "/aqua/api/JiraSync/Definition"
+	aquaSyncPath  = "/aqua/almsync/aqua-jira-sync/v1/definitions"
 )
 
 // aquaTokenCall posts form to aqua's token endpoint.
@@ -147,7 +147,7 @@ func aquaCloudDefinition(name string) syncDefinition {
 // createDefinition creates a definition and returns the answer.
 func (c *aquaClient) createDefinition(d syncDefinition) syncDefinition {
 	c.t.Helper()
-	r := c.do(http.MethodPost, "/api/JiraSync/Definition", d)
+	r := c.do(http.MethodPost, "/almsync/aqua-jira-sync/v1/definitions", d)
 	wiretest.WantStatus(c.t, r, http.StatusCreated)
 	return aquaDecode[syncDefinition](c.t, r)
 }

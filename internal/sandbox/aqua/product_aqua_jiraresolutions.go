@@ -11,13 +11,13 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/kernel"
 )
 
-// GET /api/JiraSync/Definition/{id}/Jira/Resolution: aqua reads Jira's
+// GET /almsync/aqua-jira-sync/v1/definitions/{id}/jira/resolutions: aqua reads Jira's
 // resolutions (GET /rest/api/2/resolution) from the sync's Jira with the
 // stored configuration user, as the SyncConfigurator does when it offers
 // values to map. The answer is Jira's list, unchanged; a Jira that cannot
 // be reached or refuses the user is a 502 naming the cause.
 func (p *Product) registerJiraResolutions(env *kernel.Env, auth aquaAuthWrapper) {
-	env.Handle("GET "+aquaSyncDefinitionsPath+"/{id}/Jira/Resolution", auth(p.jiraResolutions))
+	env.Handle("GET "+aquaSyncDefinitionsPath+"/{id}/jira/resolutions", auth(p.jiraResolutions))
 }
 
 func (p *Product) jiraResolutions(w http.ResponseWriter, r *http.Request, _ aquaUser) {

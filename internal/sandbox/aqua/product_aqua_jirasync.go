@@ -8,32 +8,56 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/kernel"
 )
 
-// aqua configures its Jira sync only in the desktop SyncConfigurator; these
-// routes of the aqua product serve the provider's own contract for it, in
-// the shapes of wire_jirasync.go:
+// aqua configures its Jira sync only in the desktop SyncConfigurator; the
+// sandbox plays the bridge that serves the provider's own contract for it,
+// aqua-jira-sync 1.0.0 (contracts/aqua-jira-sync.yaml), below
+// /almsync/aqua-jira-sync/v1 of the aqua product, never under aqua's /api,
+// in the shapes of wire_jirasync.go:
 //
-//	GET    /api/JiraSync/Definition?name=        list, without secrets (name: exact, case-insensitive)
-//	POST   /api/JiraSync/Definition              create: 201 with the definition; 409 on a duplicate Name
-//	GET    /api/JiraSync/Definition/{id}         read, without Password and ApiToken
-//	PUT    /api/JiraSync/Definition/{id}         replace: 200; an empty secret keeps the stored one
-//	DELETE /api/JiraSync/Definition/{id}         delete: 204, with the definition's mappings
-//	POST   /api/JiraSync/Definition/{id}/Test    connection test (conntest_aqua.go)
+//	GET    /almsync/aqua-jira-sync/v1/contract                 discovery, no authentication: {Name, Version}
+//	GET    /almsync/aqua-jira-sync/v1/definitions?name=        list, without secrets (name: exact, case-insensitive)
+//	POST   /almsync/aqua-jira-sync/v1/definitions              create: 201 with the definition; 409 on a duplicate Name
+//	GET    /almsync/aqua-jira-sync/v1/definitions/{id}         read, without Password and ApiToken
+//	PUT    /almsync/aqua-jira-sync/v1/definitions/{id}         replace: 200 with the definition; an empty secret keeps the stored one
+//	DELETE /almsync/aqua-jira-sync/v1/definitions/{id}         delete: 204, with the definition's mappings
+//	POST   /almsync/aqua-jira-sync/v1/definitions/{id}/test    connection test (conntest_aqua.go)
 //
-// Definitions are stored with their secrets. Request bodies are decoded
-// strictly: an unknown JSON key is a 400.
+// Every route but the discovery takes aqua's bearer token. Definitions are
+// stored with their secrets. Request bodies are decoded strictly: an
+// unknown JSON key is a 400.
+
+// aquaContractPrefix is the prefix of the contract's routes below the
+// product prefix.
+const aquaContractPrefix = "/almsync/aqua-jira-sync/v1"
+
+// aquaContractName and aquaContractVersion are what the discovery answers.
+const (
+	aquaContractName    = "aqua-jira-sync"
+	aquaContractVersion = "1.0.0"
+)
 
 // aquaSyncDefinitionsPath is the collection's route below the product
 // prefix.
-const aquaSyncDefinitionsPath = "/api/JiraSync/Definition"
+const aquaSyncDefinitionsPath = aquaContractPrefix + "/definitions"
 
-// registerJiraSync adds the sync definition routes.
+// contractInfo is the discovery's answer, in aqua's style (no envelope,
+// PascalCase).
+type contractInfo struct {
+	Name    string `json:"Name"`
+	Version string `json:"Version"`
+}
+
+// registerJiraSync adds the discovery and the sync definition routes.
 func (p *Product) registerJiraSync(env *kernel.Env, auth aquaAuthWrapper) {
+	env.Handle("GET "+aquaContractPrefix+"/contract", func(w http.ResponseWriter, _ *http.Request) {
+		kernel.WriteJSON(w, http.StatusOK, contractInfo{Name: aquaContractName, Version: aquaContractVersion})
+	})
 	env.Handle("GET "+aquaSyncDefinitionsPath, auth(p.listSyncDefinitions))
 	env.Handle("POST "+aquaSyncDefinitionsPath, auth(p.createSyncDefinition))
 	env.Handle("GET "+aquaSyncDefinitionsPath+"/{id}", auth(p.getSyncDefinition))
 	env.Handle("PUT "+aquaSyncDefinitionsPath+"/{id}", auth(p.replaceSyncDefinition))
 	env.Handle("DELETE "+aquaSyncDefinitionsPath+"/{id}", auth(p.deleteSyncDefinition))
-	env.Handle("POST "+aquaSyncDefinitionsPath+"/{id}/Test", auth(p.testSyncDefinition))
+	env.Handle("POST "+aquaSyncDefinitionsPath+"/{id}/test", auth(p.testSyncDefinition))
 }
 
 func aquaSyncDefinitionPath(id int64) string {

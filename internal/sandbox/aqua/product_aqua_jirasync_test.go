@@ -19,20 +19,20 @@ func TestAquaSync_CreateReadListWithoutSecrets(t *testing.T) {
 	in := aquaCloudDefinition("Pilot")
 	in.AquaSyncUserID = su.ID
 
-	r := c.do(http.MethodPost, "/api/JiraSync/Definition", in)
+	r := c.do(http.MethodPost, "/almsync/aqua-jira-sync/v1/definitions", in)
 	wiretest.WantStatus(t, r, http.StatusCreated)
 	created := aquaDecode[syncDefinition](t, r)
 	if created.ID != 1 || created.Name != "Pilot" || created.AquaSyncUserID != su.ID || created.SyncUser == nil || created.SyncUser.Email != "sync@acme.example" {
 		t.Errorf("created = %+v", created)
 	}
-	if !strings.HasSuffix(r.Header.Get("Location"), "/aqua/api/JiraSync/Definition/1") {
+	if !strings.HasSuffix(r.Header.Get("Location"), "/aqua/almsync/aqua-jira-sync/v1/definitions/1") {
 		t.Errorf("Location = %q", r.Header.Get("Location"))
 	}
 	reads := []wiretest.Response{
 		r,
-		c.do(http.MethodGet, "/api/JiraSync/Definition/1", nil),
-		c.do(http.MethodGet, "/api/JiraSync/Definition", nil),
-		c.do(http.MethodGet, "/api/JiraSync/Definition?name=PILOT", nil),
+		c.do(http.MethodGet, "/almsync/aqua-jira-sync/v1/definitions/1", nil),
+		c.do(http.MethodGet, "/almsync/aqua-jira-sync/v1/definitions", nil),
+		c.do(http.MethodGet, "/almsync/aqua-jira-sync/v1/definitions?name=PILOT", nil),
 	}
 	for _, read := range reads {
 		if read.Status != http.StatusOK && read.Status != http.StatusCreated {
@@ -47,7 +47,7 @@ func TestAquaSync_CreateReadListWithoutSecrets(t *testing.T) {
 	if got := aquaDecode[[]syncDefinition](t, reads[3]); len(got) != 1 || got[0].ID != 1 {
 		t.Errorf("list by name = %+v", got)
 	}
-	if got := aquaDecode[[]syncDefinition](t, c.do(http.MethodGet, "/api/JiraSync/Definition?name=other", nil)); len(got) != 0 {
+	if got := aquaDecode[[]syncDefinition](t, c.do(http.MethodGet, "/almsync/aqua-jira-sync/v1/definitions?name=other", nil)); len(got) != 0 {
 		t.Errorf("list by another name = %+v", got)
 	}
 	for which, want := range map[string]string{
@@ -65,7 +65,7 @@ func TestAquaSync_CreateReadListWithoutSecrets(t *testing.T) {
 	if _, ok := productOf(t, srv).AquaSyncSecret(9, "sync.apiToken"); ok {
 		t.Error("AquaSyncSecret found a secret of an unknown definition")
 	}
-	wantAquaError(t, c.do(http.MethodGet, "/api/JiraSync/Definition/9", nil), http.StatusNotFound, "Jira sync definition 9 does not exist")
+	wantAquaError(t, c.do(http.MethodGet, "/almsync/aqua-jira-sync/v1/definitions/9", nil), http.StatusNotFound, "Jira sync definition 9 does not exist")
 }
 
 func TestAquaSync_Validation(t *testing.T) {
@@ -115,7 +115,7 @@ func TestAquaSync_Validation(t *testing.T) {
 			t.Parallel()
 			d := tc.base("invalid")
 			tc.change(&d)
-			wantAquaError(t, c.do(http.MethodPost, "/api/JiraSync/Definition", d), http.StatusBadRequest, tc.want...)
+			wantAquaError(t, c.do(http.MethodPost, "/almsync/aqua-jira-sync/v1/definitions", d), http.StatusBadRequest, tc.want...)
 		})
 	}
 }
@@ -124,7 +124,7 @@ func TestAquaSync_UnknownJSONKeysAreRejected(t *testing.T) {
 	t.Parallel()
 	_, ts := newTestServer(t, kernel.Options{})
 	c := newAquaClient(t, ts)
-	wantAquaError(t, c.do(http.MethodPost, "/api/JiraSync/Definition", `{"Name":"x","Schedule":"daily"}`), http.StatusBadRequest, "unknown field", "Schedule")
+	wantAquaError(t, c.do(http.MethodPost, "/almsync/aqua-jira-sync/v1/definitions", `{"Name":"x","Schedule":"daily"}`), http.StatusBadRequest, "unknown field", "Schedule")
 }
 
 func TestAquaSync_AquaSyncUserNeedsLicenseAndProjectAdministratorRole(t *testing.T) {
@@ -134,7 +134,7 @@ func TestAquaSync_AquaSyncUserNeedsLicenseAndProjectAdministratorRole(t *testing
 	u := c.createUser("bot")
 	d := aquaServerDefinition("roles")
 	d.AquaSyncUserID = u.ID
-	post := func() wiretest.Response { return c.do(http.MethodPost, "/api/JiraSync/Definition", d) }
+	post := func() wiretest.Response { return c.do(http.MethodPost, "/almsync/aqua-jira-sync/v1/definitions", d) }
 
 	wantAquaError(t, post(), http.StatusBadRequest,
 		fmt.Sprintf("aqua user %d has no Jira sync license (JIRASYNC)", u.ID),
@@ -162,12 +162,12 @@ func TestAquaSync_NamesAreUniqueIgnoringCase(t *testing.T) {
 	_, ts := newTestServer(t, kernel.Options{})
 	c := newAquaClient(t, ts)
 	first := c.createDefinition(aquaServerDefinition("Pilot"))
-	wantAquaError(t, c.do(http.MethodPost, "/api/JiraSync/Definition", aquaServerDefinition("PILOT")), http.StatusConflict,
+	wantAquaError(t, c.do(http.MethodPost, "/almsync/aqua-jira-sync/v1/definitions", aquaServerDefinition("PILOT")), http.StatusConflict,
 		`a Jira sync definition named "PILOT" already exists (Id 1)`)
 	second := c.createDefinition(aquaServerDefinition("Other"))
-	wantAquaError(t, c.do(http.MethodPut, fmt.Sprintf("/api/JiraSync/Definition/%d", second.ID), aquaServerDefinition("pilot")), http.StatusConflict, "Name")
+	wantAquaError(t, c.do(http.MethodPut, fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d", second.ID), aquaServerDefinition("pilot")), http.StatusConflict, "Name")
 	// Keeping one's own name is fine.
-	wiretest.WantStatus(t, c.do(http.MethodPut, fmt.Sprintf("/api/JiraSync/Definition/%d", first.ID), aquaServerDefinition("Pilot")), http.StatusOK)
+	wiretest.WantStatus(t, c.do(http.MethodPut, fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d", first.ID), aquaServerDefinition("Pilot")), http.StatusOK)
 }
 
 func TestAquaSync_ReplaceKeepsEmptySecrets(t *testing.T) {
@@ -175,7 +175,7 @@ func TestAquaSync_ReplaceKeepsEmptySecrets(t *testing.T) {
 	srv, ts := newTestServer(t, kernel.Options{})
 	c := newAquaClient(t, ts)
 	d := c.createDefinition(aquaCloudDefinition("keep"))
-	path := fmt.Sprintf("/api/JiraSync/Definition/%d", d.ID)
+	path := fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d", d.ID)
 	secret := func(which string) string {
 		t.Helper()
 		s, ok := productOf(t, srv).AquaSyncSecret(d.ID, which)
@@ -218,7 +218,7 @@ func TestAquaSync_ReplaceKeepsEmptySecrets(t *testing.T) {
 	read.SyncUser = &jiraAccount{Email: "sync@acme.example"}
 	wantAquaError(t, c.do(http.MethodPut, path, read), http.StatusBadRequest, "SyncUser.ApiToken is required")
 
-	wantAquaError(t, c.do(http.MethodPut, "/api/JiraSync/Definition/99", read), http.StatusNotFound, "Jira sync definition 99")
+	wantAquaError(t, c.do(http.MethodPut, "/almsync/aqua-jira-sync/v1/definitions/99", read), http.StatusNotFound, "Jira sync definition 99")
 	read.ID = 77
 	wantAquaError(t, c.do(http.MethodPut, path, read), http.StatusBadRequest, "Id 77 does not match")
 }
@@ -230,15 +230,15 @@ func TestAquaSync_DeleteRemovesItsMappings(t *testing.T) {
 	doomed := c.createDefinition(aquaServerDefinition("doomed"))
 	kept := c.createDefinition(aquaServerDefinition("kept"))
 	for _, d := range []syncDefinition{doomed, kept} {
-		base := fmt.Sprintf("/api/JiraSync/Definition/%d", d.ID)
-		wiretest.WantStatus(t, c.do(http.MethodPost, base+"/FieldMapping", aquaKeyMapping()), http.StatusCreated)
-		wiretest.WantStatus(t, c.do(http.MethodPost, base+"/ValueMapping", aquaResolutionMapping()), http.StatusCreated)
+		base := fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d", d.ID)
+		wiretest.WantStatus(t, c.do(http.MethodPost, base+"/field-mappings", aquaKeyMapping()), http.StatusCreated)
+		wiretest.WantStatus(t, c.do(http.MethodPost, base+"/value-mappings", aquaResolutionMapping()), http.StatusCreated)
 	}
 
-	path := fmt.Sprintf("/api/JiraSync/Definition/%d", doomed.ID)
+	path := fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d", doomed.ID)
 	wiretest.WantStatus(t, c.do(http.MethodDelete, path, nil), http.StatusNoContent)
 	wantAquaError(t, c.do(http.MethodGet, path, nil), http.StatusNotFound)
-	wantAquaError(t, c.do(http.MethodGet, path+"/FieldMapping", nil), http.StatusNotFound, fmt.Sprintf("Jira sync definition %d", doomed.ID))
+	wantAquaError(t, c.do(http.MethodGet, path+"/field-mappings", nil), http.StatusNotFound, fmt.Sprintf("Jira sync definition %d", doomed.ID))
 	wantAquaError(t, c.do(http.MethodDelete, path, nil), http.StatusNotFound)
 	aquaStoredState(t, srv, func(s *aquaState) {
 		for _, m := range s.FieldMappings.List() {
@@ -255,4 +255,23 @@ func TestAquaSync_DeleteRemovesItsMappings(t *testing.T) {
 			t.Errorf("the other definition lost its mappings")
 		}
 	})
+}
+
+// TestAquaSync_ContractRoutesOnly: the discovery answers without a token in
+// aqua's style, the contract's routes need aqua's token, and the former
+// routes under aqua's /api are gone.
+func TestAquaSync_ContractRoutesOnly(t *testing.T) {
+	t.Parallel()
+	_, ts := newTestServer(t, kernel.Options{})
+	r := wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/aqua/almsync/aqua-jira-sync/v1/contract", nil)
+	wiretest.WantStatus(t, r, http.StatusOK)
+	if got := aquaDecode[map[string]string](t, r); len(got) != 2 || got["Name"] != "aqua-jira-sync" || got["Version"] != "1.0.0" {
+		t.Errorf("discovery = %s", r.Body)
+	}
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, aquaSyncPath, nil), http.StatusUnauthorized)
+	c := newAquaClient(t, ts)
+	c.createDefinition(aquaServerDefinition("moved"))
+	for _, old := range []string{"/api/JiraSync/Definition", "/api/JiraSync/Definition/1", "/api/JiraSync/Definition/1/FieldMapping"} {
+		wiretest.WantStatus(t, c.do(http.MethodGet, old, nil), http.StatusNotFound)
+	}
 }

@@ -13,10 +13,10 @@ import (
 // The field and value mappings of a Jira sync definition, part of the
 // provider's own contract (shapes in wire_jirasync.go):
 //
-//	GET/POST        /api/JiraSync/Definition/{id}/FieldMapping
-//	GET/PUT/DELETE  /api/JiraSync/Definition/{id}/FieldMapping/{mappingId}
-//	GET/POST        /api/JiraSync/Definition/{id}/ValueMapping
-//	GET/PUT/DELETE  /api/JiraSync/Definition/{id}/ValueMapping/{mappingId}
+//	GET/POST        /almsync/aqua-jira-sync/v1/definitions/{id}/field-mappings
+//	GET/PUT/DELETE  /almsync/aqua-jira-sync/v1/definitions/{id}/field-mappings/{mappingId}
+//	GET/POST        /almsync/aqua-jira-sync/v1/definitions/{id}/value-mappings
+//	GET/PUT/DELETE  /almsync/aqua-jira-sync/v1/definitions/{id}/value-mappings/{mappingId}
 //
 // POST answers 201 and PUT 200 with the mapping, DELETE 204. A field
 // mapping is unique per (ItemType, AquaField) in its definition, a value
@@ -43,8 +43,8 @@ type aquaMappingKind[M aquaMapping] struct {
 
 // registerMappings adds the field and value mapping routes.
 func (p *Product) registerMappings(env *kernel.Env, auth aquaAuthWrapper) {
-	registerAquaMappingRoutes(p, env, auth, aquaSyncDefinitionsPath+"/{id}/FieldMapping", aquaFieldMappingKind())
-	registerAquaMappingRoutes(p, env, auth, aquaSyncDefinitionsPath+"/{id}/ValueMapping", aquaValueMappingKind())
+	registerAquaMappingRoutes(p, env, auth, aquaSyncDefinitionsPath+"/{id}/field-mappings", aquaFieldMappingKind())
+	registerAquaMappingRoutes(p, env, auth, aquaSyncDefinitionsPath+"/{id}/value-mappings", aquaValueMappingKind())
 }
 
 // aquaFieldMappingKind describes field mappings.
@@ -81,14 +81,13 @@ func aquaValueMappingKind() aquaMappingKind[valueMapping] {
 func aquaResolveFieldMapping(s *aquaState, m fieldMapping, syncID, self int64) (fieldMapping, error) {
 	var problems []string
 	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
-	itemType, knownType := aquaItemType(m.ItemType)
+	// The contract's ItemType is an enum, spelled exactly.
+	itemType, knownType := m.ItemType, slices.Contains(syncItemTypes(), m.ItemType)
 	switch {
 	case m.ItemType == "":
 		add("ItemType is required: one of %s", strings.Join(syncItemTypes(), ", "))
 	case !knownType:
-		add("ItemType must be one of %s, got %q", strings.Join(syncItemTypes(), ", "), m.ItemType)
-	default:
-		m.ItemType = itemType
+		add("ItemType must be one of %s (spelled exactly), got %q", strings.Join(syncItemTypes(), ", "), m.ItemType)
 	}
 	field, knownField := aquaField(m.AquaField)
 	switch {

@@ -26,7 +26,7 @@ func TestAquaFieldMappings_CreateReadReplaceDelete(t *testing.T) {
 	_, ts := newTestServer(t, kernel.Options{})
 	c := newAquaClient(t, ts)
 	d := c.createDefinition(aquaServerDefinition("fields"))
-	base := fmt.Sprintf("/api/JiraSync/Definition/%d/FieldMapping", d.ID)
+	base := fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d/field-mappings", d.ID)
 
 	r := c.do(http.MethodPost, base, aquaKeyMapping())
 	wiretest.WantStatus(t, r, http.StatusCreated)
@@ -43,11 +43,11 @@ func TestAquaFieldMappings_CreateReadReplaceDelete(t *testing.T) {
 		t.Errorf("read = %+v", got)
 	}
 
-	m.Direction, m.ReadOnly, m.ItemType = directionBoth, false, "defect"
+	m.Direction, m.ReadOnly = directionBoth, false
 	r = c.do(http.MethodPut, base+"/1", m)
 	wiretest.WantStatus(t, r, http.StatusOK)
-	if got := aquaDecode[fieldMapping](t, r); got.Direction != directionBoth || got.ReadOnly || got.ItemType != "Defect" {
-		t.Errorf("after PUT = %+v, want the canonical item type", got)
+	if got := aquaDecode[fieldMapping](t, r); got != m {
+		t.Errorf("after PUT = %+v, want %+v", got, m)
 	}
 	if all := aquaDecode[[]fieldMapping](t, c.do(http.MethodGet, base, nil)); len(all) != 1 || all[0].Direction != directionBoth {
 		t.Errorf("list = %+v", all)
@@ -55,7 +55,7 @@ func TestAquaFieldMappings_CreateReadReplaceDelete(t *testing.T) {
 
 	wiretest.WantStatus(t, c.do(http.MethodDelete, base+"/1", nil), http.StatusNoContent)
 	wantAquaError(t, c.do(http.MethodGet, base+"/1", nil), http.StatusNotFound, "field mapping 1 does not exist")
-	wantAquaError(t, c.do(http.MethodPost, "/api/JiraSync/Definition/99/FieldMapping", aquaKeyMapping()), http.StatusNotFound, "Jira sync definition 99")
+	wantAquaError(t, c.do(http.MethodPost, "/almsync/aqua-jira-sync/v1/definitions/99/field-mappings", aquaKeyMapping()), http.StatusNotFound, "Jira sync definition 99")
 }
 
 func TestAquaFieldMappings_Validation(t *testing.T) {
@@ -63,14 +63,15 @@ func TestAquaFieldMappings_Validation(t *testing.T) {
 	_, ts := newTestServer(t, kernel.Options{})
 	c := newAquaClient(t, ts)
 	d := c.createDefinition(aquaServerDefinition("rules"))
-	base := fmt.Sprintf("/api/JiraSync/Definition/%d/FieldMapping", d.ID)
+	base := fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d/field-mappings", d.ID)
 	tests := map[string]struct {
 		change func(*fieldMapping)
 		want   []string
 	}{
-		"no item type":      {func(m *fieldMapping) { m.ItemType = "" }, []string{"ItemType is required", "Defect, Requirement, TestCase"}},
-		"unknown item type": {func(m *fieldMapping) { m.ItemType = "Epic" }, []string{`ItemType must be one of Defect, Requirement, TestCase, got "Epic"`}},
-		"no aqua field":     {func(m *fieldMapping) { m.AquaField = "" }, []string{"AquaField is required"}},
+		"no item type":              {func(m *fieldMapping) { m.ItemType = "" }, []string{"ItemType is required", "Defect, Requirement, TestCase"}},
+		"unknown item type":         {func(m *fieldMapping) { m.ItemType = "Epic" }, []string{`ItemType must be one of Defect, Requirement, TestCase (spelled exactly), got "Epic"`}},
+		"item type in another case": {func(m *fieldMapping) { m.ItemType = "defect" }, []string{`ItemType must be one of Defect, Requirement, TestCase (spelled exactly), got "defect"`}},
+		"no aqua field":             {func(m *fieldMapping) { m.AquaField = "" }, []string{"AquaField is required"}},
 		"unknown aqua field": {func(m *fieldMapping) { m.AquaField = "Severity" },
 			[]string{`AquaField: "Severity" is not a field of Defect`, "JiraKey"}},
 		"no Jira field":     {func(m *fieldMapping) { m.JiraField = " " }, []string{"JiraField is required"}},
@@ -94,7 +95,7 @@ func TestAquaFieldMappings_OneMappingPerAquaField(t *testing.T) {
 	c := newAquaClient(t, ts)
 	d := c.createDefinition(aquaServerDefinition("unique"))
 	other := c.createDefinition(aquaServerDefinition("other"))
-	base := fmt.Sprintf("/api/JiraSync/Definition/%d/FieldMapping", d.ID)
+	base := fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d/field-mappings", d.ID)
 
 	assignee := fieldMapping{ItemType: "Defect", AquaField: "AssignedTo", JiraField: "assignee", Direction: directionBoth}
 	wiretest.WantStatus(t, c.do(http.MethodPost, base, assignee), http.StatusCreated)
@@ -105,9 +106,9 @@ func TestAquaFieldMappings_OneMappingPerAquaField(t *testing.T) {
 	// Another item type, or another definition, may map it.
 	byName.ItemType = "Requirement"
 	wiretest.WantStatus(t, c.do(http.MethodPost, base, byName), http.StatusCreated)
-	wiretest.WantStatus(t, c.do(http.MethodPost, fmt.Sprintf("/api/JiraSync/Definition/%d/FieldMapping", other.ID), assignee), http.StatusCreated)
+	wiretest.WantStatus(t, c.do(http.MethodPost, fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d/field-mappings", other.ID), assignee), http.StatusCreated)
 	// A mapping is reached only through its own definition.
-	wantAquaError(t, c.do(http.MethodGet, fmt.Sprintf("/api/JiraSync/Definition/%d/FieldMapping/1", other.ID), nil), http.StatusNotFound)
+	wantAquaError(t, c.do(http.MethodGet, fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d/field-mappings/1", other.ID), nil), http.StatusNotFound)
 	// Replacing a mapping onto another one's field is a conflict too.
 	byName.ItemType = "Defect"
 	wantAquaError(t, c.do(http.MethodPut, base+"/2", byName), http.StatusConflict)
@@ -118,7 +119,7 @@ func TestAquaValueMappings_CreateReadReplaceDelete(t *testing.T) {
 	_, ts := newTestServer(t, kernel.Options{})
 	c := newAquaClient(t, ts)
 	d := c.createDefinition(aquaServerDefinition("values"))
-	base := fmt.Sprintf("/api/JiraSync/Definition/%d/ValueMapping", d.ID)
+	base := fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d/value-mappings", d.ID)
 
 	r := c.do(http.MethodPost, base, aquaResolutionMapping())
 	wiretest.WantStatus(t, r, http.StatusCreated)
@@ -149,7 +150,7 @@ func TestAquaValueMappings_Validation(t *testing.T) {
 	_, ts := newTestServer(t, kernel.Options{})
 	c := newAquaClient(t, ts)
 	d := c.createDefinition(aquaServerDefinition("value-rules"))
-	base := fmt.Sprintf("/api/JiraSync/Definition/%d/ValueMapping", d.ID)
+	base := fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d/value-mappings", d.ID)
 	tests := map[string]struct {
 		mapping valueMapping
 		want    []string

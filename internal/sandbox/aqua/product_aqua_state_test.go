@@ -20,8 +20,8 @@ func TestAquaState_PersistsAcrossRestarts(t *testing.T) {
 	d := aquaCloudDefinition("persisted")
 	d.AquaSyncUserID = su.ID
 	def := c.createDefinition(d)
-	wiretest.WantStatus(t, c.do(http.MethodPost, fmt.Sprintf("/api/JiraSync/Definition/%d/FieldMapping", def.ID), aquaKeyMapping()), http.StatusCreated)
-	wiretest.WantStatus(t, c.do(http.MethodPost, fmt.Sprintf("/api/JiraSync/Definition/%d/ValueMapping", def.ID), aquaResolutionMapping()), http.StatusCreated)
+	wiretest.WantStatus(t, c.do(http.MethodPost, fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d/field-mappings", def.ID), aquaKeyMapping()), http.StatusCreated)
+	wiretest.WantStatus(t, c.do(http.MethodPost, fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d/value-mappings", def.ID), aquaResolutionMapping()), http.StatusCreated)
 	oldToken := c.token
 	ts.Close()
 	if err := srv.Close(); err != nil {
@@ -35,16 +35,16 @@ func TestAquaState_PersistsAcrossRestarts(t *testing.T) {
 	if u := c2.getUser(su.ID); u.UserName != "bot" || len(u.Licenses) != 1 || u.Licenses[0] != (apiUserLicenseAssignment{Code: licenseJiraSync, Type: licenseNamed}) {
 		t.Errorf("user after restart = %+v", u)
 	}
-	if got := aquaDecode[syncDefinition](t, c2.do(http.MethodGet, fmt.Sprintf("/api/JiraSync/Definition/%d", def.ID), nil)); got.Name != "persisted" || got.AquaSyncUserID != su.ID {
+	if got := aquaDecode[syncDefinition](t, c2.do(http.MethodGet, fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d", def.ID), nil)); got.Name != "persisted" || got.AquaSyncUserID != su.ID {
 		t.Errorf("definition after restart = %+v", got)
 	}
 	if token, ok := productOf(t, srv2).AquaSyncSecret(def.ID, "sync.apiToken"); !ok || token != "sync-token-persisted" {
 		t.Errorf("sync token after restart = %q, %t", token, ok)
 	}
-	if got := aquaDecode[[]fieldMapping](t, c2.do(http.MethodGet, fmt.Sprintf("/api/JiraSync/Definition/%d/FieldMapping", def.ID), nil)); len(got) != 1 {
+	if got := aquaDecode[[]fieldMapping](t, c2.do(http.MethodGet, fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d/field-mappings", def.ID), nil)); len(got) != 1 {
 		t.Errorf("field mappings after restart = %+v", got)
 	}
-	if got := aquaDecode[[]valueMapping](t, c2.do(http.MethodGet, fmt.Sprintf("/api/JiraSync/Definition/%d/ValueMapping", def.ID), nil)); len(got) != 1 {
+	if got := aquaDecode[[]valueMapping](t, c2.do(http.MethodGet, fmt.Sprintf("/almsync/aqua-jira-sync/v1/definitions/%d/value-mappings", def.ID), nil)); len(got) != 1 {
 		t.Errorf("value mappings after restart = %+v", got)
 	}
 	wantAquaError(t, c2.do(http.MethodPost, "/api/Project/2/Meta/Defect/Fields/Resolution/Entries", apiProjectTemplateDictionaryEntryNew{Name: "Unresolved"}),
@@ -71,7 +71,7 @@ func TestAquaState_ResetRestoresTheSeed(t *testing.T) {
 	if users := aquaDecode[[]apiUserMinimalInfo](t, c.do(http.MethodGet, "/api/System/User", nil)); len(users) != 1 || users[0].UserName != kernel.DefaultUsername {
 		t.Errorf("users after reset = %+v", users)
 	}
-	if defs := aquaDecode[[]syncDefinition](t, c.do(http.MethodGet, "/api/JiraSync/Definition", nil)); len(defs) != 0 {
+	if defs := aquaDecode[[]syncDefinition](t, c.do(http.MethodGet, "/almsync/aqua-jira-sync/v1/definitions", nil)); len(defs) != 0 {
 		t.Errorf("definitions after reset = %+v", defs)
 	}
 }

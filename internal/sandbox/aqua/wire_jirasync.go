@@ -54,7 +54,7 @@ type valueMapping struct {
 	NullValue string            `json:"NullValue,omitempty"`
 }
 
-// syncTestRequest is the optional body of POST .../Definition/{id}/Test.
+// syncTestRequest is the optional body of POST .../definitions/{id}/test.
 type syncTestRequest struct {
 	TrustedCAPEM string `json:"TrustedCaPem,omitempty"`
 }
