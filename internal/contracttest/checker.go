@@ -17,12 +17,13 @@ import (
 // DefaultContractPrefixes returns, per product, the path prefixes of the
 // provider's own admin contracts. Exchanges below them are not checked
 // against the vendor's description: the vendor publishes nothing there.
-// Interchange publishes no API at all, so all of it is contract.
+// Jama, Interchange and aqua have none left: their contracts lie below
+// /almsync/<name>/ and are checked against their documents; Interchange's
+// other routes (its OAuth token) stay unchecked, as Interchange publishes
+// no API (see New).
 func DefaultContractPrefixes() map[string][]string {
 	return map[string][]string{
-		Jama:        {"/rest/v1/jiraconnector/"},
-		Jitterbit:   {"/connections/"},
-		Interchange: {"/"},
+		Jitterbit: {"/connections/"},
 	}
 }
 
@@ -66,7 +67,7 @@ func New(opts Options) (*Checker, error) {
 		contracts:    make(map[string]*description),
 		prefixes:     make(map[string][]string, len(prefixes)),
 		unchecked: map[string]string{
-			Interchange: "Jama Connect Interchange publishes no API: all its routes are the provider's own contract",
+			Interchange: "Jama Connect Interchange publishes no API: only its routes of the provider's own contract are checked, against that contract",
 		},
 	}
 	for product, list := range prefixes {

@@ -364,9 +364,8 @@ func TestCheck_JiraSitePrefixesAreRemoved(t *testing.T) {
 func TestCheck_ContractPrefixesAreNotChecked(t *testing.T) {
 	c := newChecker(t)
 	for _, ex := range []contracttest.Exchange{
-		{Product: contracttest.Jama, Method: http.MethodGet, Path: "/rest/v1/jiraconnector/connections", Status: http.StatusOK},
 		{Product: contracttest.Jitterbit, Method: http.MethodPost, Path: "/connections/jira-service-management", Status: http.StatusCreated},
-		{Product: contracttest.Interchange, Method: http.MethodGet, Path: "/rest/v1/connectors", Status: http.StatusOK},
+		{Product: contracttest.Interchange, Method: http.MethodPost, Path: "/rest/oauth/token", Status: http.StatusOK},
 		{Product: contracttest.Aqua, Method: http.MethodGet, Path: "/api/Session", Status: http.StatusOK},
 	} {
 		if checked, vs := c.Check(t.Context(), ex); checked || len(vs) != 0 {
@@ -377,12 +376,12 @@ func TestCheck_ContractPrefixesAreNotChecked(t *testing.T) {
 
 func TestCheck_ContractPrefixesAreAParameter(t *testing.T) {
 	c, err := contracttest.New(contracttest.Options{ContractPrefixes: map[string][]string{
-		contracttest.Jama: {"/rest/v1/almsync/"},
+		contracttest.Jama: {"/rest/v1/bridge/"},
 	}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	moved := contracttest.Exchange{Product: contracttest.Jama, Method: http.MethodGet, Path: "/rest/v1/almsync/jira-connections", Status: http.StatusOK}
+	moved := contracttest.Exchange{Product: contracttest.Jama, Method: http.MethodGet, Path: "/rest/v1/bridge/jira-connections", Status: http.StatusOK}
 	if checked, _ := c.Check(t.Context(), moved); checked {
 		t.Error("the configured contract prefix was checked")
 	}
@@ -422,5 +421,26 @@ func TestCheck_UnknownProductIsAViolation(t *testing.T) {
 	checked, vs := c.Check(t.Context(), contracttest.Exchange{Product: "polarion", Method: http.MethodGet, Path: "/", Status: http.StatusOK})
 	if !checked || len(vs) != 1 || !strings.Contains(vs[0].Message, "polarion") {
 		t.Errorf("checked=%v violations=%v, want one naming polarion", checked, vs)
+	}
+}
+
+// Jama's and Interchange's contracts have left their legacy routes: the
+// former JIRA Connector route is judged by Jama's own description (which
+// has no such operation), and Interchange's contract routes are checked
+// against their document while its other routes stay unchecked.
+func TestCheck_JamaAndInterchangeContractsAreChecked(t *testing.T) {
+	c := newChecker(t)
+	legacy := contracttest.Exchange{Product: contracttest.Jama, Method: http.MethodGet, Path: "/rest/v1/jiraconnector/connections", Status: http.StatusOK}
+	if checked, vs := c.Check(t.Context(), legacy); !checked || len(vs) == 0 {
+		t.Errorf("the legacy JIRA Connector route passed: checked=%v %v", checked, vs)
+	}
+	wrong := contracttest.Exchange{Product: contracttest.Interchange, Method: http.MethodGet, Path: "/almsync/interchange-connectors/v1/connectors",
+		Status: http.StatusOK, ResponseHeader: http.Header{"Content-Type": {"application/json"}}, ResponseBody: []byte(`{"data": []}`)}
+	if checked, vs := c.Check(t.Context(), wrong); !checked || len(vs) == 0 {
+		t.Errorf("a connector list without meta passed: checked=%v %v", checked, vs)
+	}
+	legacyInterchange := contracttest.Exchange{Product: contracttest.Interchange, Method: http.MethodGet, Path: "/rest/v1/connectors", Status: http.StatusOK}
+	if checked, _ := c.Check(t.Context(), legacyInterchange); checked {
+		t.Error("an Interchange route outside the contract was checked; Interchange publishes no API to check it against")
 	}
 }

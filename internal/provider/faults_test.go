@@ -145,9 +145,9 @@ func countSandbox(t *testing.T, sb *acctest.Sandbox) sandboxCounts {
 		path string
 		n    *int
 	}{
-		{"/interchange/rest/v1/connectors", &c.connectors},
+		{"/interchange/almsync/interchange-connectors/v1/connectors", &c.connectors},
 		{"/jama/rest/v1/users", &c.activeUsers},
-		{"/jama/rest/v1/jiraconnector/connections", &c.syncs},
+		{"/jama/almsync/jama-jira-connector/v1/connections", &c.syncs},
 	} {
 		if err := json.Unmarshal(sb.MustCall(t, http.StatusOK, http.MethodGet, list.path+"?maxResults=1", nil), &page); err != nil {
 			t.Fatal(err)

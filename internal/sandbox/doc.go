@@ -8,12 +8,17 @@
 //   - /jama: the Jama Connect REST API (users, OAuth client credentials) as
 //     Jama documents it, under /jama/rest/v1 and /jama/rest/oauth/token,
 //     plus the classic JIRA Connector's connections under
-//     /jama/rest/v1/jiraconnector (the provider's own contract: the
-//     connector has no public API). Cron schedules are validated with
+//     /jama/almsync/jama-jira-connector/v1 (the provider's own contract,
+//     contracts/jama-jira-connector.yaml, served as a bridge on the Jama
+//     host would, with its unauthenticated discovery: the connector has no
+//     public API). Cron schedules are validated with
 //     Quartz's rules and stored in Quartz's normalised spelling.
-//   - /interchange: Jama Connect Interchange connectors. Interchange has no
-//     public API, so these routes are the provider's own contract; they use
-//     Jama's response envelope and Jama's authentication.
+//   - /interchange: Jama Connect Interchange connectors under
+//     /interchange/almsync/interchange-connectors/v1. Interchange has no
+//     public API, so these routes are the provider's own contract
+//     (contracts/interchange-connectors.yaml, with its unauthenticated
+//     discovery); they use Jama's response envelope and Jama's
+//     authentication (POST /interchange/rest/oauth/token for OAuth).
 //   - /jitterbit: Jitterbit Harmony as Jitterbit documents it (POST /login
 //     with username and password headers, then authToken and
 //     organizationId headers; the {success, data, error} envelope, with a
