@@ -17,7 +17,7 @@ import (
 // Paths of the products' connection contracts, below the sandbox root.
 const (
 	jiraPath       = "/jama/rest/v1/jiraconnector/connections"
-	jsmPath        = "/jitterbit/connections/jira-service-management"
+	jsmPath        = "/jitterbit/almsync/jitterbit-jsm-connections/v1/connections"
 	aquaSyncPath   = "/aqua/api/JiraSync/Definition"
 	jiraCloudPath  = "/jira"
 	jiraServerPath = "/jira/server"
