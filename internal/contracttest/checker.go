@@ -22,7 +22,6 @@ func DefaultContractPrefixes() map[string][]string {
 	return map[string][]string{
 		Aqua:        {"/api/JiraSync/"},
 		Jama:        {"/rest/v1/jiraconnector/"},
-		Jitterbit:   {"/connections/"},
 		Interchange: {"/"},
 	}
 }
@@ -129,8 +128,11 @@ func (c *Checker) Unchecked() map[string]string {
 // own contract document of that name, whoever the product.
 func (c *Checker) Check(ctx context.Context, ex Exchange) (bool, []Violation) {
 	path := ex.Path
-	if ex.Product == Jira {
+	switch ex.Product {
+	case Jira:
 		path = stripJiraSite(path)
+	case Jitterbit:
+		path = stripHarmonyStage(path)
 	}
 	if name, rest, ok := contractRoute(path); ok {
 		d, known := c.contracts[name]
@@ -192,6 +194,18 @@ func stripJiraSite(path string) string {
 	if rest, ok := strings.CutPrefix(path, "/ex/jira/"); ok {
 		if i := strings.IndexByte(rest, '/'); i > 0 {
 			return rest[i:]
+		}
+	}
+	return path
+}
+
+// stripHarmonyStage removes Harmony's API stage (/dev, /qa or /api, the
+// last segment of a Harmony base URL), which the sandbox serves as well as
+// stage-less routes, leaving the path Jitterbit documents.
+func stripHarmonyStage(path string) string {
+	for _, stage := range []string{"/dev", "/qa", "/api"} {
+		if rest, ok := strings.CutPrefix(path, stage); ok && rest != "" && rest[0] == '/' {
+			return rest
 		}
 	}
 	return path
