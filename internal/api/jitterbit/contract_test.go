@@ -58,7 +58,10 @@ var contractCalls = map[string]func(context.Context, *jitterbit.Client) error{
 		_, _, err := c.FindJSMConnection(ctx, envDev, guidJSM, "x")
 		return err
 	},
-	"read": func(ctx context.Context, c *jitterbit.Client) error { _, err := c.GetJSMConnection(ctx, "1"); return err },
+	"read": func(ctx context.Context, c *jitterbit.Client) error {
+		_, err := c.GetJSMConnection(ctx, "1")
+		return err
+	},
 	"create": func(ctx context.Context, c *jitterbit.Client) error {
 		_, err := c.CreateJSMConnection(ctx, basicConnection(guidJSM, "x"))
 		return err
@@ -68,7 +71,10 @@ var contractCalls = map[string]func(context.Context, *jitterbit.Client) error{
 		return err
 	},
 	"delete": func(ctx context.Context, c *jitterbit.Client) error { return c.DeleteJSMConnection(ctx, "1") },
-	"test":   func(ctx context.Context, c *jitterbit.Client) error { _, err := c.TestJSMConnection(ctx, "1", ""); return err },
+	"test": func(ctx context.Context, c *jitterbit.Client) error {
+		_, err := c.TestJSMConnection(ctx, "1", "")
+		return err
+	},
 }
 
 // TestContract_AbsentBeforeAnyLogin: against servers that do not serve the
