@@ -17,14 +17,11 @@ import (
 // DefaultContractPrefixes returns, per product, the path prefixes of the
 // provider's own admin contracts. Exchanges below them are not checked
 // against the vendor's description: the vendor publishes nothing there.
-// Jama, Interchange and aqua have none left: their contracts lie below
-// /almsync/<name>/ and are checked against their documents; Interchange's
-// other routes (its OAuth token) stay unchecked, as Interchange publishes
-// no API (see New).
+// None is left: every contract lies below /almsync/<name>/ and is checked
+// against its document; Interchange's other routes (its OAuth token) stay
+// unchecked, as Interchange publishes no API (see New).
 func DefaultContractPrefixes() map[string][]string {
-	return map[string][]string{
-		Jitterbit: {"/connections/"},
-	}
+	return map[string][]string{}
 }
 
 // Options configure a Checker.
@@ -129,8 +126,11 @@ func (c *Checker) Unchecked() map[string]string {
 // own contract document of that name, whoever the product.
 func (c *Checker) Check(ctx context.Context, ex Exchange) (bool, []Violation) {
 	path := ex.Path
-	if ex.Product == Jira {
+	switch ex.Product {
+	case Jira:
 		path = stripJiraSite(path)
+	case Jitterbit:
+		path = stripHarmonyStage(path)
 	}
 	if name, rest, ok := contractRoute(path); ok {
 		d, known := c.contracts[name]
@@ -192,6 +192,18 @@ func stripJiraSite(path string) string {
 	if rest, ok := strings.CutPrefix(path, "/ex/jira/"); ok {
 		if i := strings.IndexByte(rest, '/'); i > 0 {
 			return rest[i:]
+		}
+	}
+	return path
+}
+
+// stripHarmonyStage removes Harmony's API stage (/dev, /qa or /api, the
+// last segment of a Harmony base URL), which the sandbox serves as well as
+// stage-less routes, leaving the path Jitterbit documents.
+func stripHarmonyStage(path string) string {
+	for _, stage := range []string{"/dev", "/qa", "/api"} {
+		if rest, ok := strings.CutPrefix(path, stage); ok && rest != "" && rest[0] == '/' {
+			return rest
 		}
 	}
 	return path

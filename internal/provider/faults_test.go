@@ -160,7 +160,7 @@ func countSandbox(t *testing.T, sb *acctest.Sandbox) sandboxCounts {
 			Total int `json:"total"`
 		} `json:"data"`
 	}
-	if err := json.Unmarshal(sb.JitterbitCall(t, http.StatusOK, http.MethodGet, "/connections/jira-service-management?environmentId=201&projectGuid=9a87b6c5-a1b2-34c5-6d7e-123456a7b001", nil), &jsm); err != nil {
+	if err := json.Unmarshal(sb.JitterbitCall(t, http.StatusOK, http.MethodGet, "/almsync/jitterbit-jsm-connections/v1/connections?environmentId=201&projectGuid=9a87b6c5-a1b2-34c5-6d7e-123456a7b001", nil), &jsm); err != nil {
 		t.Fatal(err)
 	}
 	c.jsm = jsm.Data.Total

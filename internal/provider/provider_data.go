@@ -90,7 +90,7 @@ func (d *providerData) buildClients() diag.Diagnostics {
 				Username:       d.jitterbit.get("username"),
 				Password:       d.jitterbit.get("password"),
 				OrganizationID: d.jitterbit.get("organization_id"),
-			}, tc)
+			}, tc, jitterbit.WithContractURL(d.jitterbit.get("contract_url")))
 		}
 		if err != nil {
 			fail("Jitterbit", err)

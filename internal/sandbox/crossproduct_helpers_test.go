@@ -17,7 +17,7 @@ import (
 // Paths of the products' connection contracts, below the sandbox root.
 const (
 	jiraPath       = "/jama/almsync/jama-jira-connector/v1/connections"
-	jsmPath        = "/jitterbit/connections/jira-service-management"
+	jsmPath        = "/jitterbit/almsync/jitterbit-jsm-connections/v1/connections"
 	aquaSyncPath   = "/aqua/almsync/aqua-jira-sync/v1/definitions"
 	jiraCloudPath  = "/jira"
 	jiraServerPath = "/jira/server"

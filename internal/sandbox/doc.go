@@ -25,11 +25,15 @@
 //     refused login answered HTTP 200 "success": false, and refusals of
 //     users of SSO and two-factor organizations); GET /project, and
 //     GET/PUT /project-variables of a project in a Harmony environment,
-//     addressed by environmentId and projectGuid; plus Jira Service
-//     Management connections under
-//     /jitterbit/connections/jira-service-management, keyed by
-//     environmentId and projectGuid, the provider's own contract
-//     (Jitterbit manages connections only in its UI).
+//     addressed by environmentId and projectGuid; plus the provider's own
+//     contract for Jira Service Management connections (Jitterbit manages
+//     connections only in its UI), as contracts/jitterbit-jsm-connections.yaml
+//     describes it: an unauthenticated discovery at
+//     /jitterbit/almsync/jitterbit-jsm-connections/v1/contract and the
+//     connections, keyed by environmentId and projectGuid, below
+//     /jitterbit/almsync/jitterbit-jsm-connections/v1/connections. Every
+//     route is also served below Harmony's API stages (/jitterbit/dev,
+//     /jitterbit/qa, /jitterbit/api), sharing the same data.
 //   - /aqua: the aqua REST API as aqua documents it (POST /api/token with
 //     the password and refresh_token grants, 15-minute bearer tokens;
 //     session, users, licenses, projects and their user assignments, fields
