@@ -17,13 +17,11 @@ import (
 // DefaultContractPrefixes returns, per product, the path prefixes of the
 // provider's own admin contracts. Exchanges below them are not checked
 // against the vendor's description: the vendor publishes nothing there.
-// Interchange publishes no API at all, so all of it is contract.
+// None is left: every contract lies below /almsync/<name>/ and is checked
+// against its document; Interchange's other routes (its OAuth token) stay
+// unchecked, as Interchange publishes no API (see New).
 func DefaultContractPrefixes() map[string][]string {
-	return map[string][]string{
-		Jama:        {"/rest/v1/jiraconnector/"},
-		Jitterbit:   {"/connections/"},
-		Interchange: {"/"},
-	}
+	return map[string][]string{}
 }
 
 // Options configure a Checker.
@@ -66,7 +64,7 @@ func New(opts Options) (*Checker, error) {
 		contracts:    make(map[string]*description),
 		prefixes:     make(map[string][]string, len(prefixes)),
 		unchecked: map[string]string{
-			Interchange: "Jama Connect Interchange publishes no API: all its routes are the provider's own contract",
+			Interchange: "Jama Connect Interchange publishes no API: only its routes of the provider's own contract are checked, against that contract",
 		},
 	}
 	for product, list := range prefixes {
@@ -128,8 +126,11 @@ func (c *Checker) Unchecked() map[string]string {
 // own contract document of that name, whoever the product.
 func (c *Checker) Check(ctx context.Context, ex Exchange) (bool, []Violation) {
 	path := ex.Path
-	if ex.Product == Jira {
+	switch ex.Product {
+	case Jira:
 		path = stripJiraSite(path)
+	case Jitterbit:
+		path = stripHarmonyStage(path)
 	}
 	if name, rest, ok := contractRoute(path); ok {
 		d, known := c.contracts[name]
@@ -191,6 +192,18 @@ func stripJiraSite(path string) string {
 	if rest, ok := strings.CutPrefix(path, "/ex/jira/"); ok {
 		if i := strings.IndexByte(rest, '/'); i > 0 {
 			return rest[i:]
+		}
+	}
+	return path
+}
+
+// stripHarmonyStage removes Harmony's API stage (/dev, /qa or /api, the
+// last segment of a Harmony base URL), which the sandbox serves as well as
+// stage-less routes, leaving the path Jitterbit documents.
+func stripHarmonyStage(path string) string {
+	for _, stage := range []string{"/dev", "/qa", "/api"} {
+		if rest, ok := strings.CutPrefix(path, stage); ok && rest != "" && rest[0] == '/' {
+			return rest
 		}
 	}
 	return path

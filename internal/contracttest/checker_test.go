@@ -304,6 +304,20 @@ func TestCheck_FindsWhatDiffersFromTheDocumentation(t *testing.T) {
 			},
 			want: "describes no such operation",
 		},
+		"Harmony's former JSM connection route": {
+			product: contracttest.Jitterbit, operation: "login",
+			change: func(t *testing.T, ex *contracttest.Exchange) {
+				ex.Path = "/connections/jira-service-management"
+			},
+			want: "describes no such operation",
+		},
+		"Harmony stage before a route nobody documents": {
+			product: contracttest.Jitterbit, operation: "login",
+			change: func(t *testing.T, ex *contracttest.Exchange) {
+				ex.Method, ex.Path = http.MethodGet, "/dev/projects"
+			},
+			want: "describes no such operation",
+		},
 		"Jira status nobody documents": {
 			product: contracttest.Jira, operation: "myself",
 			change: func(t *testing.T, ex *contracttest.Exchange) { ex.Status = http.StatusTeapot },
@@ -364,9 +378,7 @@ func TestCheck_JiraSitePrefixesAreRemoved(t *testing.T) {
 func TestCheck_ContractPrefixesAreNotChecked(t *testing.T) {
 	c := newChecker(t)
 	for _, ex := range []contracttest.Exchange{
-		{Product: contracttest.Jama, Method: http.MethodGet, Path: "/rest/v1/jiraconnector/connections", Status: http.StatusOK},
-		{Product: contracttest.Jitterbit, Method: http.MethodPost, Path: "/connections/jira-service-management", Status: http.StatusCreated},
-		{Product: contracttest.Interchange, Method: http.MethodGet, Path: "/rest/v1/connectors", Status: http.StatusOK},
+		{Product: contracttest.Interchange, Method: http.MethodPost, Path: "/rest/oauth/token", Status: http.StatusOK},
 		{Product: contracttest.Aqua, Method: http.MethodGet, Path: "/api/Session", Status: http.StatusOK},
 	} {
 		if checked, vs := c.Check(t.Context(), ex); checked || len(vs) != 0 {
@@ -377,12 +389,12 @@ func TestCheck_ContractPrefixesAreNotChecked(t *testing.T) {
 
 func TestCheck_ContractPrefixesAreAParameter(t *testing.T) {
 	c, err := contracttest.New(contracttest.Options{ContractPrefixes: map[string][]string{
-		contracttest.Jama: {"/rest/v1/almsync/"},
+		contracttest.Jama: {"/rest/v1/bridge/"},
 	}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	moved := contracttest.Exchange{Product: contracttest.Jama, Method: http.MethodGet, Path: "/rest/v1/almsync/jira-connections", Status: http.StatusOK}
+	moved := contracttest.Exchange{Product: contracttest.Jama, Method: http.MethodGet, Path: "/rest/v1/bridge/jira-connections", Status: http.StatusOK}
 	if checked, _ := c.Check(t.Context(), moved); checked {
 		t.Error("the configured contract prefix was checked")
 	}
@@ -422,5 +434,66 @@ func TestCheck_UnknownProductIsAViolation(t *testing.T) {
 	checked, vs := c.Check(t.Context(), contracttest.Exchange{Product: "polarion", Method: http.MethodGet, Path: "/", Status: http.StatusOK})
 	if !checked || len(vs) != 1 || !strings.Contains(vs[0].Message, "polarion") {
 		t.Errorf("checked=%v violations=%v, want one naming polarion", checked, vs)
+	}
+}
+
+// Jama's and Interchange's contracts have left their legacy routes: the
+// former JIRA Connector route is judged by Jama's own description (which
+// has no such operation), and Interchange's contract routes are checked
+// against their document while its other routes stay unchecked.
+func TestCheck_JamaAndInterchangeContractsAreChecked(t *testing.T) {
+	c := newChecker(t)
+	legacy := contracttest.Exchange{Product: contracttest.Jama, Method: http.MethodGet, Path: "/rest/v1/jiraconnector/connections", Status: http.StatusOK}
+	if checked, vs := c.Check(t.Context(), legacy); !checked || len(vs) == 0 {
+		t.Errorf("the legacy JIRA Connector route passed: checked=%v %v", checked, vs)
+	}
+	wrong := contracttest.Exchange{Product: contracttest.Interchange, Method: http.MethodGet, Path: "/almsync/interchange-connectors/v1/connectors",
+		Status: http.StatusOK, ResponseHeader: http.Header{"Content-Type": {"application/json"}}, ResponseBody: []byte(`{"data": []}`)}
+	if checked, vs := c.Check(t.Context(), wrong); !checked || len(vs) == 0 {
+		t.Errorf("a connector list without meta passed: checked=%v %v", checked, vs)
+	}
+	legacyInterchange := contracttest.Exchange{Product: contracttest.Interchange, Method: http.MethodGet, Path: "/rest/v1/connectors", Status: http.StatusOK}
+	if checked, _ := c.Check(t.Context(), legacyInterchange); checked {
+		t.Error("an Interchange route outside the contract was checked; Interchange publishes no API to check it against")
+	}
+}
+
+// TestCheck_HarmonyIsDocumentedOrTheContract: every Jitterbit exchange is
+// checked, the documented ones against Harmony's reference (with or
+// without the API stage of the base URL), the JSM connection contract's
+// against its own document; no Jitterbit path is left unchecked.
+func TestCheck_HarmonyIsDocumentedOrTheContract(t *testing.T) {
+	c := newChecker(t)
+	for _, stage := range []string{"", "/dev", "/qa", "/api"} {
+		_, ex := golden(t, contracttest.Jitterbit, "login")
+		ex.Path = stage + ex.Path
+		if checked, vs := violationsOf(t, c, ex); !checked || len(vs) != 0 {
+			t.Errorf("login below %q: checked=%v violations=%v, want a clean check", stage, checked, vs)
+		}
+	}
+	discovery := func(path, body string) contracttest.Exchange {
+		return contracttest.Exchange{Product: contracttest.Jitterbit, Method: http.MethodGet, Path: path,
+			RequestHeader: http.Header{"Accept": {"application/json"}}, Status: http.StatusOK,
+			ResponseHeader: http.Header{"Content-Type": {"application/json"}}, ResponseBody: []byte(body)}
+	}
+	const served = `{"success":true,"uri":"https://harmony-api.na-east.jitterbit.com/dev/almsync/jitterbit-jsm-connections/v1/contract",` +
+		`"data":{"name":"jitterbit-jsm-connections","version":"1.0.0"}}`
+	for _, path := range []string{"/almsync/jitterbit-jsm-connections/v1/contract", "/dev/almsync/jitterbit-jsm-connections/v1/contract"} {
+		if checked, vs := violationsOf(t, c, discovery(path, served)); !checked || len(vs) != 0 {
+			t.Errorf("%s without credentials: checked=%v violations=%v, want a clean check", path, checked, vs)
+		}
+	}
+	bare := discovery("/almsync/jitterbit-jsm-connections/v1/contract", `{"name":"jitterbit-jsm-connections","version":"1.0.0"}`)
+	if checked, vs := violationsOf(t, c, bare); !checked || len(vs) == 0 {
+		t.Errorf("a discovery outside Harmony's envelope: checked=%v violations=%v, want a violation", checked, vs)
+	}
+	list := contracttest.Exchange{Product: contracttest.Jitterbit, Method: http.MethodGet,
+		Path: "/almsync/jitterbit-jsm-connections/v1/connections", RawQuery: "page=1&pageSize=100",
+		RequestHeader: http.Header{"Authtoken": {"t"}, "Organizationid": {"100"}}}
+	if checked, vs := violationsOf(t, c, list); !checked || !strings.Contains(strings.Join(vs, "\n"), "environmentId") {
+		t.Errorf("a list without environmentId: checked=%v violations=%v, want one naming environmentId", checked, vs)
+	}
+	if _, legacy := contracttest.DefaultContractPrefixes()[contracttest.Jitterbit]; legacy {
+		t.Error("Jitterbit still has a legacy contract prefix left unchecked")
 	}
 }

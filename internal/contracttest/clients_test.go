@@ -274,7 +274,7 @@ func TestJitterbitClient_Login(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, _ = c.ListJSMConnections(t.Context(), "", "")
+	_, _ = c.GetProject(t.Context(), "866020", "9a87b6c5-a1b2-34c5-6d7e-123456a7b89c")
 	logins := rec.requestsTo("/login")
 	if len(logins) != 1 {
 		t.Fatalf("%d logins, want 1", len(logins))

@@ -145,9 +145,9 @@ func countSandbox(t *testing.T, sb *acctest.Sandbox) sandboxCounts {
 		path string
 		n    *int
 	}{
-		{"/interchange/rest/v1/connectors", &c.connectors},
+		{"/interchange/almsync/interchange-connectors/v1/connectors", &c.connectors},
 		{"/jama/rest/v1/users", &c.activeUsers},
-		{"/jama/rest/v1/jiraconnector/connections", &c.syncs},
+		{"/jama/almsync/jama-jira-connector/v1/connections", &c.syncs},
 	} {
 		if err := json.Unmarshal(sb.MustCall(t, http.StatusOK, http.MethodGet, list.path+"?maxResults=1", nil), &page); err != nil {
 			t.Fatal(err)
@@ -160,7 +160,7 @@ func countSandbox(t *testing.T, sb *acctest.Sandbox) sandboxCounts {
 			Total int `json:"total"`
 		} `json:"data"`
 	}
-	if err := json.Unmarshal(sb.JitterbitCall(t, http.StatusOK, http.MethodGet, "/connections/jira-service-management?environmentId=201&projectGuid=9a87b6c5-a1b2-34c5-6d7e-123456a7b001", nil), &jsm); err != nil {
+	if err := json.Unmarshal(sb.JitterbitCall(t, http.StatusOK, http.MethodGet, "/almsync/jitterbit-jsm-connections/v1/connections?environmentId=201&projectGuid=9a87b6c5-a1b2-34c5-6d7e-123456a7b001", nil), &jsm); err != nil {
 		t.Fatal(err)
 	}
 	c.jsm = jsm.Data.Total

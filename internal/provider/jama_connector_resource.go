@@ -130,8 +130,11 @@ func (r *jamaConnectorResource) Schema(_ context.Context, _ resource.SchemaReque
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Jama Connect Interchange connector for a Jama Connect instance: the account Interchange uses to authenticate with Jama Connect " +
-			"(Interchange: Connectors > Add Connector > Application: Jama Connect). Interchange publishes no API for connectors: this resource uses the provider's " +
-			"documented connector contract.",
+			"(Interchange: Connectors > Add Connector > Application: Jama Connect)." +
+			"\n\n**Contract.** Interchange publishes no API for connectors: this resource uses the provider's own published contract `interchange-connectors` (version 1.0.0), " +
+			"which no Interchange serves by itself. A bridge implementing it serves it at the `interchange` block's `contract_url` (default: its `url`), " +
+			"below `/almsync/interchange-connectors/v1`, with the `interchange` block's credentials. Without such a bridge, plans, refreshes and imports fail " +
+			"with an error saying that the contract is not served, never with a connector read as deleted.",
 		Attributes: attrs,
 	}
 }
@@ -196,8 +199,9 @@ func (f authFields) validate(ctx context.Context, config tfsdk.Config, chosen st
 
 // ModifyPlan requires the chosen authentication type's secret to create a
 // connector or to switch an existing one to that type (an imported
-// connector that keeps its type keeps the secret Interchange holds), and
-// gives the plan's warnings.
+// connector that keeps its type keeps the secret Interchange holds), gives
+// the plan's warnings and, for a create or an update, checks that the
+// connector contract is served.
 func (r *jamaConnectorResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
@@ -218,6 +222,7 @@ func (r *jamaConnectorResource) ModifyPlan(ctx context.Context, req resource.Mod
 	authType := plan.AuthType.ValueString()
 	secret := map[string]string{interchange.AuthBasic: "password", interchange.AuthOAuth: "client_secret"}[authType]
 	if secret == "" || plan.AuthType.IsUnknown() {
+		r.checkContract(ctx, req, &resp.Diagnostics)
 		return
 	}
 	requirement := secretRequirement{
@@ -238,6 +243,15 @@ func (r *jamaConnectorResource) ModifyPlan(ctx context.Context, req resource.Mod
 	}
 	if authType == interchange.AuthBasic {
 		r.warnNoRESTAccess(ctx, req, &resp.Diagnostics)
+	}
+	r.checkContract(ctx, req, &resp.Diagnostics)
+}
+
+// checkContract checks, for a create or an update, that the connector
+// contract is served at the interchange block's contract_url.
+func (r *jamaConnectorResource) checkContract(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) {
+	if r.client != nil && !diags.HasError() {
+		checkContractWhenWriting(ctx, req, diags, r.client.CheckContract)
 	}
 }
 

@@ -61,7 +61,7 @@ func expectConnectorInSandbox(t *testing.T, sb *acctest.Sandbox, verify func(int
 func connectorInSandbox(t *testing.T, sb *acctest.Sandbox, id string) interchange.Connector {
 	t.Helper()
 	var c interchange.Connector
-	acctest.Data(t, sb.MustCall(t, http.StatusOK, http.MethodGet, "/interchange/rest/v1/connectors/"+id, nil), &c)
+	acctest.Data(t, sb.MustCall(t, http.StatusOK, http.MethodGet, "/interchange/almsync/interchange-connectors/v1/connectors/"+id, nil), &c)
 	return c
 }
 
@@ -184,7 +184,8 @@ func TestAccJamaConnector_DriftChangedOutOfBand(t *testing.T) {
 					c := connectorInSandbox(t, sb, id)
 					c.VerifySSL = false
 					c.Name = "Renamed in UI"
-					sb.MustCall(t, http.StatusOK, http.MethodPut, "/interchange/rest/v1/connectors/"+id, c)
+					c.ID = 0 // read-only: the contract's PUT takes no id
+					sb.MustCall(t, http.StatusOK, http.MethodPut, "/interchange/almsync/interchange-connectors/v1/connectors/"+id, c)
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -219,7 +220,7 @@ func TestAccJamaConnector_DriftDeletedOutOfBand(t *testing.T) {
 			// Deleted in the UI: the next plan creates it again.
 			{
 				PreConfig: func() {
-					sb.MustCall(t, http.StatusNoContent, http.MethodDelete, "/interchange/rest/v1/connectors/"+id, nil)
+					sb.MustCall(t, http.StatusNoContent, http.MethodDelete, "/interchange/almsync/interchange-connectors/v1/connectors/"+id, nil)
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -240,8 +241,8 @@ func TestAccJamaConnector_DriftDeletedOutOfBand(t *testing.T) {
 
 func TestAccJamaConnector_DuplicateNameFailsWithConflict(t *testing.T) {
 	sb := acctest.StartSandbox(t)
-	sb.MustCall(t, http.StatusCreated, http.MethodPost, "/interchange/rest/v1/connectors", interchange.Connector{
-		Name: "Taken", URL: "https://acme.jamacloud.com", VerifySSL: true, AuthType: "basic", Username: "u", Password: "p",
+	sb.MustCall(t, http.StatusCreated, http.MethodPost, "/interchange/almsync/interchange-connectors/v1/connectors", interchange.Connector{
+		Application: interchange.ApplicationJamaConnect, Name: "Taken", URL: "https://acme.jamacloud.com", VerifySSL: true, AuthType: "basic", Username: "u", Password: "p",
 	})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },

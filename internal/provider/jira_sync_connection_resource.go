@@ -130,7 +130,10 @@ func (r *jiraSyncConnectionResource) Schema(_ context.Context, _ resource.Schema
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A connection of Jama's classic JIRA Connector (Admin > JIRA Connector > Synchronization Configuration > Add JIRA Connection): " +
 			"the JIRA instance and user, the Jama user running the job, and the synchronization schedule. " +
-			"The JIRA Connector has no public API: this resource uses the provider's documented admin contract on the Jama instance of the provider's `jama` block.",
+			"\n\n**Contract.** The JIRA Connector has no public API: this resource uses the provider's own published contract `jama-jira-connector` (version 1.0.0), " +
+			"which no Jama instance serves by itself. A bridge implementing it serves it at the `jama` block's `contract_url` (default: its `url`), below `/almsync/jama-jira-connector/v1`, " +
+			"with the `jama` block's credentials. Without such a bridge, plans, refreshes and imports fail with an error saying that the contract is not served, " +
+			"never with a connection read as deleted.",
 		Attributes: attrs,
 		Blocks: map[string]schema.Block{
 			"schedule": schema.SingleNestedBlock{
@@ -309,8 +312,9 @@ func safeCronText(s string) (string, bool) {
 }
 
 // ModifyPlan puts the schedule's plain-English meaning into the plan, so a
-// reviewer reads it before apply, and gives the configuration's warnings,
-// once per plan.
+// reviewer reads it before apply, gives the configuration's warnings, once
+// per plan, and, for a create or an update, checks that the JIRA Connector
+// contract is served at the jama block's contract_url.
 func (r *jiraSyncConnectionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	checkSecretsOnCreate(ctx, req, &resp.Diagnostics, []secretRequirement{{
 		at: path.Root("jira_password"), summary: "Missing JIRA Password",
@@ -336,6 +340,9 @@ func (r *jiraSyncConnectionResource) ModifyPlan(ctx context.Context, req resourc
 		desc = types.StringValue(text)
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("schedule_description"), desc)...)
+	if r.client != nil && !resp.Diagnostics.HasError() {
+		checkContractWhenWriting(ctx, req, &resp.Diagnostics, r.client.CheckJiraConnectorContract)
+	}
 }
 
 // jiraURLWarnings warns about a jira_url over http://, without printing the

@@ -55,7 +55,7 @@ resource "almsync_jira_sync_connection" "test" {
 func syncConnectionInSandbox(t *testing.T, sb *acctest.Sandbox, id string) jama.JiraConnection {
 	t.Helper()
 	var c jama.JiraConnection
-	acctest.Data(t, sb.MustCall(t, http.StatusOK, http.MethodGet, "/jama/rest/v1/jiraconnector/connections/"+id, nil), &c)
+	acctest.Data(t, sb.MustCall(t, http.StatusOK, http.MethodGet, "/jama/almsync/jama-jira-connector/v1/connections/"+id, nil), &c)
 	return c
 }
 
@@ -67,7 +67,7 @@ func TestAccJiraSyncConnection_Lifecycle(t *testing.T) {
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		CheckDestroy: func(*terraform.State) error {
-			if status, _ := sb.Call(t, http.MethodGet, "/jama/rest/v1/jiraconnector/connections/"+id, nil); status != http.StatusNotFound {
+			if status, _ := sb.Call(t, http.MethodGet, "/jama/almsync/jama-jira-connector/v1/connections/"+id, nil); status != http.StatusNotFound {
 				return fmt.Errorf("connection %s still exists after destroy (status %d)", id, status)
 			}
 			return nil
@@ -125,7 +125,8 @@ func TestAccJiraSyncConnection_Lifecycle(t *testing.T) {
 				PreConfig: func() {
 					c := syncConnectionInSandbox(t, sb, id)
 					c.Enabled = false
-					sb.MustCall(t, http.StatusOK, http.MethodPut, "/jama/rest/v1/jiraconnector/connections/"+id, c)
+					c.ID = 0 // read-only: the contract's PUT takes no id
+					sb.MustCall(t, http.StatusOK, http.MethodPut, "/jama/almsync/jama-jira-connector/v1/connections/"+id, c)
 				},
 				Config: testAccJiraSyncConfig(sb, `interval_minutes = 60`, `failure_notification_user = "admin"
   use_plain_text = true`),
@@ -145,7 +146,7 @@ func TestAccJiraSyncConnection_Lifecycle(t *testing.T) {
 			// Deleted in Jama: planned for creation again.
 			{
 				PreConfig: func() {
-					sb.MustCall(t, http.StatusNoContent, http.MethodDelete, "/jama/rest/v1/jiraconnector/connections/"+id, nil)
+					sb.MustCall(t, http.StatusNoContent, http.MethodDelete, "/jama/almsync/jama-jira-connector/v1/connections/"+id, nil)
 				},
 				Config: testAccJiraSyncConfig(sb, `interval_minutes = 60`, ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -197,7 +198,7 @@ func TestAccJiraSyncConnection_NormalisedCronNeverDiffs(t *testing.T) {
 func TestAccJiraSyncConnection_ImportOfNormalisedCronPlansClean(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	var created jama.Envelope[any]
-	body := sb.MustCall(t, http.StatusCreated, http.MethodPost, "/jama/rest/v1/jiraconnector/connections", jama.JiraConnection{
+	body := sb.MustCall(t, http.StatusCreated, http.MethodPost, "/jama/almsync/jama-jira-connector/v1/connections", jama.JiraConnection{
 		JiraURL: "https://jira.example.com", JiraUsername: "svc", JiraPassword: "pw", JamaUser: "admin",
 		Schedule: jama.SyncSchedule{Type: jama.ScheduleCron, Cron: "0 15 10 ? * mon-fri"}, Enabled: true,
 	})

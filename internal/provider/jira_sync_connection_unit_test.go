@@ -149,7 +149,7 @@ func TestAttributeOfProblem(t *testing.T) {
 func TestJiraSyncConnectionWriteErrorNamesAttributes(t *testing.T) {
 	t.Parallel()
 	var diags diag.Diagnostics
-	err := &api.Error{Product: "Jama", Operation: "create JIRA connection", Method: "POST", Path: "/rest/v1/jiraconnector/connections", StatusCode: 400,
+	err := &api.Error{Product: "Jama", Operation: "create JIRA connection", Method: "POST", Path: "/almsync/jama-jira-connector/v1/connections", StatusCode: 400,
 		Message: `jamaUser "ghost" is not an active Jama user: no such user; jiraUrl must be an absolute http or https URL with a host, got "ftp://svc:hunter2@jira"`}
 	(&jiraSyncConnectionResource{}).addWriteError(context.Background(), &diags, "Unable to Create JIRA Sync Connection", "ftp://jira", err)
 	if len(diags) != 2 {

@@ -87,7 +87,8 @@ func knownScheme(v types.String) (string, bool) {
 }
 
 // ModifyPlan sets the environment (the provider's default unless the
-// configuration sets one) and applies the connection screen's rules for
+// configuration sets one), makes sure the connection contract is served
+// (see jitterbit.Client.CheckContract), and applies the connection screen's rules for
 // the chosen auth scheme and the seed's OAuth scenarios, all in one
 // round: the fields the scheme needs, its secrets, and the warnings. Secrets are required when
 // the plan creates the connection, or when an existing one changes its
@@ -105,6 +106,14 @@ func (r *jsmConnectionResource) ModifyPlan(ctx context.Context, req resource.Mod
 	}
 	if r.client != nil {
 		m.EnvironmentID = planEnvironmentID(ctx, req, resp, r.defaultEnvironment)
+		// A plan that creates or changes the connection fails now, with
+		// the reason, when nothing serves the contract.
+		if !req.Plan.Raw.Equal(req.State.Raw) {
+			if err := r.client.CheckContract(ctx); err != nil {
+				addJitterbitAPIError(&resp.Diagnostics, "Unable to Plan Jitterbit JSM Connection", err)
+				return
+			}
+		}
 	}
 	scheme, ok := knownScheme(m.AuthScheme)
 	if !ok {

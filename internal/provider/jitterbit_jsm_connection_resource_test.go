@@ -25,7 +25,7 @@ const jsmAddr = "almsync_jitterbit_jsm_connection.test"
 func jsmInSandbox(t *testing.T, sb *acctest.Sandbox, id string) jitterbit.JSMConnection {
 	t.Helper()
 	var c jitterbit.JSMConnection
-	acctest.Data(t, sb.JitterbitCall(t, http.StatusOK, http.MethodGet, "/connections/jira-service-management/"+id, nil), &c)
+	acctest.Data(t, sb.JitterbitCall(t, http.StatusOK, http.MethodGet, "/almsync/jitterbit-jsm-connections/v1/connections/"+id, nil), &c)
 	return c
 }
 
@@ -96,7 +96,8 @@ func TestAccJSMConnection_BasicWithAPIToken(t *testing.T) {
 					c := jsmInSandbox(t, sb, id)
 					c.UseProxySettings = false
 					c.User = "someone.else@example.com"
-					sb.JitterbitCall(t, http.StatusOK, http.MethodPut, "/connections/jira-service-management/"+id, c)
+					c.ID = "" // read-only: a replace does not send it
+					sb.JitterbitCall(t, http.StatusOK, http.MethodPut, "/almsync/jitterbit-jsm-connections/v1/connections/"+id, c)
 				},
 				Config: testAccJSMBasicConfig(sb, acctest.JitterbitJSMProject, "JSM Prod", `use_proxy_settings = true
   advanced_properties = { Timeout = "120" }`),
@@ -119,7 +120,7 @@ func TestAccJSMConnection_BasicWithAPIToken(t *testing.T) {
 			// Deleted in the UI: planned for creation again.
 			{
 				PreConfig: func() {
-					sb.JitterbitCall(t, http.StatusNoContent, http.MethodDelete, "/connections/jira-service-management/"+id, nil)
+					sb.JitterbitCall(t, http.StatusNoContent, http.MethodDelete, "/almsync/jitterbit-jsm-connections/v1/connections/"+id, nil)
 				},
 				Config: testAccJSMBasicConfig(sb, acctest.JitterbitServiceDeskProject, "JSM Prod", ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{

@@ -239,11 +239,16 @@ func jsmConnectionSchema() schema.Schema {
 
 	return schema.Schema{
 		MarkdownDescription: "A Jira Service Management connection of a Jitterbit Integration Studio project, every field of its configuration screen. " +
-			"Jitterbit recommends the Jira Service Management v2 connector. Harmony has no API for connections: this resource uses the provider's documented " +
-			"connection contract, with Harmony's login, which a bridge in front of Integration Studio serves. Without such a bridge, define the connection in " +
-			"Integration Studio with project variable references such as `[jsm_url]` and set each environment's values with `almsync_jitterbit_project_variable`. " +
+			"Jitterbit recommends the Jira Service Management v2 connector. " +
 			"The connection belongs to a project (`project_guid`) in one Harmony environment (`environment_id`) and never moves. " +
-			"Fields that accept Jitterbit variables may hold a reference such as `[jsm_url]`.",
+			"Fields that accept Jitterbit variables may hold a reference such as `[jsm_url]`.\n\n" +
+			"**Contract.** Harmony has no API for connections, so this resource speaks the provider's own published contract `jitterbit-jsm-connections` " +
+			"(routes below `/almsync/jitterbit-jsm-connections/v1`, with Harmony's login and envelope), which no Harmony region serves: " +
+			"a bridge in front of Integration Studio does. Set the provider's `jitterbit.contract_url` (or `JITTERBIT_CONTRACT_URL`) to the bridge's URL; " +
+			"it defaults to `jitterbit.url`, and the login and the project check always go to `jitterbit.url`. " +
+			"Where nothing serves the contract, a plan, refresh or import fails with an error saying so, and never reads the connection as deleted. " +
+			"Without a bridge, define the connection in Integration Studio with project variable references such as `[jsm_url]` " +
+			"and set each environment's values with `almsync_jitterbit_project_variable`.",
 		Attributes: attrs,
 		Blocks: map[string]schema.Block{
 			"sso": schema.SingleNestedBlock{

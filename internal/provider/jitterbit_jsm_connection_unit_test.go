@@ -285,7 +285,7 @@ func TestAddJSMAPIError(t *testing.T) {
 	m := jsmConnectionModel{EnvironmentID: types.StringValue("201"), ProjectGUID: types.StringValue("9a87b6c5-a1b2-34c5-6d7e-123456a7b001"), Name: types.StringValue("JSM Prod")}
 	apiErr := func(status int, msg string) error {
 		return &api.Error{Product: "Jitterbit", Operation: "create JSM connection", Method: http.MethodPost,
-			Path: "/connections/jira-service-management", StatusCode: status, Message: msg}
+			Path: "/almsync/jitterbit-jsm-connections/v1/connections", StatusCode: status, Message: msg}
 	}
 	cases := map[string]struct {
 		err     error

@@ -68,7 +68,7 @@ func (d *providerData) buildClients() diag.Diagnostics {
 	if d.jama.configured && !d.jama.unknown {
 		tc, err := d.transport("Jama")
 		if err == nil {
-			d.jamaClient, err = jama.New(d.jama.get("url"), credentials(d.jama), tc)
+			d.jamaClient, err = jama.New(d.jama.get("url"), credentials(d.jama), tc, jama.WithContractURL(d.jama.get("contract_url")))
 		}
 		if err != nil {
 			fail("Jama", err)
@@ -77,7 +77,7 @@ func (d *providerData) buildClients() diag.Diagnostics {
 	if d.interchange.configured && !d.interchange.unknown {
 		tc, err := d.transport("Interchange")
 		if err == nil {
-			d.interchangeClient, err = interchange.New(d.interchange.get("url"), credentials(d.interchange), tc)
+			d.interchangeClient, err = interchange.New(d.interchange.get("url"), credentials(d.interchange), tc, jama.WithContractURL(d.interchange.get("contract_url")))
 		}
 		if err != nil {
 			fail("Interchange", err)
@@ -90,7 +90,7 @@ func (d *providerData) buildClients() diag.Diagnostics {
 				Username:       d.jitterbit.get("username"),
 				Password:       d.jitterbit.get("password"),
 				OrganizationID: d.jitterbit.get("organization_id"),
-			}, tc)
+			}, tc, jitterbit.WithContractURL(d.jitterbit.get("contract_url")))
 		}
 		if err != nil {
 			fail("Jitterbit", err)

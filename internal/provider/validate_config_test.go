@@ -425,7 +425,7 @@ func (timeoutError) Temporary() bool { return true }
 func TestAddAPIErrorFor(t *testing.T) {
 	t.Parallel()
 	apiErr := func(status int, msg string) error {
-		return &api.Error{Product: "Interchange", Operation: "update connector", Method: "PUT", Path: "/rest/v1/connectors/7", StatusCode: status, Message: msg}
+		return &api.Error{Product: "Interchange", Operation: "update connector", Method: "PUT", Path: "/almsync/interchange-connectors/v1/connectors/7", StatusCode: status, Message: msg}
 	}
 	refused := &transport.RequestError{Product: "Jama", Method: "GET", URL: "https://jama.example.com/rest/v1/users", Attempts: 3, Exhausted: true,
 		Err: &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}}

@@ -81,7 +81,7 @@ func TestStatsCountRoutes(t *testing.T) {
 	wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/jama/rest/v1/users/3", nil) // 401 still counts
 	wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/jama/rest/v1/users/current", nil)
 	wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodDelete, "/jama/rest/v1/users/1", nil)
-	wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/interchange/rest/v1/connectors", nil)
+	wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/interchange/almsync/interchange-connectors/v1/connectors", nil)
 	wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/nowhere", nil) // not a product: not counted
 
 	want := Stats{
@@ -93,7 +93,7 @@ func TestStatsCountRoutes(t *testing.T) {
 				"GET /rest/v1/users/current": 1,
 				"DELETE /{path...}":          1,
 			}},
-			"interchange": {Total: 1, Routes: map[string]int64{"GET /rest/v1/connectors": 1}},
+			"interchange": {Total: 1, Routes: map[string]int64{"GET /almsync/interchange-connectors/v1/connectors": 1}},
 		},
 	}
 	// Products without requests are listed with no routes.

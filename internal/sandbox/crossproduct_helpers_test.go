@@ -16,12 +16,12 @@ import (
 
 // Paths of the products' connection contracts, below the sandbox root.
 const (
-	jiraPath       = "/jama/rest/v1/jiraconnector/connections"
-	jsmPath        = "/jitterbit/connections/jira-service-management"
+	jiraPath       = "/jama/almsync/jama-jira-connector/v1/connections"
+	jsmPath        = "/jitterbit/almsync/jitterbit-jsm-connections/v1/connections"
 	aquaSyncPath   = "/aqua/almsync/aqua-jira-sync/v1/definitions"
 	jiraCloudPath  = "/jira"
 	jiraServerPath = "/jira/server"
-	connectorsPath = "/interchange/rest/v1/connectors"
+	connectorsPath = "/interchange/almsync/interchange-connectors/v1/connectors"
 
 	// connTestTimeout bounds one request of a connection test.
 	connTestTimeout = 5 * time.Second

@@ -8,23 +8,32 @@
 //   - /jama: the Jama Connect REST API (users, OAuth client credentials) as
 //     Jama documents it, under /jama/rest/v1 and /jama/rest/oauth/token,
 //     plus the classic JIRA Connector's connections under
-//     /jama/rest/v1/jiraconnector (the provider's own contract: the
-//     connector has no public API). Cron schedules are validated with
+//     /jama/almsync/jama-jira-connector/v1 (the provider's own contract,
+//     contracts/jama-jira-connector.yaml, served as a bridge on the Jama
+//     host would, with its unauthenticated discovery: the connector has no
+//     public API). Cron schedules are validated with
 //     Quartz's rules and stored in Quartz's normalised spelling.
-//   - /interchange: Jama Connect Interchange connectors. Interchange has no
-//     public API, so these routes are the provider's own contract; they use
-//     Jama's response envelope and Jama's authentication.
+//   - /interchange: Jama Connect Interchange connectors under
+//     /interchange/almsync/interchange-connectors/v1. Interchange has no
+//     public API, so these routes are the provider's own contract
+//     (contracts/interchange-connectors.yaml, with its unauthenticated
+//     discovery); they use Jama's response envelope and Jama's
+//     authentication (POST /interchange/rest/oauth/token for OAuth).
 //   - /jitterbit: Jitterbit Harmony as Jitterbit documents it (POST /login
 //     with username and password headers, then authToken and
 //     organizationId headers; the {success, data, error} envelope, with a
 //     refused login answered HTTP 200 "success": false, and refusals of
 //     users of SSO and two-factor organizations); GET /project, and
 //     GET/PUT /project-variables of a project in a Harmony environment,
-//     addressed by environmentId and projectGuid; plus Jira Service
-//     Management connections under
-//     /jitterbit/connections/jira-service-management, keyed by
-//     environmentId and projectGuid, the provider's own contract
-//     (Jitterbit manages connections only in its UI).
+//     addressed by environmentId and projectGuid; plus the provider's own
+//     contract for Jira Service Management connections (Jitterbit manages
+//     connections only in its UI), as contracts/jitterbit-jsm-connections.yaml
+//     describes it: an unauthenticated discovery at
+//     /jitterbit/almsync/jitterbit-jsm-connections/v1/contract and the
+//     connections, keyed by environmentId and projectGuid, below
+//     /jitterbit/almsync/jitterbit-jsm-connections/v1/connections. Every
+//     route is also served below Harmony's API stages (/jitterbit/dev,
+//     /jitterbit/qa, /jitterbit/api), sharing the same data.
 //   - /aqua: the aqua REST API as aqua documents it (POST /api/token with
 //     the password and refresh_token grants, 15-minute bearer tokens;
 //     session, users, licenses, projects and their user assignments, fields

@@ -1,3 +1,7 @@
+# Every connection goes through a bridge that serves the provider's JSM
+# connection contract; the provider's jitterbit block names it with
+# contract_url (default: jitterbit.url, which no Harmony region serves).
+
 # Basic with an API token (Jira Cloud): user is the account's email address.
 resource "almsync_jitterbit_jsm_connection" "basic" {
   project_guid         = var.project_guid

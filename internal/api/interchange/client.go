@@ -6,34 +6,49 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
 	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
-// Client manages Interchange connectors.
+// Client manages Interchange connectors through the provider's contract
+// (contract.InterchangeConnectors), served at the contract URL
+// (jama.WithContractURL; default instanceURL).
 type Client struct {
 	rest *jama.REST
 }
 
-// New returns a client for the Interchange instance at instanceURL.
-func New(instanceURL string, creds jama.Credentials, tc *transport.Client) (*Client, error) {
-	rest, err := jama.NewREST("Interchange", instanceURL, creds, tc)
+// New returns a client for the Interchange instance at instanceURL; opts
+// may say where the connector contract is served (jama.WithContractURL).
+// OAuth tokens are always asked of instanceURL.
+func New(instanceURL string, creds jama.Credentials, tc *transport.Client, opts ...jama.Option) (*Client, error) {
+	rest, err := jama.NewREST("Interchange", instanceURL, creds, tc, append([]jama.Option{jama.WithContract(contract.InterchangeConnectors)}, opts...)...)
 	if err != nil {
 		return nil, err
 	}
 	return &Client{rest: rest}, nil
 }
 
+// CheckContract runs the discovery of the connector contract at the
+// client's contract URL, once per client: nil when it is served, a
+// *contract.AbsentError or *contract.VersionError when not. Every connector
+// method runs it first.
+func (c *Client) CheckContract(ctx context.Context) error { return c.rest.CheckContract(ctx) }
+
+// ContractURL is the full URL of a route of the connector contract, e.g.
+// ".../almsync/interchange-connectors/v1/connectors".
+func (c *Client) ContractURL(route string) string { return c.rest.ContractURL(route) }
+
 // GetConnector reads one connector by id. Secrets come back empty.
 func (c *Client) GetConnector(ctx context.Context, id int64) (Connector, error) {
 	var conn Connector
-	_, err := c.rest.Call(ctx, "read connector", http.MethodGet, pathConnector(id), nil, nil, &conn)
+	_, err := c.rest.ContractCall(ctx, "read connector", http.MethodGet, routeConnector(id), nil, nil, &conn)
 	return conn, err
 }
 
 // FindConnector looks a connector up by name (case-insensitive).
 func (c *Client) FindConnector(ctx context.Context, name string) (Connector, bool, error) {
-	conns, err := jama.List[Connector](ctx, c.rest, "find connector", pathConnectors, url.Values{"name": {name}})
+	conns, err := jama.ContractList[Connector](ctx, c.rest, "find connector", routeConnectors, url.Values{"name": {name}})
 	if err != nil {
 		return Connector{}, false, err
 	}
@@ -52,24 +67,25 @@ func (c *Client) CreateConnector(ctx context.Context, conn Connector) (int64, er
 	if conn.Application == "" {
 		conn.Application = ApplicationJamaConnect
 	}
-	return c.rest.Create(ctx, "create connector", pathConnectors, conn, func(ctx context.Context) (int64, bool, error) {
+	return c.rest.ContractCreate(ctx, "create connector", routeConnectors, conn, func(ctx context.Context) (int64, bool, error) {
 		found, ok, err := c.FindConnector(ctx, conn.Name)
 		return found.ID, ok, err
 	})
 }
 
-// UpdateConnector replaces a connector; an empty secret keeps the stored one.
+// UpdateConnector replaces a connector; an empty secret keeps the stored
+// one. conn.ID is ignored.
 func (c *Client) UpdateConnector(ctx context.Context, id int64, conn Connector) error {
-	conn.ID = id
+	conn.ID = 0 // read-only in the contract: the route names the connector
 	if conn.Application == "" {
 		conn.Application = ApplicationJamaConnect
 	}
-	_, err := c.rest.Call(ctx, "update connector", http.MethodPut, pathConnector(id), nil, conn, nil)
+	_, err := c.rest.ContractCall(ctx, "update connector", http.MethodPut, routeConnector(id), nil, conn, nil)
 	return err
 }
 
 // DeleteConnector deletes a connector.
 func (c *Client) DeleteConnector(ctx context.Context, id int64) error {
-	_, err := c.rest.Call(ctx, "delete connector", http.MethodDelete, pathConnector(id), nil, nil, nil)
+	_, err := c.rest.ContractCall(ctx, "delete connector", http.MethodDelete, routeConnector(id), nil, nil, nil)
 	return err
 }

@@ -2,9 +2,11 @@ package interchange
 
 import "fmt"
 
-// Endpoint paths of the connector contract, relative to /rest/v1.
-const pathConnectors = "/connectors"
+// Routes of the connector contract (contract.InterchangeConnectors,
+// contracts/interchange-connectors.yaml), relative to the contract's prefix
+// /almsync/interchange-connectors/v1 below contract_url.
+const routeConnectors = "/connectors"
 
-func pathConnector(id int64) string { return fmt.Sprintf("/connectors/%d", id) }
+func routeConnector(id int64) string { return fmt.Sprintf("%s/%d", routeConnectors, id) }
 
-func pathConnectorTest(id int64) string { return pathConnector(id) + "/test" }
+func routeConnectorTest(id int64) string { return routeConnector(id) + "/test" }

@@ -16,6 +16,6 @@ import (
 func (c *Client) TestConnector(ctx context.Context, id int64, trustedCAPEM string) (api.ConnectionTest, error) {
 	var result api.ConnectionTest
 	body := api.ConnectionTestRequest{TrustedCAPEM: trustedCAPEM}
-	_, err := c.rest.Call(ctx, "test connector", http.MethodPost, pathConnectorTest(id), nil, body, &result)
+	_, err := c.rest.ContractCall(ctx, "test connector", http.MethodPost, routeConnectorTest(id), nil, body, &result)
 	return result, err
 }

@@ -45,7 +45,7 @@ func testJSONMarshal[T any](t *testing.T, v T, want string) {
 	}
 }
 
-// A basic connector as POST /rest/v1/connectors takes it.
+// A basic connector as POST .../connectors takes it.
 func TestConnector_Basic_JSON(t *testing.T) {
 	t.Parallel()
 	testJSONMarshal(t, interchange.Connector{
@@ -62,7 +62,7 @@ func TestConnector_Basic_JSON(t *testing.T) {
 	}`)
 }
 
-// An OAuth connector as GET /rest/v1/connectors/{id} returns it: with its
+// An OAuth connector as GET .../connectors/{id} returns it: with its
 // id, without the client secret, verifySsl present even when false.
 func TestConnector_OAuthRead_JSON(t *testing.T) {
 	t.Parallel()
@@ -83,21 +83,28 @@ func TestConnector_OAuthRead_JSON(t *testing.T) {
 }
 
 // TestCreateConnector_Wire: the create carries the form's members in Jama's
-// envelope style, under /rest/v1/connectors, and the id comes from meta.id.
+// envelope style, under the contract's /almsync/interchange-connectors/v1/connectors,
+// after the discovery, which carries no credentials; the id comes from meta.id.
 func TestCreateConnector_Wire(t *testing.T) {
 	t.Parallel()
 	var (
-		body map[string]any
-		path string
+		body          map[string]any
+		path          string
+		discoveryAuth = "not sent"
 	)
 	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path == "/almsync/interchange-connectors/v1/contract" {
+			discoveryAuth = r.Header.Get("Authorization")
+			_, _ = io.WriteString(w, `{"meta":{"status":"OK"},"data":{"name":"interchange-connectors","version":"1.2.0"}}`)
+			return
+		}
 		path = r.Method + " " + r.URL.Path
 		if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
 			t.Errorf("decoding the request: %v", err)
 		}
-		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusCreated)
-		_, _ = io.WriteString(w, `{"meta":{"status":"Created","id":12,"location":"http://`+r.Host+`/rest/v1/connectors/12"},"links":{},"linked":{}}`)
+		_, _ = io.WriteString(w, `{"meta":{"status":"Created","id":12,"location":"http://`+r.Host+`/almsync/interchange-connectors/v1/connectors/12"},"links":{},"linked":{}}`)
 	}))
 	t.Cleanup(hs.Close)
 	tc, err := transport.New(transport.Config{Product: "Interchange", RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond})
@@ -115,8 +122,11 @@ func TestCreateConnector_Wire(t *testing.T) {
 	if err != nil || id != 12 {
 		t.Fatalf("create: id %d, %v", id, err)
 	}
-	if path != "POST /rest/v1/connectors" {
+	if path != "POST /almsync/interchange-connectors/v1/connectors" {
 		t.Errorf("sent %s", path)
+	}
+	if discoveryAuth != "" {
+		t.Errorf("the discovery carried Authorization %q, want none", discoveryAuth)
 	}
 	want := []string{"application", "authType", "name", "password", "url", "username", "verifySsl"}
 	if got := slices.Sorted(maps.Keys(body)); !slices.Equal(got, want) {

@@ -16,11 +16,12 @@
 //     (UserUpdate has none). Only users with a named creator license
 //     (NAMED) can use the REST API at all (HasRESTAccess);
 //   - the classic JIRA Connector's connections, a contract of the provider's
-//     own (see below).
+//     own, on its own routes (see below).
 //
 // The same envelope and authentication also carry the provider's own
 // contracts for products built on Jama (see package interchange), so the
-// generic part is exported as REST.
+// generic part is exported as REST: Call and List for the product's API,
+// ContractCall, ContractList and ContractCreate for a contract's routes.
 //
 // All paths of this package are in paths.go. Jama rate-limits each
 // environment to about 10 requests a second and sends 429 without
@@ -30,17 +31,27 @@
 //
 // Jama's classic JIRA Connector (Admin > JIRA Connector > Synchronization
 // Configuration > Add JIRA Connection) has no public API. This package
-// therefore also holds the provider's own contract for it, in Jama's REST
-// style: the same base {url}/rest/v1, the same authentication (Basic or OAuth
-// bearer), the same envelope {meta, links, linked, data} and the same paging
-// as the users API. Relative to the instance URL:
+// therefore also holds the client of the provider's own contract for it,
+// contract.JamaJiraConnector, published as contracts/jama-jira-connector.yaml
+// (the single description; read it for every rule). It is served by a
+// bridge at the contract URL (the provider's jama.contract_url, default the
+// instance URL; WithContractURL), never inside Jama's /rest routes, with
+// Jama's authentication (Basic, or the OAuth bearer token fetched from the
+// instance's /rest/oauth/token), envelope and paging. Relative to the
+// contract URL:
 //
-//	GET    /rest/v1/jiraconnector/connections?jiraUrl=&startAt=&maxResults=   list (jiraUrl filter: same URL ignoring case and a trailing slash)
-//	POST   /rest/v1/jiraconnector/connections          create: 201, meta.id, meta.location; 409 when a connection to the same Jira URL exists
-//	GET    /rest/v1/jiraconnector/connections/{id}     read; jiraPassword is never returned
-//	PUT    /rest/v1/jiraconnector/connections/{id}     replace; an omitted jiraPassword keeps the stored one
-//	DELETE /rest/v1/jiraconnector/connections/{id}     delete: 204
-//	POST   /rest/v1/jiraconnector/connections/{id}/test   "Test Connection": optional body {"trustedCaPem"}; data is the result (api.ConnectionTest), a failed test too
+//	GET    /almsync/jama-jira-connector/v1/contract                 discovery, without credentials: data {name, version}
+//	GET    /almsync/jama-jira-connector/v1/connections?jiraUrl=&startAt=&maxResults=   list
+//	POST   /almsync/jama-jira-connector/v1/connections              create: 201, meta.id, meta.location; 409 on a duplicate Jira URL
+//	GET    /almsync/jama-jira-connector/v1/connections/{id}         read; jiraPassword is never returned
+//	PUT    /almsync/jama-jira-connector/v1/connections/{id}         replace; an omitted jiraPassword keeps the stored one
+//	DELETE /almsync/jama-jira-connector/v1/connections/{id}         delete: 204
+//	POST   /almsync/jama-jira-connector/v1/connections/{id}/test    "Test Connection": optional body {"trustedCaPem"}; data is the result
+//
+// The discovery runs once per client before its first contract call
+// (CheckJiraConnectorContract); a server that does not serve the contract
+// gives a *contract.AbsentError, never api.ErrNotFound, so a missing
+// bridge is never read as a deleted connection.
 //
 // A JiraConnection mirrors the form one field to one JSON key: jiraUrl,
 // jiraUsername, jiraPassword (write-only), jamaUser (the username of the

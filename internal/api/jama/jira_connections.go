@@ -6,11 +6,23 @@ import (
 	"net/url"
 )
 
+// CheckJiraConnectorContract runs the discovery of the JIRA Connector
+// contract at the client's contract URL, once per client: nil when it is
+// served, a *contract.AbsentError or *contract.VersionError when not. Every
+// JIRA connection method runs it first.
+func (c *Client) CheckJiraConnectorContract(ctx context.Context) error {
+	return c.rest.CheckContract(ctx)
+}
+
+// JiraConnectorContractURL is the full URL of a route of the JIRA Connector
+// contract, e.g. ".../almsync/jama-jira-connector/v1/connections".
+func (c *Client) JiraConnectorContractURL(route string) string { return c.rest.ContractURL(route) }
+
 // GetJiraConnection reads one JIRA Connector connection by id. The answer
 // never holds the Jira password.
 func (c *Client) GetJiraConnection(ctx context.Context, id int64) (JiraConnection, error) {
 	var conn JiraConnection
-	_, err := c.rest.Call(ctx, "read JIRA connection", http.MethodGet, pathJiraConnection(id), nil, nil, &conn)
+	_, err := c.rest.ContractCall(ctx, "read JIRA connection", http.MethodGet, routeJiraConnection(id), nil, nil, &conn)
 	return conn, err
 }
 
@@ -18,7 +30,7 @@ func (c *Client) GetJiraConnection(ctx context.Context, id int64) (JiraConnectio
 // jiraURL, compared ignoring case and a trailing slash.
 func (c *Client) FindJiraConnection(ctx context.Context, jiraURL string) (JiraConnection, bool, error) {
 	q := url.Values{"jiraUrl": {jiraURL}}
-	conns, err := List[JiraConnection](ctx, c.rest, "find JIRA connection", pathJiraConnections, q)
+	conns, err := ContractList[JiraConnection](ctx, c.rest, "find JIRA connection", routeJiraConnections, q)
 	if err != nil {
 		return JiraConnection{}, false, err
 	}
@@ -35,7 +47,7 @@ func (c *Client) FindJiraConnection(ctx context.Context, jiraURL string) (JiraCo
 // URL rather than created twice.
 func (c *Client) CreateJiraConnection(ctx context.Context, conn JiraConnection) (int64, error) {
 	conn.ID = 0
-	return c.rest.Create(ctx, "create JIRA connection", pathJiraConnections, conn, func(ctx context.Context) (int64, bool, error) {
+	return c.rest.ContractCreate(ctx, "create JIRA connection", routeJiraConnections, conn, func(ctx context.Context) (int64, bool, error) {
 		found, ok, err := c.FindJiraConnection(ctx, conn.JiraURL)
 		return found.ID, ok, err
 	})
@@ -45,12 +57,12 @@ func (c *Client) CreateJiraConnection(ctx context.Context, conn JiraConnection) 
 // JiraPassword keeps the stored password; conn.ID is ignored.
 func (c *Client) UpdateJiraConnection(ctx context.Context, id int64, conn JiraConnection) error {
 	conn.ID = 0
-	_, err := c.rest.Call(ctx, "update JIRA connection", http.MethodPut, pathJiraConnection(id), nil, conn, nil)
+	_, err := c.rest.ContractCall(ctx, "update JIRA connection", http.MethodPut, routeJiraConnection(id), nil, conn, nil)
 	return err
 }
 
 // DeleteJiraConnection deletes a connection.
 func (c *Client) DeleteJiraConnection(ctx context.Context, id int64) error {
-	_, err := c.rest.Call(ctx, "delete JIRA connection", http.MethodDelete, pathJiraConnection(id), nil, nil, nil)
+	_, err := c.rest.ContractCall(ctx, "delete JIRA connection", http.MethodDelete, routeJiraConnection(id), nil, nil, nil)
 	return err
 }

@@ -221,7 +221,7 @@ func TestJiraConnections_LostAnswerDoesNotDuplicate(t *testing.T) {
 	proxy := httputil.NewSingleHostReverseProxy(target)
 	var lost atomic.Bool
 	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/jiraconnector/connections") && lost.CompareAndSwap(false, true) {
+		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/almsync/jama-jira-connector/v1/connections") && lost.CompareAndSwap(false, true) {
 			proxy.ServeHTTP(httptest.NewRecorder(), r) // applied, answer lost
 			w.WriteHeader(http.StatusBadGateway)
 			return
@@ -244,8 +244,8 @@ func TestJiraConnections_LostAnswerDoesNotDuplicate(t *testing.T) {
 	if err != nil || !ok || got.ID != id {
 		t.Fatalf("find: %+v %t %v (id %d)", got, ok, err, id)
 	}
-	if n := srv.Stats().Products["jama"].Routes["POST /rest/v1/jiraconnector/connections"]; n != 1 {
-		t.Errorf("POST /jiraconnector/connections sent %d times, want 1", n)
+	if n := srv.Stats().Products["jama"].Routes["POST /almsync/jama-jira-connector/v1/connections"]; n != 1 {
+		t.Errorf("POST /connections sent %d times, want 1", n)
 	}
 
 	// A lost answer to a create that did not reach the server is still an

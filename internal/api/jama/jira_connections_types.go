@@ -9,7 +9,7 @@ import "strings"
 // here fails the tests that go through it.
 
 // JiraConnection is one connection of the classic JIRA Connector, as
-// GET /jiraconnector/connections/{id} returns it and as POST and PUT take it.
+// GET .../connections/{id} of the contract returns it and as POST and PUT take it.
 type JiraConnection struct {
 	// ID is assigned by the server; it is ignored in request bodies.
 	ID int64 `json:"id,omitempty"`

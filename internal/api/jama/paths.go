@@ -8,16 +8,18 @@ const (
 	pathOAuthToken  = "/rest/oauth/token"
 	pathUsers       = "/users"
 	pathUserCurrent = "/users/current"
-
-	// pathJiraConnections is the provider's own contract for the classic
-	// JIRA Connector (see doc.go); Jama publishes no API for it.
-	pathJiraConnections = "/jiraconnector/connections"
 )
 
 func pathUser(id int64) string { return fmt.Sprintf("/users/%d", id) }
 
 func pathUserActive(id int64) string { return fmt.Sprintf("/users/%d/active", id) }
 
-func pathJiraConnection(id int64) string { return fmt.Sprintf("/jiraconnector/connections/%d", id) }
+// Routes of the provider's JIRA Connector contract (contract.JamaJiraConnector,
+// contracts/jama-jira-connector.yaml), relative to the contract's prefix
+// /almsync/jama-jira-connector/v1 below contract_url; Jama publishes no API
+// for the connector.
+const routeJiraConnections = "/connections"
 
-func pathJiraConnectionTest(id int64) string { return pathJiraConnection(id) + "/test" }
+func routeJiraConnection(id int64) string { return fmt.Sprintf("%s/%d", routeJiraConnections, id) }
+
+func routeJiraConnectionTest(id int64) string { return routeJiraConnection(id) + "/test" }

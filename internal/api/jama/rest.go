@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
+	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
@@ -28,8 +29,12 @@ type Credentials struct {
 // OAuth reports whether the credentials are OAuth client credentials.
 func (c Credentials) OAuth() bool { return c.ClientID != "" }
 
-// REST sends calls in Jama's envelope style to {instance}/rest/v1 with
-// Jama's authentication. Product names the API in errors, e.g. "Jama" or
+// REST sends calls in Jama's envelope style with Jama's authentication:
+// the product's own API below {instance}/rest/v1 (Call, List, Create) and,
+// when the client speaks one of the provider's contracts (WithContract),
+// that contract's routes below {contract_url}{Spec.Prefix()}
+// (ContractCall, ContractList, ContractCreate), each preceded by the
+// contract's discovery. Product names the API in errors, e.g. "Jama" or
 // "Interchange".
 type REST struct {
 	product string
@@ -37,22 +42,70 @@ type REST struct {
 	creds   Credentials
 	http    *transport.Client
 	tokens  *tokenCache
+
+	// The contract, when the client speaks one: contractBase is the
+	// contract_url (the instance URL unless WithContractURL says
+	// otherwise), without a trailing slash.
+	spec         *contract.Spec
+	contractBase string
+	discovery    *contract.Discovery
+}
+
+// Option configures a REST client (and the clients built on one).
+type Option func(*restOptions)
+
+type restOptions struct {
+	spec        *contract.Spec
+	contractURL string
+}
+
+// WithContract makes the client speak the provider's contract spec.
+func WithContract(spec contract.Spec) Option {
+	return func(o *restOptions) { o.spec = &spec }
+}
+
+// WithContractURL sets where the client's contract is served (a bridge,
+// possibly on another host). Empty keeps the default: the instance URL.
+func WithContractURL(contractURL string) Option {
+	return func(o *restOptions) { o.contractURL = contractURL }
 }
 
 // NewREST returns a REST client for the instance at instanceURL.
-func NewREST(product, instanceURL string, creds Credentials, tc *transport.Client) (*REST, error) {
-	u, err := url.Parse(strings.TrimRight(instanceURL, "/"))
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+func NewREST(product, instanceURL string, creds Credentials, tc *transport.Client, opts ...Option) (*REST, error) {
+	base, err := baseURL(instanceURL)
+	if err != nil {
 		return nil, fmt.Errorf("%s URL %q must be an absolute http(s) URL", product, instanceURL)
 	}
 	if tc == nil {
 		return nil, errors.New("jama: nil transport client")
 	}
-	r := &REST{product: product, base: u.String(), creds: creds, http: tc}
+	var o restOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	r := &REST{product: product, base: base, creds: creds, http: tc, contractBase: base}
+	if o.contractURL != "" {
+		if r.contractBase, err = baseURL(o.contractURL); err != nil {
+			return nil, fmt.Errorf("%s contract URL %q must be an absolute http(s) URL", product, o.contractURL)
+		}
+	}
+	if o.spec != nil {
+		r.spec = o.spec
+		r.discovery = contract.NewDiscovery(*o.spec, r.contractBase+o.spec.DiscoveryPath(), r.probe)
+	}
 	if creds.OAuth() {
 		r.tokens = &tokenCache{}
 	}
 	return r, nil
+}
+
+// baseURL checks an absolute http(s) URL and drops its trailing slashes.
+func baseURL(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimRight(raw, "/"))
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return "", errors.New("not an absolute http(s) URL")
+	}
+	return u.String(), nil
 }
 
 // Product returns the product name used in errors.
@@ -69,7 +122,12 @@ func (r *REST) Call(ctx context.Context, op, method, path string, query url.Valu
 			return Meta{}, fmt.Errorf("%s %s: encoding request: %w", r.product, op, err)
 		}
 	}
-	full := r.base + pathREST + path
+	return r.call(ctx, op, method, r.base, pathREST+path, query, payload, out)
+}
+
+// call sends one authenticated request to base+path and decodes the answer.
+func (r *REST) call(ctx context.Context, op, method, base, path string, query url.Values, payload []byte, out any) (Meta, error) {
+	full := base + path
 	if len(query) > 0 {
 		full += "?" + query.Encode()
 	}
@@ -129,7 +187,7 @@ func (r *REST) decode(op, method, path string, resp *transport.Response, out any
 			ContentType: ct, Excerpt: api.Excerpt([]byte(transport.MaskBody(ct, resp.Body)), 120), Err: err}
 	}
 	if resp.StatusCode >= 400 {
-		apiErr := &api.Error{Product: r.product, Operation: op, Method: method, Path: pathREST + path, StatusCode: resp.StatusCode}
+		apiErr := &api.Error{Product: r.product, Operation: op, Method: method, Path: path, StatusCode: resp.StatusCode}
 		if json.Unmarshal(resp.Body, &env) == nil {
 			apiErr.Message = env.Meta.Message
 		} else if len(resp.Body) > 0 {
@@ -157,6 +215,14 @@ func (r *REST) decode(op, method, path string, resp *transport.Response, out any
 
 // List fetches every page of a list endpoint below /rest/v1.
 func List[T any](ctx context.Context, r *REST, op, path string, query url.Values) ([]T, error) {
+	return listPages[T](ctx, op, path, query, r.Call)
+}
+
+// caller is REST.Call or REST.ContractCall.
+type caller func(ctx context.Context, op, method, path string, query url.Values, body, out any) (Meta, error)
+
+// listPages fetches every page of a list with call.
+func listPages[T any](ctx context.Context, op, path string, query url.Values, call caller) ([]T, error) {
 	var all []T
 	q := url.Values{}
 	for k, v := range query {
@@ -166,7 +232,7 @@ func List[T any](ctx context.Context, r *REST, op, path string, query url.Values
 	for start := 0; ; {
 		q.Set("startAt", strconv.Itoa(start))
 		var page []T
-		meta, err := r.Call(ctx, op, http.MethodGet, path, q, nil, &page)
+		meta, err := call(ctx, op, http.MethodGet, path, q, nil, &page)
 		if err != nil {
 			return nil, err
 		}
@@ -182,9 +248,13 @@ func List[T any](ctx context.Context, r *REST, op, path string, query url.Values
 // A create whose answer is lost is not repeated blindly: find looks the
 // object up first (see api.CreateOnce), so nothing is created twice.
 func (r *REST) Create(ctx context.Context, op, path string, body any, find func(context.Context) (int64, bool, error)) (int64, error) {
+	return r.create(ctx, op, path, body, find, r.Call)
+}
+
+func (r *REST) create(ctx context.Context, op, path string, body any, find func(context.Context) (int64, bool, error), call caller) (int64, error) {
 	var id int64
 	post := func(ctx context.Context) error {
-		meta, err := r.Call(ctx, op, http.MethodPost, path, nil, body, nil)
+		meta, err := call(ctx, op, http.MethodPost, path, nil, body, nil)
 		if err != nil {
 			return err
 		}

@@ -16,6 +16,6 @@ import (
 func (c *Client) TestJiraConnection(ctx context.Context, id int64, trustedCAPEM string) (api.ConnectionTest, error) {
 	var result api.ConnectionTest
 	body := api.ConnectionTestRequest{TrustedCAPEM: trustedCAPEM}
-	_, err := c.rest.Call(ctx, "test JIRA connection", http.MethodPost, pathJiraConnectionTest(id), nil, body, &result)
+	_, err := c.rest.ContractCall(ctx, "test JIRA connection", http.MethodPost, routeJiraConnectionTest(id), nil, body, &result)
 	return result, err
 }

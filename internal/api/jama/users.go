@@ -6,17 +6,22 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
-// Client is a Jama Connect REST API client.
+// Client is a Jama Connect REST API client, and the client of the
+// provider's JIRA Connector contract (contract.JamaJiraConnector), served
+// at the contract URL (WithContractURL; default instanceURL).
 type Client struct {
 	rest *REST
 }
 
-// New returns a client for the Jama Connect instance at instanceURL.
-func New(instanceURL string, creds Credentials, tc *transport.Client) (*Client, error) {
-	rest, err := NewREST("Jama", instanceURL, creds, tc)
+// New returns a client for the Jama Connect instance at instanceURL. The
+// JIRA Connector contract is its; opts may say where it is served
+// (WithContractURL).
+func New(instanceURL string, creds Credentials, tc *transport.Client, opts ...Option) (*Client, error) {
+	rest, err := NewREST("Jama", instanceURL, creds, tc, append([]Option{WithContract(contract.JamaJiraConnector)}, opts...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
+	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
@@ -34,27 +35,53 @@ func (c Credentials) String() string {
 	return fmt.Sprintf("user %q, organization %q", c.Username, c.OrganizationID)
 }
 
-// Client calls the Harmony API of one environment. It is safe for
+// Client calls the Harmony API of one region and stage, and the
+// provider's JSM connection contract at its contract URL. It is safe for
 // concurrent use.
 type Client struct {
-	base    string // no trailing slash
-	creds   Credentials
-	http    *transport.Client
-	now     func() time.Time // the clock session timeouts are measured with
-	session session
+	base      string // the Harmony API; no trailing slash
+	contract  string // where the contract is served; no trailing slash
+	creds     Credentials
+	http      *transport.Client
+	now       func() time.Time // the clock session timeouts are measured with
+	session   session
+	discovery *contract.Discovery
+}
+
+// Option configures a Client.
+type Option func(*options)
+
+type options struct {
+	contractURL string
+}
+
+// WithContractURL serves the JSM connection contract from contractURL (a
+// bridge, possibly on another host) instead of the Harmony API's base URL.
+// An empty contractURL keeps the default.
+func WithContractURL(contractURL string) Option {
+	return func(o *options) { o.contractURL = contractURL }
 }
 
 // New returns a client for the Harmony API at baseURL, e.g.
 // https://harmony-api.<region>.jitterbit.com/<stage>, where the stage is
 // dev (Jitterbit's default), qa or api: an API stage, not a Harmony
-// environment. Nothing is sent until the first call, which logs in.
-func New(baseURL string, creds Credentials, tc *transport.Client) (*Client, error) {
-	u, err := url.Parse(strings.TrimRight(baseURL, "/"))
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, fmt.Errorf("%s URL %q must be an absolute http(s) URL", productName, transport.MaskURL(baseURL))
+// environment. The contract is served at baseURL too unless
+// WithContractURL says otherwise. Nothing is sent until the first call:
+// a contract call asks the contract's discovery first, then logs in.
+func New(baseURL string, creds Credentials, tc *transport.Client, opts ...Option) (*Client, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
 	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("%s URL %q must not have a query or fragment", productName, transport.MaskURL(baseURL))
+	base, err := parseBaseURL("URL", baseURL)
+	if err != nil {
+		return nil, err
+	}
+	contractBase := base
+	if o.contractURL != "" {
+		if contractBase, err = parseBaseURL("contract URL", o.contractURL); err != nil {
+			return nil, err
+		}
 	}
 	if creds.Username == "" || creds.Password == "" {
 		return nil, fmt.Errorf("%s: a username and a password are required to log in", productName)
@@ -62,16 +89,46 @@ func New(baseURL string, creds Credentials, tc *transport.Client) (*Client, erro
 	if tc == nil {
 		return nil, errors.New("jitterbit: nil transport client")
 	}
-	return &Client{base: u.String(), creds: creds, http: tc, now: time.Now}, nil
+	c := &Client{base: base, contract: contractBase, creds: creds, http: tc, now: time.Now}
+	c.discovery = contract.NewDiscovery(contractSpec, transport.MaskURL(contractBase+pathContract), c.discover)
+	return c, nil
 }
 
-// call sends one authenticated request to path (below the base URL). A
+// parseBaseURL checks an absolute http(s) URL without query or fragment
+// and returns it without a trailing slash; what names it in errors.
+func parseBaseURL(what, raw string) (string, error) {
+	u, err := url.Parse(strings.TrimRight(raw, "/"))
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return "", fmt.Errorf("%s %s %q must be an absolute http(s) URL", productName, what, transport.MaskURL(raw))
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("%s %s %q must not have a query or fragment", productName, what, transport.MaskURL(raw))
+	}
+	return u.String(), nil
+}
+
+// call sends one authenticated request to path below the Harmony API's
+// base URL; see send.
+func (c *Client) call(ctx context.Context, op, method, path string, query url.Values, body, out any) error {
+	return c.send(ctx, c.base, op, method, path, query, body, out)
+}
+
+// contractCall sends one authenticated request of the contract to path
+// below the contract URL, once the contract is known to be served there.
+func (c *Client) contractCall(ctx context.Context, op, method, path string, query url.Values, body, out any) error {
+	if err := c.CheckContract(ctx); err != nil {
+		return err
+	}
+	return c.send(ctx, c.contract, op, method, path, query, body, out)
+}
+
+// send sends one authenticated request to path below base. A
 // non-nil body is sent as JSON; when out is non-nil the envelope's data is
 // decoded into it. A token whose session timeout has passed is renewed
 // before the request; when Harmony refuses the cached token anyway, call
 // logs in again once and repeats the request: a refused request changed
 // nothing.
-func (c *Client) call(ctx context.Context, op, method, path string, query url.Values, body, out any) error {
+func (c *Client) send(ctx context.Context, base, op, method, path string, query url.Values, body, out any) error {
 	var payload []byte
 	if body != nil {
 		var err error
@@ -79,7 +136,7 @@ func (c *Client) call(ctx context.Context, op, method, path string, query url.Va
 			return fmt.Errorf("%s %s: encoding request: %w", productName, op, err)
 		}
 	}
-	full := c.base + path
+	full := base + path
 	if len(query) > 0 {
 		full += "?" + query.Encode()
 	}

@@ -24,7 +24,7 @@ func TestLogin_TokenIsReused(t *testing.T) {
 		t.Fatalf("logins before the first call = %d, want 0", n)
 	}
 	for range 3 {
-		if _, err := c.ListJSMConnections(ctx, "", ""); err != nil {
+		if _, err := c.ListJSMConnections(ctx, envDev, guidJSM); err != nil {
 			t.Fatalf("list connections: %v", err)
 		}
 	}
@@ -42,12 +42,12 @@ func TestLogin_ExplicitOrganization(t *testing.T) {
 	ctx := context.Background()
 	ok := admin
 	ok.OrganizationID = "100"
-	if _, err := newClient(t, base+"/jitterbit", ok).ListJSMConnections(ctx, "", ""); err != nil {
+	if _, err := newClient(t, base+"/jitterbit", ok).ListJSMConnections(ctx, envDev, guidJSM); err != nil {
 		t.Errorf("organization 100: %v", err)
 	}
 	other := admin
 	other.OrganizationID = "999"
-	_, err := newClient(t, base+"/jitterbit", other).ListJSMConnections(ctx, "", "")
+	_, err := newClient(t, base+"/jitterbit", other).ListJSMConnections(ctx, envDev, guidJSM)
 	if !errors.Is(err, api.ErrForbidden) || !strings.Contains(err.Error(), `"999"`) || !strings.Contains(err.Error(), "Jitterbit list JSM connections") {
 		t.Errorf("organization 999: %v, want ErrForbidden naming the organization and operation", err)
 	}
@@ -119,7 +119,7 @@ func TestLogin_AgainAfterTheTokenIsRefused(t *testing.T) {
 			if n := loginCount(srv); n != 2 {
 				t.Errorf("logins = %d, want 2 (one more after the refusal)", n)
 			}
-			if n := srv.Stats().Products["jitterbit"].Routes["POST /connections/jira-service-management"]; n != 1 {
+			if n := srv.Stats().Products["jitterbit"].Routes["POST /almsync/jitterbit-jsm-connections/v1/connections"]; n != 1 {
 				t.Errorf("creates reaching the sandbox = %d, want 1", n)
 			}
 			if _, err := c.GetJSMConnection(ctx, created.ID); err != nil {
@@ -146,7 +146,7 @@ func TestLogin_RefusedTwiceIsAnError(t *testing.T) {
 		_, _ = io.WriteString(w, `{"success":false,"error":{"errorMessage":"token revoked","errorCode":"AUTH_TOKEN_INVALID"}}`)
 		return true
 	})
-	_, err := newClient(t, front+"/jitterbit", admin).ListJSMConnections(context.Background(), "", "")
+	_, err := newClient(t, front+"/jitterbit", admin).ListJSMConnections(context.Background(), envDev, guidJSM)
 	if !errors.Is(err, api.ErrUnauthorized) || !strings.Contains(err.Error(), "token revoked") {
 		t.Errorf("error = %v, want ErrUnauthorized with the vendor message", err)
 	}
@@ -289,7 +289,7 @@ func TestBadLoginOutput(t *testing.T) {
 				w.WriteHeader(tc.status)
 				_, _ = io.WriteString(w, tc.body)
 			})
-			_, err := newClient(t, base, admin).ListJSMConnections(context.Background(), "", "")
+			_, err := newClient(t, base, admin).GetProject(context.Background(), envDev, guidJSM)
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !regexp.MustCompile(`Jitterbit.*log in`).MatchString(err.Error()) {
 				t.Errorf("error %v, want one containing %q and naming the login", err, tc.want)
 			}

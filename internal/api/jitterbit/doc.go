@@ -68,17 +68,29 @@
 // # The provider's own contract: connections
 //
 // Jitterbit manages connections only in the Integration Studio UI; Harmony
-// has no API for them. This package therefore also holds the provider's own
-// contract for the Jira Service Management connection, in Harmony's style
-// (same login, headers and envelope). A JSMConnection mirrors the
-// connection screen one field to one JSON key. Relative to the base URL:
+// has no API for them. This package therefore also speaks the provider's
+// own contract for the Jira Service Management connection,
+// contracts/jitterbit-jsm-connections.yaml, in Harmony's style (same login,
+// headers and envelope). No Harmony region serves it: a bridge does, at the
+// contract URL (WithContractURL, the provider's jitterbit.contract_url),
+// which defaults to the base URL. A JSMConnection mirrors the connection
+// screen one field to one JSON key. Relative to the contract URL:
 //
-//	GET    /connections/jira-service-management?environmentId=&projectGuid=&name=&page=&pageSize=   list (name: exact, case-insensitive); data {"items", "page", "pageSize", "total"}, pages start at 1
-//	POST   /connections/jira-service-management          create: 201, data is the connection with its id; 409 when the name is taken in that project and environment
-//	GET    /connections/jira-service-management/{id}     read; secrets are never returned
-//	PUT    /connections/jira-service-management/{id}     replace: 200, data is the connection; an omitted (empty) secret keeps the stored one
-//	DELETE /connections/jira-service-management/{id}     delete: 204
-//	POST   /connections/jira-service-management/{id}/test   "Test": optional body {"trustedCaPem"}; data is the result (api.ConnectionTest), a failed test too
+//	GET    /almsync/jitterbit-jsm-connections/v1/contract                 discovery, without credentials: data {"name": "jitterbit-jsm-connections", "version"}
+//	GET    /almsync/jitterbit-jsm-connections/v1/connections?environmentId=&projectGuid=&name=&page=&pageSize=   list (environmentId and projectGuid required; name: exact, case-insensitive); data {"items", "page", "pageSize", "total"}, pages start at 1
+//	POST   /almsync/jitterbit-jsm-connections/v1/connections              create: 201, data is the connection with its id; 409 when the name is taken in that project and environment
+//	GET    /almsync/jitterbit-jsm-connections/v1/connections/{id}         read; secrets are never returned
+//	PUT    /almsync/jitterbit-jsm-connections/v1/connections/{id}         replace: 200, data is the connection; an omitted (empty) secret keeps the stored one
+//	DELETE /almsync/jitterbit-jsm-connections/v1/connections/{id}         delete: 204
+//	POST   /almsync/jitterbit-jsm-connections/v1/connections/{id}/test    "Test": optional body {"trustedCaPem"}; data is the result (api.ConnectionTest), a failed test too
+//
+// The first contract call of a client is preceded by the discovery
+// request (CheckContract), sent once and without credentials: a 404, an
+// HTML page or an answer of another shape (a 401 or 403 too, since the
+// discovery takes no credentials) is a *contract.AbsentError, another
+// major version a *contract.VersionError, before any login. The other
+// contract calls send the authToken and organizationId headers of the
+// Harmony login, which stays at the base URL.
 //
 // The result of a "Test" is {"success", "message", "checkedAt" (RFC 3339),
 // "durationMs", "checks": [{"name", "success", "detail"}]}; a trustedCaPem

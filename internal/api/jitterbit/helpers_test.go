@@ -1,6 +1,7 @@
 package jitterbit_test
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -59,13 +60,28 @@ func startFront(t *testing.T, base string, intercept func(w http.ResponseWriter,
 	return front.URL
 }
 
-// startStub serves h as a stand-in for Harmony and returns its URL.
+// startStub serves h as a stand-in for Harmony and a bridge, and returns
+// its URL. The contract's discovery is answered as served; everything else
+// goes to h.
 func startStub(t *testing.T, h http.HandlerFunc) string {
 	t.Helper()
-	hs := httptest.NewServer(h)
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == discoveryPath {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = io.WriteString(w, servedDiscovery)
+			return
+		}
+		h(w, r)
+	}))
 	t.Cleanup(hs.Close)
 	return hs.URL
 }
+
+// The contract's discovery, and its answer by a bridge of version 1.0.0.
+const (
+	discoveryPath   = "/almsync/jitterbit-jsm-connections/v1/contract"
+	servedDiscovery = `{"success":true,"uri":"x","data":{"name":"jitterbit-jsm-connections","version":"1.0.0"}}`
+)
 
 // loginCount is how many logins the sandbox has answered.
 func loginCount(srv *sandbox.Server) int64 {

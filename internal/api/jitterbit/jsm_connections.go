@@ -12,17 +12,15 @@ import (
 )
 
 // ListJSMConnections returns every Jira Service Management connection of a
-// project in an environment. An empty environmentID or projectGUID does not
-// filter by it. Secrets come back empty.
+// project in an environment; the contract lists one project of one
+// environment at a time, so both are required. Secrets come back empty.
 func (c *Client) ListJSMConnections(ctx context.Context, environmentID, projectGUID string) ([]JSMConnection, error) {
-	q := url.Values{}
-	if environmentID != "" {
-		q.Set("environmentId", environmentID)
+	const op = "list JSM connections"
+	if err := requireProjectKey(op, environmentID, projectGUID); err != nil {
+		return nil, err
 	}
-	if projectGUID != "" {
-		q.Set("projectGuid", projectGUID)
-	}
-	return listAll[JSMConnection](ctx, c, "list JSM connections", pathJSMConnections, q)
+	q := url.Values{"environmentId": {environmentID}, "projectGuid": {projectGUID}}
+	return listAll[JSMConnection](ctx, c, op, pathJSMConnections, q)
 }
 
 // FindJSMConnection looks a connection up by environment, project and name,
@@ -52,7 +50,7 @@ func (c *Client) GetJSMConnection(ctx context.Context, id string) (JSMConnection
 		return JSMConnection{}, err
 	}
 	var conn JSMConnection
-	err := c.call(ctx, op, http.MethodGet, pathJSMConnection(id), nil, nil, &conn)
+	err := c.contractCall(ctx, op, http.MethodGet, pathJSMConnection(id), nil, nil, &conn)
 	return conn, err
 }
 
@@ -62,10 +60,14 @@ func (c *Client) GetJSMConnection(ctx context.Context, id string) (JSMConnection
 // environment, project and name rather than created twice.
 func (c *Client) CreateJSMConnection(ctx context.Context, conn JSMConnection) (JSMConnection, error) {
 	const op = "create JSM connection"
+	// Without the contract nothing is created, and nothing is to be found.
+	if err := c.CheckContract(ctx); err != nil {
+		return JSMConnection{}, err
+	}
 	conn.ID = ""
 	var created JSMConnection
 	post := func(ctx context.Context) error {
-		if err := c.call(ctx, op, http.MethodPost, pathJSMConnections, nil, conn, &created); err != nil {
+		if err := c.contractCall(ctx, op, http.MethodPost, pathJSMConnections, nil, conn, &created); err != nil {
 			return err
 		}
 		if created.ID == "" {
@@ -96,7 +98,7 @@ func (c *Client) UpdateJSMConnection(ctx context.Context, id string, conn JSMCon
 	}
 	conn.ID = ""
 	var updated JSMConnection
-	err := c.call(ctx, op, http.MethodPut, pathJSMConnection(id), nil, conn, &updated)
+	err := c.contractCall(ctx, op, http.MethodPut, pathJSMConnection(id), nil, conn, &updated)
 	return updated, err
 }
 
@@ -106,7 +108,7 @@ func (c *Client) DeleteJSMConnection(ctx context.Context, id string) error {
 	if err := requireID(op, id); err != nil {
 		return err
 	}
-	return c.call(ctx, op, http.MethodDelete, pathJSMConnection(id), nil, nil, nil)
+	return c.contractCall(ctx, op, http.MethodDelete, pathJSMConnection(id), nil, nil, nil)
 }
 
 // requireID rejects an empty id before anything is sent.

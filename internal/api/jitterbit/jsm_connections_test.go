@@ -92,10 +92,10 @@ func TestJSMConnections_FindByProjectAndName(t *testing.T) {
 	c := newClient(t, base+"/jitterbit", admin)
 	ctx := context.Background()
 
-	// More than one page of connections (the client asks for 100), so
-	// listing pages.
+	// More than one page of connections in one project (the client asks
+	// for 100), so listing pages.
 	ids := make(map[string]string)
-	for i := range 105 {
+	for i := range 130 {
 		project := guidJSM
 		if i%5 == 0 {
 			project = guidSD
@@ -137,13 +137,19 @@ func TestJSMConnections_FindByProjectAndName(t *testing.T) {
 			t.Errorf("find %s/%s returned a secret", tc.project, tc.name)
 		}
 	}
-	all, err := c.ListJSMConnections(ctx, "", "")
-	if err != nil || len(all) != 106 {
-		t.Errorf("list all: %d, %v; want 106", len(all), err)
+	paged, err := c.ListJSMConnections(ctx, envDev, guidJSM)
+	if err != nil || len(paged) != 104 {
+		t.Errorf("list project JSM Integration: %d, %v; want 104 over two pages", len(paged), err)
 	}
 	inProject, err := c.ListJSMConnections(ctx, envDev, guidSD)
-	if err != nil || len(inProject) != 22 {
-		t.Errorf("list project Service Desk Sync: %d, %v; want 22", len(inProject), err)
+	if err != nil || len(inProject) != 27 {
+		t.Errorf("list project Service Desk Sync: %d, %v; want 27", len(inProject), err)
+	}
+	// The contract lists one project of one environment at a time.
+	for _, key := range [][2]string{{"", guidJSM}, {envDev, ""}} {
+		if _, err := c.ListJSMConnections(ctx, key[0], key[1]); err == nil || !strings.Contains(err.Error(), "is empty") {
+			t.Errorf("list %q/%q: %v, want an error before anything is sent", key[0], key[1], err)
+		}
 	}
 }
 
@@ -168,12 +174,12 @@ func TestJSMConnections_Errors(t *testing.T) {
 
 	// The vendor's message reaches the caller.
 	bad := basicConnection(guidJSM, "bad")
-	bad.OAuth = &jitterbit.OAuthSettings{CertificateStoreType: "PEMKEY_BLOB"}
+	bad.User = "" // the document's schema allows it; its rules for Basic do not
 	_, err := c.CreateJSMConnection(ctx, bad)
 	var apiErr *api.Error
 	if !errors.Is(err, api.ErrBadRequest) || !errors.As(err, &apiErr) || apiErr.Operation != "create JSM connection" ||
-		!strings.HasPrefix(apiErr.Message, "oauth.certificateStoreType must be one of USER, MACHINE") {
-		t.Errorf("invalid certificate store type: %v, want ErrBadRequest with the vendor message", err)
+		!strings.HasPrefix(apiErr.Message, "user is required when authScheme is Basic") {
+		t.Errorf("Basic without user: %v, want ErrBadRequest with the vendor message", err)
 	}
 	bad = basicConnection(guidUnknown, "bad")
 	if _, err := c.CreateJSMConnection(ctx, bad); !errors.Is(err, api.ErrBadRequest) || !strings.Contains(err.Error(), "projectGuid") {
@@ -207,7 +213,7 @@ func TestJSMConnections_LostAnswerDoesNotDuplicate(t *testing.T) {
 	srv, base := startSandbox(t)
 	var lost atomic.Bool
 	front := startFront(t, base, func(w http.ResponseWriter, r *http.Request, forward http.Handler) bool {
-		if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/connections/jira-service-management") || !lost.CompareAndSwap(false, true) {
+		if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/almsync/jitterbit-jsm-connections/v1/connections") || !lost.CompareAndSwap(false, true) {
 			return false
 		}
 		forward.ServeHTTP(httptest.NewRecorder(), r) // applied, answer lost
@@ -232,7 +238,7 @@ func TestJSMConnections_LostAnswerDoesNotDuplicate(t *testing.T) {
 	if err != nil || len(all) != 1 {
 		t.Errorf("connections after the lost answer: %+v, %v; want exactly one", all, err)
 	}
-	if n := srv.Stats().Products["jitterbit"].Routes["POST /connections/jira-service-management"]; n != 1 {
+	if n := srv.Stats().Products["jitterbit"].Routes["POST /almsync/jitterbit-jsm-connections/v1/connections"]; n != 1 {
 		t.Errorf("creates sent = %d, want 1", n)
 	}
 }
@@ -243,7 +249,7 @@ func TestJSMConnections_LostAnswerOfARefusedCreate(t *testing.T) {
 	t.Parallel()
 	_, base := startSandbox(t)
 	front := startFront(t, base, func(w http.ResponseWriter, r *http.Request, _ http.Handler) bool {
-		if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/connections/jira-service-management") {
+		if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/almsync/jitterbit-jsm-connections/v1/connections") {
 			return false
 		}
 		w.WriteHeader(http.StatusServiceUnavailable)

@@ -22,7 +22,7 @@ func listAll[T any](ctx context.Context, c *Client, op, path string, query url.V
 	for page := 1; ; page++ {
 		q.Set("page", strconv.Itoa(page))
 		var p listPage[T]
-		if err := c.call(ctx, op, http.MethodGet, path, q, nil, &p); err != nil {
+		if err := c.contractCall(ctx, op, http.MethodGet, path, q, nil, &p); err != nil {
 			return nil, err
 		}
 		all = append(all, p.Items...)

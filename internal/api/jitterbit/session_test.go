@@ -24,6 +24,10 @@ func stubHarmony(t *testing.T, login string, h http.HandlerFunc) (*Client, *atom
 	t.Helper()
 	var logins atomic.Int64
 	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet && r.URL.Path == pathContract {
+			answerJSON(w, http.StatusOK, `{"success":true,"uri":"x","data":{"name":"jitterbit-jsm-connections","version":"1.0.0"}}`)
+			return
+		}
 		if r.Method == http.MethodPost && r.URL.Path == pathLogin {
 			logins.Add(1)
 			w.Header().Set("Content-Type", "application/json")
@@ -65,7 +69,7 @@ func TestLogin_DocumentedAnswer(t *testing.T) {
 		org.Store(r.Header.Get("organizationId"))
 		answerJSON(w, http.StatusOK, emptyPage)
 	})
-	if _, err := c.ListJSMConnections(context.Background(), "", ""); err != nil {
+	if _, err := c.ListJSMConnections(context.Background(), "201", "g"); err != nil {
 		t.Fatalf("list connections: %v", err)
 	}
 	if token.Load() != "{Auth Token}" || org.Load() != "{Default Org Id}" {
@@ -111,7 +115,7 @@ func TestSession_RenewedBeforeTheSessionTimeout(t *testing.T) {
 			c.now = func() time.Time { return start.Add(time.Duration(clock.Load()) * time.Second) }
 			for i, at := range tc.calls {
 				clock.Store(at)
-				if _, err := c.ListJSMConnections(context.Background(), "", ""); err != nil {
+				if _, err := c.ListJSMConnections(context.Background(), "201", "g"); err != nil {
 					t.Fatalf("call at %d s: %v", at, err)
 				}
 				if n := logins.Load(); n != tc.wantLogins[i] {

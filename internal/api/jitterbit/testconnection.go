@@ -20,6 +20,6 @@ func (c *Client) TestJSMConnection(ctx context.Context, id string, trustedCAPEM 
 	}
 	var result api.ConnectionTest
 	body := api.ConnectionTestRequest{TrustedCAPEM: trustedCAPEM}
-	err := c.call(ctx, op, http.MethodPost, pathJSMConnectionTest(id), nil, body, &result)
+	err := c.contractCall(ctx, op, http.MethodPost, pathJSMConnectionTest(id), nil, body, &result)
 	return result, err
 }

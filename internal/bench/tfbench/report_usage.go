@@ -6,7 +6,7 @@ import "fmt"
 func (r report) requests(p *printer) {
 	p.line("")
 	p.line("Sandbox requests of almsync (all products)")
-	p.line("  per resource: apply requests, plan GET /rest/v1/connectors/{id}; other = any other plan request, in total")
+	p.line("  per resource: apply requests, plan GET /almsync/interchange-connectors/v1/connectors/{id}; other = any other plan request, in total")
 	p.line("  validate = requests during terraform validate; a range a-b means the rounds differed")
 	p.line("")
 	p.line("  %6s  %13s  %12s  %10s  %8s", "N", "apply req/res", "plan GET/res", "plan other", "validate")

@@ -13,8 +13,8 @@ import (
 
 // Route keys of the sandbox stats the report uses.
 const (
-	routeGetConnector    = "GET /rest/v1/connectors/{id}"
-	routeDeleteConnector = "DELETE /rest/v1/connectors/{id}"
+	routeGetConnector    = "GET /almsync/interchange-connectors/v1/connectors/{id}"
+	routeDeleteConnector = "DELETE /almsync/interchange-connectors/v1/connectors/{id}"
 )
 
 // sandboxServer is the sandbox served in-process on a loopback port.

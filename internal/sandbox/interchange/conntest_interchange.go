@@ -8,7 +8,7 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/kernel"
 )
 
-// testConnector serves POST /rest/v1/connectors/{id}/test: Interchange
+// testConnector serves POST /almsync/interchange-connectors/v1/connectors/{id}/test: Interchange
 // connects to the connector's Jama Connect instance with the stored
 // credentials, honouring verifySsl. The optional body is
 // {"trustedCaPem"}; the answer's data is the result, a failed test too.

@@ -29,7 +29,7 @@ func jamaTestConnector(instanceURL, authType string, verifySSL bool) connector {
 func testConnector(t *testing.T, ts *httptest.Server, c connector, trustedPEM string) wiretest.ConnTest {
 	t.Helper()
 	id := createConnector(t, ts, c)
-	r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, fmt.Sprintf("%s/%d/test", connectorsPath, id), wiretest.ConnTestRequest{TrustedCAPEM: trustedPEM})
+	r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, fmt.Sprintf("%s/%d/test", connectorsRoute, id), wiretest.ConnTestRequest{TrustedCAPEM: trustedPEM})
 	wiretest.WantStatus(t, r, http.StatusOK)
 	return wiretest.Envelope[wiretest.ConnTest](t, r).Data
 }

@@ -11,17 +11,20 @@ import (
 )
 
 // Product emulates Jama Connect Interchange connectors under
-// /interchange. Interchange has no public API: these routes are the
-// provider's own contract, in Jama's envelope and with Jama's
+// /interchange. Interchange has no public API: besides the OAuth token
+// endpoint, these routes are the provider's own contract, as
+// contracts/interchange-connectors.yaml publishes it, below its own prefix
+// /almsync/interchange-connectors/v1, in Jama's envelope and with Jama's
 // authentication (Basic admin/sandbox or an OAuth bearer token):
 //
-//	POST   /rest/oauth/token            client-credentials token
-//	GET    /rest/v1/connectors          list (name filter, paging)
-//	POST   /rest/v1/connectors          create: 201, meta.id and meta.location, no data
-//	GET    /rest/v1/connectors/{id}     read, without password and clientSecret
-//	PUT    /rest/v1/connectors/{id}     update: 200, no data
-//	DELETE /rest/v1/connectors/{id}     delete: 204
-//	POST   /rest/v1/connectors/{id}/test  "Test connection" (conntest_interchange.go)
+//	POST   /rest/oauth/token                                    client-credentials token
+//	GET    /almsync/interchange-connectors/v1/contract          discovery, without credentials
+//	GET    /almsync/interchange-connectors/v1/connectors        list (name filter, paging)
+//	POST   /almsync/interchange-connectors/v1/connectors        create: 201, meta.id and meta.location, no data
+//	GET    /almsync/interchange-connectors/v1/connectors/{id}   read, without password and clientSecret
+//	PUT    /almsync/interchange-connectors/v1/connectors/{id}   update: 200, no data
+//	DELETE /almsync/interchange-connectors/v1/connectors/{id}   delete: 204
+//	POST   /almsync/interchange-connectors/v1/connectors/{id}/test  "Test connection" (conntest_interchange.go)
 //
 // Request bodies are decoded strictly: unknown fields are a 400.
 type Product struct {
@@ -35,6 +38,16 @@ type Product struct {
 type interchangeState struct {
 	Connectors kernel.Collection[connector] `json:"connectors"`
 }
+
+// The connector contract's name, version and routes below the product
+// prefix.
+const (
+	connectorContract        = "interchange-connectors"
+	connectorContractVersion = "1.0.0"
+	connectorPrefix          = "/almsync/" + connectorContract + "/v1"
+	connectorDiscoveryPath   = connectorPrefix + "/contract"
+	connectorsPath           = connectorPrefix + "/connectors"
+)
 
 // interchangeAdminID is the principal Basic and bearer logins act as.
 const interchangeAdminID = 1
@@ -59,12 +72,13 @@ func (p *Product) Register(env *kernel.Env) error {
 		return p.auth.Require(p.Responder, h)
 	}
 	env.Handle("POST /rest/oauth/token", p.auth.HandleToken)
-	env.Handle("GET /rest/v1/connectors", auth(p.listConnectors))
-	env.Handle("POST /rest/v1/connectors", auth(p.createConnector))
-	env.Handle("GET /rest/v1/connectors/{id}", auth(p.getConnector))
-	env.Handle("PUT /rest/v1/connectors/{id}", auth(p.updateConnector))
-	env.Handle("DELETE /rest/v1/connectors/{id}", auth(p.deleteConnector))
-	env.Handle("POST /rest/v1/connectors/{id}/test", auth(p.testConnector))
+	env.Handle("GET "+connectorDiscoveryPath, p.ContractHandler(connectorContract, connectorContractVersion))
+	env.Handle("GET "+connectorsPath, auth(p.listConnectors))
+	env.Handle("POST "+connectorsPath, auth(p.createConnector))
+	env.Handle("GET "+connectorsPath+"/{id}", auth(p.getConnector))
+	env.Handle("PUT "+connectorsPath+"/{id}", auth(p.updateConnector))
+	env.Handle("DELETE "+connectorsPath+"/{id}", auth(p.deleteConnector))
+	env.Handle("POST "+connectorsPath+"/{id}/test", auth(p.testConnector))
 	return nil
 }
 
@@ -128,7 +142,7 @@ func (p *Product) createConnector(w http.ResponseWriter, r *http.Request, _ int6
 		p.Fail(w, err)
 		return
 	}
-	p.Created(w, r, created.ID, fmt.Sprintf("/rest/v1/connectors/%d", created.ID))
+	p.Created(w, r, created.ID, fmt.Sprintf("%s/%d", connectorsPath, created.ID))
 }
 
 func (p *Product) getConnector(w http.ResponseWriter, r *http.Request, _ int64) {

@@ -14,7 +14,7 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/kernel"
 )
 
-const connectorsPath = "/interchange/rest/v1/connectors"
+const connectorsRoute = "/interchange" + connectorsPath
 
 func basicConnector(name string) connector {
 	return connector{
@@ -32,14 +32,14 @@ func oauthConnector(name string) connector {
 
 func createConnector(t testing.TB, ts *httptest.Server, c connector) int64 {
 	t.Helper()
-	r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsPath, c)
+	r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsRoute, c)
 	wiretest.WantStatus(t, r, http.StatusCreated)
 	return wiretest.Envelope[json.RawMessage](t, r).Meta.ID
 }
 
 func getConnector(t testing.TB, ts *httptest.Server, id int64) (connector, wiretest.Response) {
 	t.Helper()
-	r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, fmt.Sprintf("%s/%d", connectorsPath, id), nil)
+	r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, fmt.Sprintf("%s/%d", connectorsRoute, id), nil)
 	wiretest.WantStatus(t, r, http.StatusOK)
 	return wiretest.Envelope[connector](t, r).Data, r
 }
@@ -78,7 +78,7 @@ func TestInterchangeAuthentication(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r := wiretest.Call(t, ts, tc.auth, http.MethodGet, connectorsPath, nil)
+			r := wiretest.Call(t, ts, tc.auth, http.MethodGet, connectorsRoute, nil)
 			if tc.want == http.StatusUnauthorized {
 				wiretest.WantJamaError(t, r, tc.want)
 				return
@@ -95,7 +95,7 @@ func TestInterchangeAuthentication(t *testing.T) {
 	})
 	t.Run("tokens are per product", func(t *testing.T) {
 		jamaTok := wiretest.AccessToken(t, ts, "/jama")
-		wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.Bearer(jamaTok), http.MethodGet, connectorsPath, nil), http.StatusUnauthorized)
+		wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.Bearer(jamaTok), http.MethodGet, connectorsRoute, nil), http.StatusUnauthorized)
 	})
 }
 
@@ -104,10 +104,10 @@ func TestInterchangeCreateAndSecrets(t *testing.T) {
 	basic := basicConnector("Basic one")
 	oauth := oauthConnector("OAuth one")
 
-	r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsPath, basic)
+	r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsRoute, basic)
 	wiretest.WantStatus(t, r, http.StatusCreated)
 	env := wiretest.Envelope[json.RawMessage](t, r)
-	if env.Meta.ID != 1 || env.Meta.Location != ts.URL+connectorsPath+"/1" {
+	if env.Meta.ID != 1 || env.Meta.Location != ts.URL+connectorsRoute+"/1" {
 		t.Errorf("meta = %+v", env.Meta)
 	}
 	oauthID := createConnector(t, ts, oauth)
@@ -122,7 +122,7 @@ func TestInterchangeCreateAndSecrets(t *testing.T) {
 	if gotOAuth.ClientID != oauth.ClientID || gotOAuth.ClientSecret != "" || gotOAuth.Username != "" {
 		t.Errorf("oauth connector = %+v", gotOAuth)
 	}
-	list := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, connectorsPath, nil)
+	list := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, connectorsRoute, nil)
 	wiretest.WantStatus(t, list, http.StatusOK)
 	for _, body := range [][]byte{raw.Body, rawOAuth.Body, list.Body} {
 		for _, leak := range []string{`"password"`, `"clientSecret"`, basic.Password, oauth.ClientSecret} {
@@ -169,20 +169,20 @@ func TestInterchangeValidation(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run("create "+tc.name, func(t *testing.T) {
-			wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsPath, tc.c), http.StatusBadRequest, tc.message)
+			wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsRoute, tc.c), http.StatusBadRequest, tc.message)
 		})
 		if tc.name == "basic without password" {
 			continue // on update of a basic connector, an omitted password is kept
 		}
 		t.Run("update "+tc.name, func(t *testing.T) {
-			wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPut, fmt.Sprintf("%s/%d", connectorsPath, existing), tc.c), http.StatusBadRequest, tc.message)
+			wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPut, fmt.Sprintf("%s/%d", connectorsRoute, existing), tc.c), http.StatusBadRequest, tc.message)
 		})
 	}
 	t.Run("unknown field", func(t *testing.T) {
-		wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsPath, `{"name":"a","colour":"red"}`), http.StatusBadRequest, "unknown field", "colour")
+		wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsRoute, `{"name":"a","colour":"red"}`), http.StatusBadRequest, "unknown field", "colour")
 	})
 	t.Run("malformed JSON", func(t *testing.T) {
-		wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsPath, `{"name":`), http.StatusBadRequest, "malformed JSON")
+		wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsRoute, `{"name":`), http.StatusBadRequest, "malformed JSON")
 	})
 	t.Run("failed update changes nothing", func(t *testing.T) {
 		if c := storedConnector(t, srv, existing); c != func() connector {
@@ -198,7 +198,7 @@ func TestInterchangeValidation(t *testing.T) {
 func TestInterchangeUpdateSecretsAndAuthSwitch(t *testing.T) {
 	srv, ts := newTestServer(t, kernel.Options{})
 	id := createConnector(t, ts, basicConnector("switch"))
-	path := fmt.Sprintf("%s/%d", connectorsPath, id)
+	path := fmt.Sprintf("%s/%d", connectorsRoute, id)
 
 	// Same mode, password omitted: kept.
 	upd := basicConnector("switch")
@@ -242,16 +242,16 @@ func TestInterchangeDuplicatesAndDelete(t *testing.T) {
 	first := createConnector(t, ts, basicConnector("Alpha"))
 	second := createConnector(t, ts, oauthConnector("Beta"))
 
-	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsPath, oauthConnector("alpha")), http.StatusConflict, "alpha", "Alpha")
-	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsPath, oauthConnector(" ALPHA ")), http.StatusConflict)
-	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPut, fmt.Sprintf("%s/%d", connectorsPath, second), oauthConnector("ALPHA")), http.StatusConflict, "already used")
+	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsRoute, oauthConnector("alpha")), http.StatusConflict, "alpha", "Alpha")
+	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsRoute, oauthConnector(" ALPHA ")), http.StatusConflict)
+	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPut, fmt.Sprintf("%s/%d", connectorsRoute, second), oauthConnector("ALPHA")), http.StatusConflict, "already used")
 
-	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodDelete, fmt.Sprintf("%s/%d", connectorsPath, first), nil), http.StatusNoContent)
-	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, fmt.Sprintf("%s/%d", connectorsPath, first), nil), http.StatusNotFound, "not found")
-	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodDelete, fmt.Sprintf("%s/%d", connectorsPath, first), nil), http.StatusNotFound, "not found")
-	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPut, fmt.Sprintf("%s/%d", connectorsPath, first), basicConnector("x")), http.StatusNotFound, "not found")
-	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, connectorsPath+"/x", nil), http.StatusBadRequest, "id must be an integer")
-	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodDelete, connectorsPath+"/x", nil), http.StatusBadRequest, "id must be an integer")
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodDelete, fmt.Sprintf("%s/%d", connectorsRoute, first), nil), http.StatusNoContent)
+	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, fmt.Sprintf("%s/%d", connectorsRoute, first), nil), http.StatusNotFound, "not found")
+	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodDelete, fmt.Sprintf("%s/%d", connectorsRoute, first), nil), http.StatusNotFound, "not found")
+	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPut, fmt.Sprintf("%s/%d", connectorsRoute, first), basicConnector("x")), http.StatusNotFound, "not found")
+	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, connectorsRoute+"/x", nil), http.StatusBadRequest, "id must be an integer")
+	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodDelete, connectorsRoute+"/x", nil), http.StatusBadRequest, "id must be an integer")
 
 	// The name is free again, and ids are not reused.
 	if id := createConnector(t, ts, basicConnector("alpha")); id != 3 {
@@ -266,7 +266,7 @@ func TestInterchangeListFilterAndPaging(t *testing.T) {
 	}
 	list := func(query string) wiretest.JamaEnvelope[[]connector] {
 		t.Helper()
-		r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, connectorsPath+query, nil)
+		r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, connectorsRoute+query, nil)
 		wiretest.WantStatus(t, r, http.StatusOK)
 		return wiretest.Envelope[[]connector](t, r)
 	}
@@ -288,7 +288,7 @@ func TestInterchangeListFilterAndPaging(t *testing.T) {
 	if env := list("?maxResults=100"); len(env.Data) != 50 || env.Meta.PageInfo.ResultCount != 50 {
 		t.Errorf("maxResults=100: %d items, %+v", len(env.Data), *env.Meta.PageInfo)
 	}
-	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, connectorsPath+"?maxResults=0", nil), http.StatusBadRequest, "maxResults")
+	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, connectorsRoute+"?maxResults=0", nil), http.StatusBadRequest, "maxResults")
 }
 
 // TestInterchangeConnectorWire holds the contract's connector against
@@ -298,13 +298,13 @@ func TestInterchangeConnectorWire(t *testing.T) {
 	_, ts := newTestServer(t, kernel.Options{})
 	create := func(body string) int64 {
 		t.Helper()
-		r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsPath, body)
+		r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsRoute, body)
 		wiretest.WantStatus(t, r, http.StatusCreated)
 		return wiretest.Envelope[json.RawMessage](t, r).Meta.ID
 	}
 	read := func(id int64) json.RawMessage {
 		t.Helper()
-		r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, fmt.Sprintf("%s/%d", connectorsPath, id), nil)
+		r := wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, fmt.Sprintf("%s/%d", connectorsRoute, id), nil)
 		wiretest.WantStatus(t, r, http.StatusOK)
 		return wiretest.Envelope[json.RawMessage](t, r).Data
 	}
@@ -317,7 +317,7 @@ func TestInterchangeConnectorWire(t *testing.T) {
 	wantJSON(t, read(oauth), fmt.Sprintf(`{"id": %d, "application": "JAMA_CONNECT", "name": "SSO Jama",
 		"url": "https://sso.jamacloud.com", "verifySsl": false, "authType": "oauth", "clientId": "interchange-client"}`, oauth))
 	// A member the contract does not have is refused, not ignored.
-	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsPath,
+	wiretest.WantJamaError(t, wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodPost, connectorsRoute,
 		`{"name": "x", "url": "https://acme.jamacloud.com", "verify_ssl": true, "authType": "basic", "username": "u", "password": "p"}`),
 		http.StatusBadRequest, "verify_ssl")
 }

@@ -31,7 +31,7 @@ const (
 )
 
 // connectionTestRequest is the optional body of POST
-// /rest/v1/connectors/{id}/test.
+// /almsync/interchange-connectors/v1/connectors/{id}/test.
 type connectionTestRequest struct {
 	TrustedCAPEM string `json:"trustedCaPem"`
 }

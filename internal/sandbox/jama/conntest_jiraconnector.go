@@ -7,7 +7,7 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/kernel"
 )
 
-// testJiraConnection serves POST /rest/v1/jiraconnector/connections/{id}/test,
+// testJiraConnection serves POST /almsync/jama-jira-connector/v1/connections/{id}/test,
 // the JIRA Connector's "Test Connection": Jama connects to the
 // connection's Jira with the stored username and password. The optional
 // body is {"trustedCaPem"}; the answer's data is the result, a failed test

@@ -71,3 +71,18 @@ func (j Responder) Fail(w http.ResponseWriter, err error) {
 func (j Responder) WriteError(w http.ResponseWriter, _ *http.Request, status int, message string) {
 	j.Error(w, status, message)
 }
+
+// contractInfo is the data of a contract's discovery answer.
+type contractInfo struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// ContractHandler serves the discovery operation of one of the provider's
+// contracts in Jama's dialect: 200 with {name, version} in the envelope's
+// data. It needs no credentials, as the contracts define it.
+func (j Responder) ContractHandler(name, version string) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		j.OK(w, contractInfo{Name: name, Version: version})
+	}
+}

@@ -27,8 +27,8 @@ const jamaAdminID = 1
 //	PUT  /rest/v1/users/{id}/active   activate or deactivate: 200, no data
 //
 // It also serves the provider's own contract for the classic JIRA
-// Connector under /rest/v1/jiraconnector/connections (see
-// product_jama_jiraconnector.go).
+// Connector under /almsync/jama-jira-connector/v1, outside Jama's own
+// routes, as a bridge would (see product_jama_jiraconnector.go).
 //
 // Users cannot be deleted (405). Basic credentials are checked against the
 // users themselves: a user created through the API can log in while it is

@@ -13,21 +13,32 @@ import (
 )
 
 // The classic JIRA Connector has no public API; these routes of the jama
-// product serve the provider's own contract for it (see package jama):
+// product serve the provider's own contract for it, as
+// contracts/jama-jira-connector.yaml publishes it, below its own prefix
+// /almsync/jama-jira-connector/v1 (never inside Jama's /rest routes), as a
+// bridge on the Jama host would:
 //
-//	GET    /rest/v1/jiraconnector/connections        list (jiraUrl filter, paging)
-//	POST   /rest/v1/jiraconnector/connections        create: 201, meta.id and meta.location, no data
-//	GET    /rest/v1/jiraconnector/connections/{id}   read, without jiraPassword
-//	PUT    /rest/v1/jiraconnector/connections/{id}   replace: 200, no data; empty jiraPassword keeps it
-//	DELETE /rest/v1/jiraconnector/connections/{id}   delete: 204
-//	POST   /rest/v1/jiraconnector/connections/{id}/test   "Test Connection" (conntest_jiraconnector.go)
+//	GET    /almsync/jama-jira-connector/v1/contract           discovery, without credentials
+//	GET    /almsync/jama-jira-connector/v1/connections        list (jiraUrl filter, paging)
+//	POST   /almsync/jama-jira-connector/v1/connections        create: 201, meta.id and meta.location, no data
+//	GET    /almsync/jama-jira-connector/v1/connections/{id}   read, without jiraPassword
+//	PUT    /almsync/jama-jira-connector/v1/connections/{id}   replace: 200, no data; empty jiraPassword keeps it
+//	DELETE /almsync/jama-jira-connector/v1/connections/{id}   delete: 204
+//	POST   /almsync/jama-jira-connector/v1/connections/{id}/test   "Test Connection" (conntest_jiraconnector.go)
 //
 // Connections are stored with their passwords in the jama product's state.
 // jamaUser and failureNotificationUser are checked against that state's
 // users. Request bodies are decoded strictly: unknown fields are a 400.
 
-// jiraConnectionsPath is the collection's route below the product prefix.
-const jiraConnectionsPath = "/rest/v1/jiraconnector/connections"
+// The JIRA Connector contract's name, version and routes below the
+// product prefix.
+const (
+	jiraConnectorContract        = "jama-jira-connector"
+	jiraConnectorContractVersion = "1.0.0"
+	jiraConnectorPrefix          = "/almsync/" + jiraConnectorContract + "/v1"
+	jiraConnectorDiscoveryPath   = jiraConnectorPrefix + "/contract"
+	jiraConnectionsPath          = jiraConnectorPrefix + "/connections"
+)
 
 // jiraCloudHostSuffix marks Jira Cloud hosts, where Jira usernames are
 // email addresses.
@@ -36,6 +47,7 @@ const jiraCloudHostSuffix = ".atlassian.net"
 // registerJiraConnector adds the JIRA Connector routes; auth wraps a handler
 // with the product's authentication.
 func (p *Product) registerJiraConnector(env *kernel.Env, auth func(func(http.ResponseWriter, *http.Request, int64)) http.HandlerFunc) {
+	env.Handle("GET "+jiraConnectorDiscoveryPath, p.ContractHandler(jiraConnectorContract, jiraConnectorContractVersion))
 	env.Handle("GET "+jiraConnectionsPath, auth(p.listJiraConnections))
 	env.Handle("POST "+jiraConnectionsPath, auth(p.createJiraConnection))
 	env.Handle("GET "+jiraConnectionsPath+"/{id}", auth(p.getJiraConnection))

@@ -9,7 +9,7 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/conntest"
 )
 
-// testJSMConnection serves POST /connections/jira-service-management/{id}/test:
+// testJSMConnection serves POST /almsync/jitterbit-jsm-connections/v1/connections/{id}/test:
 // Harmony connects to the connection's Jira Service Management site with
 // the connection's auth scheme and credentials. The optional body is
 // {"trustedCaPem"}; the answer's data is the result, a failed test too.

@@ -12,20 +12,29 @@ import (
 // Product emulates Jitterbit Harmony under /jitterbit: the login, headers,
 // envelope, project and project variables of Jitterbit's "Harmony API
 // Reference", and the provider's own contract for Jira Service Management
-// connections, in Harmony's style. Its wire shapes are in wire.go.
+// connections, contracts/jitterbit-jsm-connections.yaml, in Harmony's
+// style, below its prefix /almsync/jitterbit-jsm-connections/v1. Its wire
+// shapes are in wire.go.
 //
 //	POST   /login                                      headers username and password; data {authenticationToken, serverUrl, cloudAppsUrl, orgAttrs, defaultOrgId, sessionTimeoutInSeconds}
 //	GET    /project?environmentId=&projectGuid=        header organizationId; data {projects: {guid, name, projectId, description, environments: [{envId, envName, ...}], ...}}
 //	GET    /project-variables?environmentId=&projectGuid=   data {projectVariableDetail: [{projectVariableId, projectVariableName, projectVariableValue, ...}]}
 //	PUT    /project-variables                          body {projectVariableId, projectVariableValue, projectVariableDescription, projectVariableHideValue}; no data
-//	GET    /connections/jira-service-management        list: filters environmentId and projectGuid (exact), name (exact, case-insensitive), page and pageSize
-//	POST   /connections/jira-service-management        create: 201, data is the connection
-//	GET    /connections/jira-service-management/{id}   read, without secrets
-//	PUT    /connections/jira-service-management/{id}   replace: 200, data is the connection; empty secrets are kept
-//	DELETE /connections/jira-service-management/{id}   delete: 204
-//	POST   /connections/jira-service-management/{id}/test   "Test" (conntest_jitterbit.go)
+//	GET    /almsync/jitterbit-jsm-connections/v1/contract      discovery, without credentials: data {name, version}
+//	GET    /almsync/jitterbit-jsm-connections/v1/connections   list: environmentId and projectGuid required (exact), name (exact, case-insensitive), page and pageSize
+//	POST   /almsync/jitterbit-jsm-connections/v1/connections   create: 201, data is the connection
+//	GET    /almsync/jitterbit-jsm-connections/v1/connections/{id}   read, without secrets
+//	PUT    /almsync/jitterbit-jsm-connections/v1/connections/{id}   replace: 200, data is the connection; empty secrets are kept
+//	DELETE /almsync/jitterbit-jsm-connections/v1/connections/{id}   delete: 204
+//	POST   /almsync/jitterbit-jsm-connections/v1/connections/{id}/test   "Test" (conntest_jitterbit.go)
 //
-// Every route but the login needs the header authToken (a token from the
+// Harmony's base URL ends in an API stage (https://harmony-api.<region>.
+// jitterbit.com/dev, qa or api). The sandbox serves every route both
+// directly below /jitterbit, the URL its tests use, and below each stage,
+// /jitterbit/dev, /jitterbit/qa and /jitterbit/api, so that a URL written
+// as for Harmony works too; all of them share one state.
+//
+// Every route but the login and the discovery needs the header authToken (a token from the
 // login, valid for the sessionTimeoutInSeconds it announces, measured with
 // the server clock) and the header organizationId (the seeded organization,
 // "100"): without a valid token the answer is 401, with another
@@ -79,8 +88,18 @@ const (
 	jitterbitLoginPath            = "/login"
 	jitterbitProjectPath          = "/project"
 	jitterbitProjectVariablesPath = "/project-variables"
-	jitterbitConnectionsPath      = "/connections/jira-service-management"
+
+	// The contract's routes, below its prefix.
+	jitterbitContractPrefix  = "/almsync/jitterbit-jsm-connections/v1"
+	jitterbitDiscoveryPath   = jitterbitContractPrefix + "/contract"
+	jitterbitConnectionsPath = jitterbitContractPrefix + "/connections"
+	jitterbitContractName    = "jitterbit-jsm-connections"
+	jitterbitContractVersion = "1.0.0"
 )
+
+// jitterbitStages are the path prefixes the routes are served under: none,
+// and Harmony's API stages.
+var jitterbitStages = []string{"", "/dev", "/qa", "/api"}
 
 // New returns the product, ready for kernel.NewServer.
 func New() *Product { return &Product{} }
@@ -100,16 +119,20 @@ func (p *Product) Register(env *kernel.Env) error {
 	p.tokens = newJitterbitTokens(env.Now)
 
 	auth, authAnyOrg := p.requireSession(true), p.requireSession(false)
-	env.Handle("POST "+jitterbitLoginPath, p.login)
-	env.Handle("GET "+jitterbitProjectPath, auth(p.getProject))
-	env.Handle("GET "+jitterbitProjectVariablesPath, authAnyOrg(p.listProjectVariables))
-	env.Handle("PUT "+jitterbitProjectVariablesPath, authAnyOrg(p.setProjectVariable))
-	env.Handle("GET "+jitterbitConnectionsPath, auth(p.listJSMConnections))
-	env.Handle("POST "+jitterbitConnectionsPath, auth(p.createJSMConnection))
-	env.Handle("GET "+jitterbitConnectionsPath+"/{id}", auth(p.getJSMConnection))
-	env.Handle("PUT "+jitterbitConnectionsPath+"/{id}", auth(p.updateJSMConnection))
-	env.Handle("DELETE "+jitterbitConnectionsPath+"/{id}", auth(p.deleteJSMConnection))
-	env.Handle("POST "+jitterbitConnectionsPath+"/{id}/test", auth(p.testJSMConnection))
+	for _, stage := range jitterbitStages {
+		handle := func(method, route string, h http.HandlerFunc) { env.Handle(method+" "+stage+route, h) }
+		handle("POST", jitterbitLoginPath, p.login)
+		handle("GET", jitterbitProjectPath, auth(p.getProject))
+		handle("GET", jitterbitProjectVariablesPath, authAnyOrg(p.listProjectVariables))
+		handle("PUT", jitterbitProjectVariablesPath, authAnyOrg(p.setProjectVariable))
+		handle("GET", jitterbitDiscoveryPath, p.discoverContract)
+		handle("GET", jitterbitConnectionsPath, auth(p.listJSMConnections))
+		handle("POST", jitterbitConnectionsPath, auth(p.createJSMConnection))
+		handle("GET", jitterbitConnectionsPath+"/{id}", auth(p.getJSMConnection))
+		handle("PUT", jitterbitConnectionsPath+"/{id}", auth(p.updateJSMConnection))
+		handle("DELETE", jitterbitConnectionsPath+"/{id}", auth(p.deleteJSMConnection))
+		handle("POST", jitterbitConnectionsPath+"/{id}/test", auth(p.testJSMConnection))
+	}
 	return nil
 }
 

@@ -30,6 +30,12 @@ func jsmConnectionID(s string) (int64, error) {
 	return id, nil
 }
 
+// discoverContract serves the contract's discovery, without credentials:
+// the contract's name and the version the sandbox implements.
+func (p *Product) discoverContract(w http.ResponseWriter, r *http.Request) {
+	p.ok(w, r, http.StatusOK, contractInfo{Name: jitterbitContractName, Version: jitterbitContractVersion})
+}
+
 func (p *Product) listJSMConnections(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	page, size, err := parseJitterbitPage(q)
@@ -38,10 +44,20 @@ func (p *Product) listJSMConnections(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	envID, guid, name := q.Get("environmentId"), q.Get("projectGuid"), q.Get("name")
+	var missing []string
+	for _, param := range []struct{ name, value string }{{"environmentId", envID}, {"projectGuid", guid}} {
+		if param.value == "" {
+			missing = append(missing, param.name+" is required")
+		}
+	}
+	if len(missing) > 0 {
+		p.fail(w, r, kernel.NewAPIError(http.StatusBadRequest, "%s", strings.Join(missing, "; ")))
+		return
+	}
 	matched := []JSMConnection{}
 	p.state.Read(func(s *jitterbitState) {
 		for _, c := range s.JSMConnections.List() {
-			if (envID == "" || c.EnvironmentID == envID) && (guid == "" || c.ProjectGUID == guid) &&
+			if c.EnvironmentID == envID && c.ProjectGUID == guid &&
 				(name == "" || sameJSMConnectionName(c.Name, name)) {
 				matched = append(matched, publicJSMConnection(c))
 			}
@@ -78,7 +94,9 @@ func (p *Product) createJSMConnection(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Location", kernel.AbsoluteURL(r, "/"+p.Name()+jitterbitConnectionsPath+"/"+created.ID))
+	// r.URL.Path is the route as called, below the product prefix and
+	// with the stage if one was called.
+	w.Header().Set("Location", kernel.AbsoluteURL(r, "/"+p.Name()+strings.TrimSuffix(r.URL.Path, "/")+"/"+created.ID))
 	p.ok(w, r, http.StatusCreated, publicJSMConnection(created))
 }
 

@@ -99,7 +99,8 @@ func TestJitterbitJSMCreateReadDelete(t *testing.T) {
 		t.Errorf("read = %+v\ncreated = %+v\nwant %+v", c, created, want)
 	}
 	wantNoSecrets(t, got.Body, in)
-	list := wiretest.Call(t, ts, auth, http.MethodGet, jsmPath, nil)
+	list := wiretest.Call(t, ts, auth, http.MethodGet, jsmPath+jsmListQuery, nil)
+	wantJitterbitData[connectionPage](t, list, http.StatusOK)
 	wantNoSecrets(t, list.Body, in)
 
 	// Every secret reached the store.
@@ -336,29 +337,40 @@ func TestJitterbitJSMListFiltersAndPages(t *testing.T) {
 		return out
 	}
 
-	if p := list(""); len(p.Items) != 20 || p.Page != 1 || p.PageSize != 20 || p.Total != 45 || p.Items[0].ID != "1" {
+	jsm := "?environmentId=201&projectGuid=" + seedProjectJSM
+	if p := list(jsm); len(p.Items) != 20 || p.Page != 1 || p.PageSize != 20 || p.Total != 30 || p.Items[0].ID != "2" {
 		t.Errorf("default page: %d items, page %d, size %d, total %d", len(p.Items), p.Page, p.PageSize, p.Total)
 	}
-	if p := list("?page=3&pageSize=20"); len(p.Items) != 5 || p.Items[0].ID != "41" || p.Total != 45 {
+	if p := list(jsm + "&page=2&pageSize=20"); len(p.Items) != 10 || p.Items[0].ID != "32" || p.Total != 30 {
 		t.Errorf("last page: %v, total %d", ids(p), p.Total)
 	}
-	if p := list("?page=4&pageSize=20"); len(p.Items) != 0 || p.Items == nil || p.Total != 45 {
+	if p := list(jsm + "&page=3&pageSize=20"); len(p.Items) != 0 || p.Items == nil || p.Total != 30 {
 		t.Errorf("past the end: %+v", p)
 	}
-	if p := list("?page=9223372036854775807&pageSize=100"); len(p.Items) != 0 || p.Total != 45 {
+	if p := list(jsm + "&page=9223372036854775807&pageSize=100"); len(p.Items) != 0 || p.Total != 30 {
 		t.Errorf("huge page: %+v", p)
 	}
 	if p := list("?environmentId=201&projectGuid=" + seedProjectSD + "&pageSize=100"); p.Total != 15 || len(p.Items) != 15 || p.Items[0].ProjectGUID != seedProjectSD {
 		t.Errorf("project filter: total %d, %v", p.Total, ids(p))
 	}
-	if p := list("?projectGuid=" + seedProjectSD + "&name=CONN-03"); p.Total != 1 || p.Items[0].Name != "conn-03" {
+	if p := list("?environmentId=202&projectGuid=" + seedProjectJSM); p.Total != 0 {
+		t.Errorf("environment filter: %+v", p)
+	}
+	if p := list("?environmentId=201&projectGuid=" + seedProjectSD + "&name=CONN-03"); p.Total != 1 || p.Items[0].Name != "conn-03" {
 		t.Errorf("project and name filter: %+v", p)
 	}
-	if p := list("?environmentId=201&projectGuid=" + seedProjectJSM + "&name=conn-03"); p.Total != 0 {
+	if p := list(jsm + "&name=conn-03"); p.Total != 0 {
 		t.Errorf("name in the other project matched: %+v", p)
 	}
-	if p := list("?name=conn"); p.Total != 0 {
+	if p := list(jsm + "&name=conn"); p.Total != 0 {
 		t.Errorf("the name filter must be exact: %+v", p)
+	}
+	for query, fragment := range map[string]string{
+		"":                               "environmentId is required; projectGuid is required",
+		"?environmentId=201":             "projectGuid is required",
+		"?projectGuid=" + seedProjectJSM: "environmentId is required",
+	} {
+		wantJitterbitError(t, wiretest.Call(t, ts, auth, http.MethodGet, jsmPath+query, nil), http.StatusBadRequest, "BAD_REQUEST", fragment)
 	}
 	for query, fragment := range map[string]string{
 		"?page=0":        "page must be an integer >= 1",
@@ -369,7 +381,7 @@ func TestJitterbitJSMListFiltersAndPages(t *testing.T) {
 		"?pageSize=ten":  "pageSize must be",
 		"?page=1&page=x": "", // the first value counts
 	} {
-		r := wiretest.Call(t, ts, auth, http.MethodGet, jsmPath+query, nil)
+		r := wiretest.Call(t, ts, auth, http.MethodGet, jsmPath+jsm+strings.Replace(query, "?", "&", 1), nil)
 		if fragment == "" {
 			wiretest.WantStatus(t, r, http.StatusOK)
 			continue

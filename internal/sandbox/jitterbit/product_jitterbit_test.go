@@ -17,7 +17,8 @@ import (
 
 const (
 	jitterbitLoginURL = "/jitterbit/login"
-	jsmPath           = "/jitterbit/connections/jira-service-management"
+	jsmPath           = "/jitterbit/almsync/jitterbit-jsm-connections/v1/connections"
+	jsmListQuery      = "?environmentId=201&projectGuid=" + seedProjectJSM
 )
 
 // jitterbitSession sends a Harmony token and organization; empty values
@@ -174,21 +175,21 @@ func TestJitterbitSessionRequired(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, path := range []string{jsmPath, jsmPath + "/1"} {
+			for _, path := range []string{jsmPath + jsmListQuery, jsmPath + "/1"} {
 				wantJitterbitError(t, wiretest.Call(t, ts, tc.auth, http.MethodGet, path, nil), tc.status, tc.code, tc.message)
 			}
 			wantJitterbitError(t, wiretest.Call(t, ts, tc.auth, http.MethodPost, jsmPath, basicJSM(seedProjectJSM, "x")), tc.status, tc.code)
 		})
 	}
-	if got := srv.Stats().Products["jitterbit"].Routes["POST /connections/jira-service-management"]; got != int64(len(tests)) {
+	if got := srv.Stats().Products["jitterbit"].Routes["POST /almsync/jitterbit-jsm-connections/v1/connections"]; got != int64(len(tests)) {
 		t.Errorf("refused creates counted %d times, want %d", got, len(tests))
 	}
-	wantJitterbitData[connectionPage](t, wiretest.Call(t, ts, session, http.MethodGet, jsmPath, nil), http.StatusOK)
+	wantJitterbitData[connectionPage](t, wiretest.Call(t, ts, session, http.MethodGet, jsmPath+jsmListQuery, nil), http.StatusOK)
 
 	t.Run("expired token", func(t *testing.T) {
 		srv.SetClock(func() time.Time { return time.Now().Add(sessionLifetime + time.Minute) })
 		defer func() { srv.SetClock(time.Now) }()
-		wantJitterbitError(t, wiretest.Call(t, ts, session, http.MethodGet, jsmPath, nil),
+		wantJitterbitError(t, wiretest.Call(t, ts, session, http.MethodGet, jsmPath+jsmListQuery, nil),
 			http.StatusUnauthorized, jitterbitCodeTokenExpired, "expired")
 	})
 }
@@ -215,7 +216,7 @@ func TestJitterbitErrorsUseTheEnvelope(t *testing.T) {
 	if err := srv.SetFaults(kernel.Faults{}); err != nil {
 		t.Fatal(err)
 	}
-	list := wantJitterbitData[connectionPage](t, wiretest.Call(t, ts, auth, http.MethodGet, jsmPath, nil), http.StatusOK)
+	list := wantJitterbitData[connectionPage](t, wiretest.Call(t, ts, auth, http.MethodGet, jsmPath+jsmListQuery, nil), http.StatusOK)
 	if list.Total != 0 {
 		t.Errorf("a faulted create was applied: %+v", list)
 	}

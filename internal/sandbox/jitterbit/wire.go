@@ -5,8 +5,8 @@ import "encoding/json"
 // Wire shapes of the product, spelled here and nowhere else in the sandbox:
 // Harmony's envelope, login, project and project variables from
 // Jitterbit's "Harmony API Reference", the connection contract from the
-// provider's published description of it (the Jitterbit client's package
-// documentation). The state file's shapes are here too.
+// provider's published description of it
+// (contracts/jitterbit-jsm-connections.yaml). The state file's shapes are here too.
 
 // envelope is the body of every Harmony answer, {"success", "uri",
 // "data", "error"}. URI is the URL that was called, query included.
@@ -223,6 +223,13 @@ type connectionPage struct {
 	Page     int             `json:"page"`
 	PageSize int             `json:"pageSize"`
 	Total    int             `json:"total"`
+}
+
+// contractInfo is the data of the contract's discovery, {"name",
+// "version"}.
+type contractInfo struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
 }
 
 // testRequest is the optional body of a connection's "Test",

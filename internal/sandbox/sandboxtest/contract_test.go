@@ -80,12 +80,12 @@ func TestStart_CleanExchangesReportNothing(t *testing.T) {
 	rec := &recordingTB{TB: t}
 	sb := sandboxtest.Start(rec)
 	get(t, sb, "/jama/rest/v1/users/current")
-	get(t, sb, "/jama/rest/v1/jiraconnector/connections") // the provider's own contract
+	get(t, sb, "/jama/almsync/jama-jira-connector/v1/connections") // the provider's own contract, checked against its document
 	rec.end()
 	if len(rec.errors) != 0 {
 		t.Errorf("violations reported for documented exchanges: %q", rec.errors)
 	}
-	if summary := rec.logs[len(rec.logs)-1]; !strings.Contains(summary, "1 of 2 exchanges checked") {
-		t.Errorf("summary %q does not count 1 of 2 exchanges checked", summary)
+	if summary := rec.logs[len(rec.logs)-1]; !strings.Contains(summary, "2 of 2 exchanges checked") {
+		t.Errorf("summary %q does not count 2 of 2 exchanges checked", summary)
 	}
 }

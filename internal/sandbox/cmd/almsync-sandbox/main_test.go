@@ -78,7 +78,7 @@ func TestServeAndShutDown(t *testing.T) {
 	}
 	base := strings.Fields(line[strings.Index(line, "http://"):])[0]
 
-	req, err := http.NewRequest(http.MethodPost, base+"/interchange/rest/v1/connectors",
+	req, err := http.NewRequest(http.MethodPost, base+"/interchange/almsync/interchange-connectors/v1/connectors",
 		strings.NewReader(`{"name":"cli","url":"https://jama.example.com","authType":"basic","username":"u","password":"p"}`))
 	if err != nil {
 		t.Fatal(err)
