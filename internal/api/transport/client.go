@@ -7,9 +7,9 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/go-cleanhttp"
-	"github.com/hashicorp/go-retryablehttp"
 )
 
 // maxRedirects is the longest redirect chain followed.
@@ -74,12 +74,17 @@ type Response struct {
 // (4xx/5xx are NOT Go errors; callers map them), or an error for transport failures,
 // exhausted retries, cancellation, or an oversized body.
 //
-// Retries follow the rules of the package: 429, 502, 503 and 504 answers and
-// transient transport errors are retried up to Config.MaxRetries times for
-// idempotent methods and for requests with Retryable set; other requests
-// are retried only after a 429 answer or when the connection failed before
-// the request was written. A retryable status that persists after the last
-// attempt is reported as a [*RequestError] with Exhausted set, wrapping a
+// Every attempt first waits for Config.Pacer. Retries follow the rules of
+// the package: a 429 answer is always repeated after the server's
+// Retry-After (or back-off), and those waits do not count against
+// Config.MaxRetries but against Config.RateLimitWait; 500, 502, 503 and 504
+// answers and transient transport errors spend Config.MaxRetries and are
+// retried for idempotent methods and for requests with Retryable set
+// (other requests only when the connection failed before the request was
+// written); a refused connection is tried at most twice; permanent failures
+// (a plain-HTTP server behind https, a certificate that does not verify,
+// an unknown host) are not retried at all. A retryable status that
+// persists is reported as a [*RequestError] with Exhausted set, wrapping a
 // [*StatusError]. Every error is a [*RequestError].
 func (c *Client) Do(ctx context.Context, req *Request) (*Response, error) {
 	if req == nil {
@@ -93,26 +98,7 @@ func (c *Client) Do(ctx context.Context, req *Request) (*Response, error) {
 		return nil, c.requestError(req, method, 0, false, err)
 	}
 
-	x := newExchange(ctx, c, req, method)
-	rreq, err := x.newRetryableRequest()
-	if err != nil {
-		return nil, c.requestError(req, method, 0, false, unwrapURLError(err))
-	}
-	rclient := &retryablehttp.Client{
-		HTTPClient:     c.http,
-		RetryWaitMin:   c.cfg.RetryWaitMin,
-		RetryWaitMax:   c.cfg.RetryWaitMax,
-		RetryMax:       c.cfg.MaxRetries,
-		RequestLogHook: x.beforeAttempt,
-		CheckRetry:     x.afterAttempt,
-		Backoff:        x.backoff,
-		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
-	}
-	// Every attempt's body is read and closed in afterAttempt (readBody);
-	// the final response is rebuilt from what was read there.
-	_, doErr := rclient.Do(rreq) //nolint:bodyclose // closed in readBody
-
-	return x.result(doErr)
+	return newExchange(ctx, c, req, method).run()
 }
 
 // HTTPClient returns a plain *http.Client with the same TLS/CA, timeout and user agent
@@ -205,3 +191,23 @@ func (t *userAgentTransport) CloseIdleConnections() {
 // with defaults applied); callers that repeat a request themselves, such as
 // a create whose answer was lost, keep to the same budget.
 func (c *Client) MaxRetries() int { return c.cfg.MaxRetries }
+
+// backoff is the wait before retry number retry+1 (counting from 0) after
+// an answer with status and header (0 and nil after a transport error): the
+// server's hint when it gave one, else Config.Backoff when set, else
+// exponential back-off from RetryWaitMin.
+func (c *Client) backoff(retry, status int, header http.Header) time.Duration {
+	now := time.Now()
+	if d, ok := serverHint(status, header, now); ok {
+		return min(d, c.cfg.RetryWaitMax)
+	}
+	if len(c.cfg.Backoff) > 0 {
+		d := c.cfg.Backoff[min(retry, len(c.cfg.Backoff)-1)]
+		// Jitter of up to a fifth, so that parallel requests do not return together.
+		return d - time.Duration(c.rand.Int64N(int64(d/5)+1))
+	}
+	return c.waits.wait(retry, status, header, now, c.rand.Int64N)
+}
+
+// Pacer returns the pacer the client waits for; nil when it has none.
+func (c *Client) Pacer() *Pacer { return c.cfg.Pacer }

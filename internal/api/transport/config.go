@@ -14,7 +14,15 @@ const (
 	DefaultRetryWaitMin   = 1 * time.Second
 	DefaultRetryWaitMax   = 30 * time.Second
 	DefaultMaxBodyBytes   = 16 << 20
+	// DefaultRateLimitWait bounds the time one request waits for 429
+	// answers to pass.
+	DefaultRateLimitWait = 5 * time.Minute
 )
+
+// JamaBackoff is the back-off schedule Jama documents for its REST API
+// when an answer carries no Retry-After: about 3, 5, 8 and 13 seconds, the
+// last repeated.
+var JamaBackoff = []time.Duration{3 * time.Second, 5 * time.Second, 8 * time.Second, 13 * time.Second}
 
 // Config configures one Client (one per product).
 type Config struct {
@@ -29,8 +37,20 @@ type Config struct {
 	// InsecureSkipVerify disables verification of server certificates.
 	// Rarely appropriate; default false.
 	InsecureSkipVerify bool
-	// MaxRetries is the number of retries of one request (0 = no retry).
+	// MaxRetries is the number of retries of one request after 5xx answers
+	// and transport failures (0 = no retry). Waits for 429 answers do not
+	// count against it.
 	MaxRetries int
+	// RateLimitWait bounds the total time one request waits for 429
+	// answers (Retry-After) before it fails; 0 = 5 minutes.
+	RateLimitWait time.Duration
+	// Backoff, when set, is the schedule of waits before the retries of a
+	// failure without a server hint (the last step repeats); otherwise
+	// waits grow exponentially from RetryWaitMin to RetryWaitMax.
+	Backoff []time.Duration
+	// Pacer, when set, spaces the requests; share one Pacer between the
+	// Clients of one product endpoint.
+	Pacer *Pacer
 	// RequestTimeout limits one attempt, response body included; 0 = 30s.
 	RequestTimeout time.Duration
 	// RetryWaitMin is the first back-off step when the server gives no
@@ -57,6 +77,15 @@ func (cfg Config) withDefaults() (Config, error) {
 	if cfg.RetryWaitMax < 0 {
 		errs = append(errs, fmt.Errorf("RetryWaitMax must not be negative, got %s", cfg.RetryWaitMax))
 	}
+	if cfg.RateLimitWait < 0 {
+		errs = append(errs, fmt.Errorf("RateLimitWait must not be negative, got %s", cfg.RateLimitWait))
+	}
+	for _, d := range cfg.Backoff {
+		if d <= 0 {
+			errs = append(errs, fmt.Errorf("Backoff steps must be positive, got %s", d))
+			break
+		}
+	}
 	if cfg.MaxBodyBytes < 0 {
 		errs = append(errs, fmt.Errorf("MaxBodyBytes must not be negative, got %d", cfg.MaxBodyBytes))
 	}
@@ -81,6 +110,9 @@ func (cfg Config) withDefaults() (Config, error) {
 	}
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.RateLimitWait == 0 {
+		cfg.RateLimitWait = DefaultRateLimitWait
 	}
 	return cfg, nil
 }

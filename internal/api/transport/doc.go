@@ -2,16 +2,25 @@
 // (Jama, Interchange, Jitterbit, aqua, Jira) sends its requests through a
 // [Client] created by [New].
 //
-// A Client adds, on top of go-retryablehttp:
+// A Client adds, on top of net/http:
 //
-//   - retries of 429, 502, 503 and 504 answers and of transport failures,
-//     limited to requests that are safe to repeat (idempotent methods, or
-//     POST/PATCH when the failure proves the request was not applied or when
-//     [Request.Retryable] is set); a 500 is retried for idempotent methods
-//     only, since repeating a read, replace or delete is harmless, while a
-//     create is left to its caller, which looks the object up first;
-//   - waits that honour Retry-After and X-RateLimit-Reset, otherwise
-//     exponential back-off with jitter;
+//   - pacing: every attempt waits for a [Pacer], a token bucket shared by
+//     the Clients of one product endpoint, which slows down on 429 answers
+//     and recovers afterwards;
+//   - three retry budgets that match the failure: 429 answers are repeated
+//     after the server's Retry-After (or X-RateLimit-Reset) for up to
+//     Config.RateLimitWait in total, without spending Config.MaxRetries;
+//     500, 502, 503 and 504 answers and transient transport errors spend
+//     Config.MaxRetries, for requests that are safe to repeat (idempotent
+//     methods, or POST/PATCH when the failure proves the request was not
+//     applied or when [Request.Retryable] is set), so a create is left to
+//     its caller, which looks the object up first; a refused connection is
+//     tried at most twice;
+//   - waits without a server hint that follow Config.Backoff (Jama's
+//     schedule, [JamaBackoff]) or grow exponentially with jitter;
+//   - permanent failures that fail at once and can be recognised by their
+//     callers to name the fix: [IsPlainHTTPServer], [IsCertificateError],
+//     [IsUnknownHost], [IsConnectionRefused], [IsTimeout], [IsRateLimited];
 //   - a timeout per attempt, TLS with optional extra CA certificates and a
 //     minimum of TLS 1.2, and a fixed User-Agent;
 //   - a cap on the size of response bodies ([ErrBodyTooLarge]);

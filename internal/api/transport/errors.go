@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // ErrBodyTooLarge is wrapped by the error [Client.Do] returns when a response
@@ -74,20 +75,50 @@ func (e *RequestError) subject() string {
 }
 
 // StatusError is the cause inside a [*RequestError] when the server kept
-// answering with a retryable status (429, 502, 503, 504) until no retry was
-// left. Other statuses are returned as a [Response], not as an error.
+// answering with a retryable status (429, 500, 502, 503, 504) until no
+// retry was left. Other statuses are returned as a [Response], not as an
+// error.
 type StatusError struct {
 	StatusCode int
 	Header     http.Header
 	Body       []byte
+	// Cause, when set, says why no retry followed, e.g. a [*RateLimitError].
+	Cause error
 }
 
-// Error returns the status, e.g. "503 Service Unavailable".
+// Error returns the status, e.g. "503 Service Unavailable", followed by
+// the cause when there is one.
 func (e *StatusError) Error() string {
+	s := "HTTP status " + strconv.Itoa(e.StatusCode)
 	if text := http.StatusText(e.StatusCode); text != "" {
-		return strconv.Itoa(e.StatusCode) + " " + text
+		s = strconv.Itoa(e.StatusCode) + " " + text
 	}
-	return "HTTP status " + strconv.Itoa(e.StatusCode)
+	if e.Cause != nil {
+		s += " (" + e.Cause.Error() + ")"
+	}
+	return s
+}
+
+// Unwrap returns the cause.
+func (e *StatusError) Unwrap() error { return e.Cause }
+
+// RateLimitError says that a request stopped waiting for 429 answers
+// because the next wait would exceed Config.RateLimitWait.
+type RateLimitError struct {
+	Waited time.Duration // time already waited for 429 answers
+	Budget time.Duration // Config.RateLimitWait
+}
+
+// Error returns e.g. "still rate-limited after waiting 4m58s; the wait budget is 5m0s".
+func (e *RateLimitError) Error() string {
+	return fmt.Sprintf("still rate-limited after waiting %s; the wait budget is %s",
+		e.Waited.Round(time.Second), e.Budget)
+}
+
+// IsRateLimited reports whether err ended on 429 answers.
+func IsRateLimited(err error) bool {
+	var statusErr *StatusError
+	return errors.As(err, &statusErr) && statusErr.StatusCode == http.StatusTooManyRequests
 }
 
 // plural renders n with word, adding an "s" unless n is 1.

@@ -3,7 +3,6 @@ package transport
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -11,13 +10,9 @@ import (
 	"net/http/httptrace"
 	"sync/atomic"
 	"time"
-
-	"github.com/hashicorp/go-retryablehttp"
 )
 
-// exchange is the state of one call of Client.Do across its attempts. Its
-// methods are the hooks of a go-retryablehttp client made for that call;
-// they run one after another, never concurrently.
+// exchange is the state of one call of Client.Do across its attempts.
 type exchange struct {
 	client     *Client
 	ctx        context.Context // caller's context with the log subsystem
@@ -27,7 +22,10 @@ type exchange struct {
 	replayable bool
 
 	attempts int
-	started  time.Time
+	retries  int           // retries spent from Config.MaxRetries
+	refused  int           // attempts refused at connect
+	limited  time.Duration // time waited for 429 answers so far
+	limits   int           // 429 answers so far
 	// sent becomes true once the current attempt may have reached the
 	// server. It is set from the HTTP client's trace callbacks, which can
 	// run on other goroutines.
@@ -38,7 +36,6 @@ type exchange struct {
 	respHeader http.Header
 	respBody   []byte
 	err        error
-	retry      bool
 }
 
 // newExchange prepares the state of one Do call.
@@ -58,51 +55,117 @@ func newExchange(ctx context.Context, c *Client, req *Request, method string) *e
 	}
 }
 
-// newRetryableRequest builds the request, with a trace that records whether
-// the request was written.
-func (x *exchange) newRetryableRequest() (*retryablehttp.Request, error) {
-	markSent := func() { x.sent.Store(true) }
-	trace := &httptrace.ClientTrace{
-		WroteHeaders:         markSent,
-		WroteRequest:         func(httptrace.WroteRequestInfo) { markSent() },
-		GotFirstResponseByte: markSent,
+// run sends attempts until one gives a final answer or the budgets are
+// spent. Three budgets apply: 429 answers wait as the server asks, bounded
+// in total by Config.RateLimitWait; other retryable failures spend
+// Config.MaxRetries; a refused connection is tried at most twice.
+func (x *exchange) run() (*Response, error) {
+	for {
+		if err := x.client.cfg.Pacer.Wait(x.ctx); err != nil {
+			return x.fail(false, err)
+		}
+		x.attempt()
+		if err := x.ctx.Err(); err != nil {
+			return x.fail(false, err)
+		}
+		wait, err := x.next()
+		if err != nil {
+			return nil, err
+		}
+		if wait < 0 {
+			return &Response{StatusCode: x.status, Header: x.respHeader, Body: x.respBody}, nil
+		}
+		logRetry(x.ctx, x.attempts, wait)
+		if err := sleep(x.ctx, wait); err != nil {
+			return x.fail(false, err)
+		}
 	}
-	ctx := httptrace.WithClientTrace(x.ctx, trace)
-
-	var body any // a nil []byte in an interface would send an empty body
-	if x.req.Body != nil {
-		body = x.req.Body
-	}
-	rreq, err := retryablehttp.NewRequestWithContext(ctx, x.method, x.req.URL, body)
-	if err != nil {
-		return nil, err
-	}
-	rreq.Header = x.header.Clone()
-	return rreq, nil
 }
 
-// beforeAttempt starts an attempt (a go-retryablehttp RequestLogHook).
-func (x *exchange) beforeAttempt(_ retryablehttp.Logger, _ *http.Request, _ int) {
+// next decides after an attempt: a negative wait when its answer is final,
+// the wait before the next attempt, or the error that ends the call.
+func (x *exchange) next() (time.Duration, error) {
+	c := x.client
+	if x.err == nil && x.status == http.StatusTooManyRequests {
+		hint, hinted := serverHint(x.status, x.respHeader, time.Now())
+		c.cfg.Pacer.RateLimited(hint)
+		wait := hint
+		if !hinted {
+			wait = c.waits.wait(x.limits, 0, nil, time.Now(), c.rand.Int64N)
+		}
+		x.limits++
+		wait = min(wait, c.cfg.RetryWaitMax)
+		if x.limited+wait > c.cfg.RateLimitWait {
+			return 0, x.statusFailure(&RateLimitError{Waited: x.limited, Budget: c.cfg.RateLimitWait})
+		}
+		x.limited += wait
+		return wait, nil
+	}
+	if x.err == nil {
+		c.cfg.Pacer.Accepted()
+	}
+	outcome := attemptOutcome{status: x.status, err: x.err, sent: x.sent.Load()}
+	if !shouldRetry(x.replayable, outcome) {
+		if x.err != nil {
+			_, err := x.fail(false, x.err)
+			return 0, err
+		}
+		return -1, nil
+	}
+	if x.err != nil && IsConnectionRefused(x.err) {
+		x.refused++
+		if x.refused >= maxRefused {
+			_, err := x.fail(true, x.err)
+			return 0, err
+		}
+	}
+	if x.retries >= c.cfg.MaxRetries {
+		if x.err != nil {
+			_, err := x.fail(true, x.err)
+			return 0, err
+		}
+		return 0, x.statusFailure(nil)
+	}
+	x.retries++
+	return c.backoff(x.retries-1, x.status, x.respHeader), nil
+}
+
+// statusFailure is the error of a call that ended on a retryable status;
+// cause, when set, explains why no retry followed.
+func (x *exchange) statusFailure(cause error) error {
+	statusErr := &StatusError{StatusCode: x.status, Header: x.respHeader, Body: x.respBody, Cause: cause}
+	_, err := x.fail(true, statusErr)
+	return err
+}
+
+// fail builds the error that ends the call.
+func (x *exchange) fail(exhausted bool, cause error) (*Response, error) {
+	return nil, x.client.requestError(x.req, x.method, x.attempts, exhausted, cause)
+}
+
+// attempt sends the request once and records its outcome.
+func (x *exchange) attempt() {
 	x.attempts++
-	x.started = time.Now()
 	x.sent.Store(false)
-}
+	x.status, x.respHeader, x.respBody, x.err = 0, nil, nil, nil
+	started := time.Now()
 
-// afterAttempt reads the answer of an attempt, logs the attempt and decides
-// whether to retry (a go-retryablehttp CheckRetry).
-func (x *exchange) afterAttempt(ctx context.Context, resp *http.Response, err error) (bool, error) {
-	x.status, x.respHeader, x.respBody, x.err, x.retry = 0, nil, nil, nil, false
+	hreq, err := x.newRequest()
 	if err != nil {
-		// A response alongside an error has its body closed already.
 		x.err = unwrapURLError(err)
-	} else if resp != nil {
+	} else if resp, err := x.client.http.Do(hreq); err != nil {
+		x.err = unwrapURLError(err)
+	} else {
 		x.status, x.respHeader = resp.StatusCode, resp.Header
 		x.respBody, x.err = readBody(resp, x.client.cfg.MaxBodyBytes)
+	}
+	if x.err != nil {
+		x.status = 0
 	}
 
 	logAttempt(x.ctx, attemptLog{
 		attempt:         x.attempts,
-		duration:        time.Since(x.started),
+		duration:        time.Since(started),
 		status:          x.status,
 		err:             x.err,
 		requestHeader:   x.header,
@@ -111,50 +174,48 @@ func (x *exchange) afterAttempt(ctx context.Context, resp *http.Response, err er
 		responseBody:    x.respBody,
 		responseStarted: x.respHeader != nil,
 	})
-
-	if ctxErr := ctx.Err(); ctxErr != nil {
-		return false, ctxErr
-	}
-	outcome := attemptOutcome{status: x.status, err: x.err, sent: x.sent.Load()}
-	if x.err != nil {
-		outcome.status = 0
-	}
-	x.retry = shouldRetry(x.replayable, outcome)
-	return x.retry, nil
 }
 
-// backoff returns the wait before the next attempt (a go-retryablehttp
-// Backoff). It is called only when a retry follows.
-func (x *exchange) backoff(_, _ time.Duration, retry int, resp *http.Response) time.Duration {
-	status, header := 0, http.Header(nil)
-	if resp != nil && x.err == nil {
-		status, header = resp.StatusCode, resp.Header
+// newRequest builds one attempt's request, with a trace that records
+// whether the request was written.
+func (x *exchange) newRequest() (*http.Request, error) {
+	markSent := func() { x.sent.Store(true) }
+	trace := &httptrace.ClientTrace{
+		WroteHeaders:         markSent,
+		WroteRequest:         func(httptrace.WroteRequestInfo) { markSent() },
+		GotFirstResponseByte: markSent,
 	}
-	wait := x.client.waits.wait(retry, status, header, time.Now(), x.client.rand.Int64N)
-	logRetry(x.ctx, x.attempts, wait)
-	return wait
+	ctx := httptrace.WithClientTrace(x.ctx, trace)
+
+	var body io.Reader
+	if x.req.Body != nil {
+		body = bytes.NewReader(x.req.Body)
+	}
+	hreq, err := http.NewRequestWithContext(ctx, x.method, x.req.URL, body)
+	if err != nil {
+		return nil, err
+	}
+	hreq.Header = x.header.Clone()
+	if x.req.Body != nil {
+		b := x.req.Body
+		hreq.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
+	}
+	return hreq, nil
 }
 
-// result turns the state after the last attempt into the outcome of Do.
-// doErr is the error go-retryablehttp returned.
-func (x *exchange) result(doErr error) (*Response, error) {
-	if doErr == nil && x.err == nil && !x.retry && x.attempts > 0 && x.respHeader != nil {
-		return &Response{StatusCode: x.status, Header: x.respHeader, Body: x.respBody}, nil
+// sleep waits for d or until ctx is done.
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
 	}
-	fail := func(exhausted bool, cause error) (*Response, error) {
-		return nil, x.client.requestError(x.req, x.method, x.attempts, exhausted, cause)
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-timer.C:
+		return nil
 	}
-	switch {
-	case x.ctx.Err() != nil:
-		return fail(false, x.ctx.Err())
-	case x.err != nil:
-		return fail(x.retry, x.err)
-	case x.retry:
-		return fail(true, &StatusError{StatusCode: x.status, Header: x.respHeader, Body: x.respBody})
-	case doErr != nil:
-		return fail(false, unwrapURLError(doErr))
-	}
-	return fail(false, errors.New("no response received"))
 }
 
 // readBody reads and closes the body of resp, failing with ErrBodyTooLarge
@@ -178,7 +239,5 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 	if int64(len(body)) > limit {
 		return nil, fmt.Errorf("%w: more than %d bytes", ErrBodyTooLarge, limit)
 	}
-	// go-retryablehttp drains the body before a retry; leave it readable.
-	resp.Body = io.NopCloser(bytes.NewReader(body))
 	return body, nil
 }

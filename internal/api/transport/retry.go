@@ -8,10 +8,15 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"syscall"
 )
 
 // errTooManyRedirects ends a redirect chain that is too long.
 var errTooManyRedirects = errors.New("stopped after 10 redirects")
+
+// maxRefused is how many attempts a refused connection gets: a server that
+// refuses twice in a row is down or not there.
+const maxRefused = 2
 
 // isIdempotent reports whether repeating a request with method has the same
 // effect as sending it once.
@@ -67,12 +72,8 @@ func isRetryableError(err error) bool {
 		errors.Is(err, errTooManyRedirects) {
 		return false
 	}
-	if isCertificateError(err) {
+	if IsCertificateError(err) || IsPlainHTTPServer(err) || IsUnknownHost(err) {
 		return false
-	}
-	var recordErr tls.RecordHeaderError
-	if errors.As(err, &recordErr) {
-		return false // the server does not speak TLS
 	}
 	var opErr *net.OpError
 	if errors.As(err, &opErr) && opErr.Op == "remote error" {
@@ -92,9 +93,41 @@ func isRetryableError(err error) bool {
 	return true
 }
 
-// isCertificateError reports whether err is a failed verification of the
+// IsPlainHTTPServer reports whether err is a TLS handshake with a server
+// that speaks plain HTTP: the URL says https where the server has http.
+func IsPlainHTTPServer(err error) bool {
+	if errors.Is(err, http.ErrSchemeMismatch) {
+		return true
+	}
+	var recordErr tls.RecordHeaderError
+	return errors.As(err, &recordErr)
+}
+
+// IsUnknownHost reports whether err is a DNS answer that the host does not
+// exist.
+func IsUnknownHost(err error) bool {
+	var dnsErr *net.DNSError
+	return errors.As(err, &dnsErr) && dnsErr.IsNotFound
+}
+
+// IsConnectionRefused reports whether the server refused the connection.
+func IsConnectionRefused(err error) bool {
+	return errors.Is(err, syscall.ECONNREFUSED)
+}
+
+// IsTimeout reports whether err is a timeout of an attempt (not the
+// caller's cancellation).
+func IsTimeout(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var netErr net.Error
+	return errors.As(err, &netErr) && netErr.Timeout()
+}
+
+// IsCertificateError reports whether err is a failed verification of the
 // server certificate.
-func isCertificateError(err error) bool {
+func IsCertificateError(err error) bool {
 	var (
 		verifyErr    *tls.CertificateVerificationError
 		authorityErr x509.UnknownAuthorityError

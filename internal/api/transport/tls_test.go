@@ -39,7 +39,7 @@ func TestCACertPEM(t *testing.T) {
 		if err == nil {
 			t.Fatal("Do succeeded against an untrusted certificate")
 		}
-		if !isCertificateError(err) {
+		if !IsCertificateError(err) {
 			t.Errorf("error = %v, want a certificate verification error", err)
 		}
 		if reqErr := asRequestError(t, err); reqErr.Attempts != 1 || reqErr.Exhausted {
