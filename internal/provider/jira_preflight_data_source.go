@@ -157,7 +157,9 @@ func (d *jiraPreflightDataSource) Read(ctx context.Context, req datasource.ReadR
 		resp.Diagnostics.AddError("Provider Not Configured", "The provider was not configured before the preflight ran; this is a bug, please report it.")
 		return
 	}
-	tc, err := d.data.transport("Jira")
+	// Jira has no provider block: its rate limits come with Retry-After,
+	// which the transport honours, so the preflight is not paced.
+	tc, err := d.data.transport(endpointSpec{product: "Jira"}, endpointConfig{})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to Configure Jira Client", err.Error())
 		return

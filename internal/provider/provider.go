@@ -79,8 +79,12 @@ func (p *almsyncProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional: true,
-				MarkdownDescription: fmt.Sprintf("How many times one request is retried after a rate limit (429), a 502/503/504 answer or a transport error, "+
-					"with exponential back-off that honours `Retry-After`. Between 0 and %d. Default value is `%d`. Falls back to the `ALMSYNC_MAX_RETRIES` environment variable.",
+				MarkdownDescription: fmt.Sprintf("How many times one request is retried after a 500/502/503/504 answer or a transport error "+
+					"(a dropped connection, a timeout), with back-off that honours `Retry-After` (Jama and Interchange without it: about 3, 5, 8 and 13 seconds, as Jama asks). "+
+					"Creates are not repeated blindly: the provider first looks for the object its lost request may have created. "+
+					"Rate-limit (429) answers do not count: the provider waits as the server asks, for up to 5 minutes per request, and paces itself (see `requests_per_second`). "+
+					"Permanent failures are not retried: a plain-HTTP server behind an `https://` URL, a certificate that does not verify (see `ca_cert_pem`), an unknown host; "+
+					"a refused connection is tried twice. Between 0 and %d. Default value is `%d`. Falls back to the `ALMSYNC_MAX_RETRIES` environment variable.",
 					maxMaxRetries, defaultMaxRetries),
 				Validators: []validator.Int64{int64validator.Between(0, maxMaxRetries)},
 			},

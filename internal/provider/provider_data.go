@@ -37,15 +37,19 @@ type providerData struct {
 	aquaClient        *aqua.Client
 }
 
-// transport returns a new HTTP stack for one product. Building it makes no
-// request.
-func (d *providerData) transport(product string) (*transport.Client, error) {
+// transport returns a new HTTP stack for one product block, with the
+// block's pacer: one per block and provider configuration, so every
+// resource of the configuration shares the product's request rate.
+// Building it makes no request.
+func (d *providerData) transport(spec endpointSpec, cfg endpointConfig) (*transport.Client, error) {
 	return transport.New(transport.Config{
-		Product:        product,
+		Product:        spec.product,
 		Version:        d.version,
 		CACertPEM:      d.settings.caCertPEM,
 		MaxRetries:     d.settings.maxRetries,
 		RequestTimeout: d.settings.requestTimeout,
+		Backoff:        spec.pace.backoff,
+		Pacer:          transport.NewPacer(cfg.rate),
 	})
 }
 
@@ -62,11 +66,12 @@ func credentials(cfg endpointConfig) jama.Credentials {
 // buildClients builds the clients of the configured products.
 func (d *providerData) buildClients() diag.Diagnostics {
 	var diags diag.Diagnostics
+	eps := endpoints()
 	fail := func(product string, err error) {
 		diags.AddError(fmt.Sprintf("Unable to Configure %s Client", product), err.Error())
 	}
 	if d.jama.configured && !d.jama.unknown {
-		tc, err := d.transport("Jama")
+		tc, err := d.transport(eps.jama, d.jama)
 		if err == nil {
 			d.jamaClient, err = jama.New(d.jama.get("url"), credentials(d.jama), tc, jama.WithContractURL(d.jama.get("contract_url")))
 		}
@@ -75,7 +80,7 @@ func (d *providerData) buildClients() diag.Diagnostics {
 		}
 	}
 	if d.interchange.configured && !d.interchange.unknown {
-		tc, err := d.transport("Interchange")
+		tc, err := d.transport(eps.interchange, d.interchange)
 		if err == nil {
 			d.interchangeClient, err = interchange.New(d.interchange.get("url"), credentials(d.interchange), tc, jama.WithContractURL(d.interchange.get("contract_url")))
 		}
@@ -84,7 +89,7 @@ func (d *providerData) buildClients() diag.Diagnostics {
 		}
 	}
 	if d.jitterbit.configured && !d.jitterbit.unknown {
-		tc, err := d.transport("Jitterbit")
+		tc, err := d.transport(eps.jitterbit, d.jitterbit)
 		if err == nil {
 			d.jitterbitClient, err = jitterbit.New(d.jitterbit.get("url"), jitterbit.Credentials{
 				Username:       d.jitterbit.get("username"),
@@ -97,7 +102,7 @@ func (d *providerData) buildClients() diag.Diagnostics {
 		}
 	}
 	if d.aqua.configured && !d.aqua.unknown {
-		tc, err := d.transport("aqua")
+		tc, err := d.transport(eps.aqua, d.aqua)
 		if err == nil {
 			d.aquaClient, err = aqua.New(d.aqua.get("url"), aqua.Credentials{Username: d.aqua.get("username"), Password: d.aqua.get("password")}, tc, aqua.WithContractURL(d.aqua.get("contract_url")))
 		}

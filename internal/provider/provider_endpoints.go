@@ -2,15 +2,21 @@ package provider
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
+	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
@@ -42,7 +48,23 @@ type endpointSpec struct {
 	// contract, when set, is the provider's own admin contract for a
 	// screen of the product that has no public API; it adds contract_url.
 	contract *contract.Spec
+	// pace is the default of requests_per_second and where it comes from.
+	pace pacing
 }
+
+// pacing is a product's default request rate: the vendor's documented
+// limit, or 0 (unlimited) where none is documented.
+type pacing struct {
+	rate float64
+	// why explains the default in the attribute's description.
+	why string
+	// backoff, when set, is the vendor's back-off schedule for answers
+	// without Retry-After.
+	backoff []time.Duration
+}
+
+// requestsPerSecondAttr is the name of the pacing attribute of every block.
+const requestsPerSecondAttr = "requests_per_second"
 
 func (s endpointSpec) fields() []endpointField {
 	urlDesc := s.urlHelp + " `http://` gets a plan-time warning, since the credentials then travel in clear text (except to a loopback host such as the local sandbox)."
@@ -94,6 +116,16 @@ func (s endpointSpec) schemaBlock() schema.SingleNestedBlock {
 			MarkdownDescription: fmt.Sprintf("%s Falls back to the `%s` environment variable.", f.description, f.env),
 		}
 	}
+	attrs[requestsPerSecondAttr] = schema.Float64Attribute{
+		Optional: true,
+		MarkdownDescription: fmt.Sprintf("Client-side pacing: at most this many requests per second to %s, shared by every resource and data source "+
+			"of this provider configuration and spaced evenly, so that a run at the limit meets almost no rate-limit (429) answers. "+
+			"On a 429 the provider waits for the server's `Retry-After`, halves its rate and recovers it step by step once the answers stop; "+
+			"such waits do not count against `max_retries`. `0` means unlimited until %s answers 429, after which the provider keeps to what %s accepted. "+
+			"%s Lower it when other integrations share the same limit. Falls back to the `%s` environment variable.",
+			s.product, s.product, s.product, s.pace.why, s.rateEnv()),
+		Validators: []validator.Float64{float64validator.Between(0, maxRequestsPerSecond)},
+	}
 	auth := "`username` and `password`"
 	if s.hasOAuth {
 		auth = "either `username` and `password` (Basic) or `client_id` and `client_secret` (OAuth), not both"
@@ -109,12 +141,22 @@ func (s endpointSpec) schemaBlock() schema.SingleNestedBlock {
 	}
 }
 
+// maxRequestsPerSecond is the largest accepted requests_per_second.
+const maxRequestsPerSecond = 10000
+
+// rateEnv is the environment variable of requests_per_second.
+func (s endpointSpec) rateEnv() string { return s.envPrefix + "_REQUESTS_PER_SECOND" }
+
 // endpointConfig is a product block resolved against its environment
 // variables.
 type endpointConfig struct {
 	configured bool // the block or one of its variables is set
 	unknown    bool // a value depends on something not yet known
 	values     map[string]string
+	// rate is requests_per_second (0 = unlimited); rateErr explains an
+	// invalid environment value.
+	rate    float64
+	rateErr string
 }
 
 func (c endpointConfig) get(attr string) string { return c.values[attr] }
@@ -157,6 +199,21 @@ func (s endpointSpec) resolve(block types.Object) endpointConfig {
 		if env := os.Getenv(f.env); env != "" {
 			cfg.values[f.attr] = env
 			cfg.configured = true
+		}
+	}
+	cfg.rate = s.pace.rate
+	if v, ok := attrs[requestsPerSecondAttr].(basetypes.Float64Value); ok && !v.IsNull() {
+		if v.IsUnknown() {
+			cfg.unknown = true
+		} else {
+			cfg.rate = v.ValueFloat64()
+		}
+	} else if env := os.Getenv(s.rateEnv()); env != "" {
+		n, err := strconv.ParseFloat(strings.TrimSpace(env), 64)
+		if err != nil || math.IsNaN(n) || n < 0 || n > maxRequestsPerSecond {
+			cfg.rateErr = fmt.Sprintf("The environment variable `%s` is %q; it must be a number between 0 (unlimited) and %d.", s.rateEnv(), env, maxRequestsPerSecond)
+		} else {
+			cfg.rate = n
 		}
 	}
 	if s.block == "jama" && cfg.values["url"] != "" {
@@ -233,6 +290,9 @@ func (s endpointSpec) validate(cfg endpointConfig) diag.Diagnostics {
 		diags.AddAttributeError(path.Root(s.block).AtName(attr),
 			fmt.Sprintf("Missing %s %s", s.product, attr),
 			fmt.Sprintf("%s Set `%s.%s` in the provider configuration or the `%s` environment variable.", why, s.block, attr, env[attr]))
+	}
+	if cfg.rateErr != "" {
+		diags.AddAttributeError(path.Root(s.block).AtName(requestsPerSecondAttr), fmt.Sprintf("Invalid %s Request Rate", s.product), cfg.rateErr)
 	}
 	if cfg.get("url") == "" {
 		missing("url", fmt.Sprintf("The `%s` block needs the %s URL.", s.block, s.product))
@@ -340,15 +400,32 @@ func (e productEndpoints) clearTextWarnings(configs map[string]endpointConfig) d
 type productEndpoints struct{ jama, interchange, jitterbit, aqua endpointSpec }
 
 // endpoints returns the product blocks, in the order the docs show them.
+// jamaPacing is Jama's documented limit: 10 requests per second per Jama
+// Connect environment, answered 429 without Retry-After, with back-off of
+// about 3, 5, 8 and 13 seconds.
+var jamaPacing = pacing{
+	rate:    10,
+	why:     "Default value is `10`, Jama's documented limit of 10 requests per second per environment, shared by every integration of the environment; without `Retry-After` the provider backs off as Jama asks (about 3, 5, 8 and 13 seconds).",
+	backoff: transport.JamaBackoff,
+}
+
+// interchangePacing: Interchange is an integration of a Jama Connect
+// environment and is held to the environment's limit.
+var interchangePacing = pacing{
+	rate:    10,
+	why:     "Default value is `10`: Interchange belongs to a Jama Connect environment, and Jama documents 10 requests per second per environment; without `Retry-After` the provider backs off as Jama asks (about 3, 5, 8 and 13 seconds).",
+	backoff: transport.JamaBackoff,
+}
+
 func endpoints() productEndpoints {
 	return productEndpoints{
-		jama: endpointSpec{block: "jama", product: "Jama", envPrefix: "JAMA", hasOAuth: true, contract: &contract.JamaJiraConnector,
+		jama: endpointSpec{block: "jama", product: "Jama", envPrefix: "JAMA", hasOAuth: true, contract: &contract.JamaJiraConnector, pace: jamaPacing,
 			urlHelp: "URL of the Jama Connect instance, e.g. `https://acme.jamacloud.com`. Used for the Jama REST API (`/rest/v1`) and its admin API (classic JIRA Connector). The REST API's own URL, ending in `/rest/v1`, is accepted too: that path is removed."},
-		interchange: endpointSpec{block: "interchange", product: "Interchange", envPrefix: "INTERCHANGE", hasOAuth: true, contract: &contract.InterchangeConnectors,
+		interchange: endpointSpec{block: "interchange", product: "Interchange", envPrefix: "INTERCHANGE", hasOAuth: true, contract: &contract.InterchangeConnectors, pace: interchangePacing,
 			urlHelp: "URL of the Jama Connect Interchange instance, e.g. `https://acme.interchange.jamacloud.com`."},
 		jitterbit: endpointSpec{block: "jitterbit", product: "Jitterbit", envPrefix: "JITTERBIT", hasOrgID: true, hasEnvironmentID: true, contract: &contract.JitterbitJSMConnections,
-			defaultURL: harmonyDefaultURL, urlHelp: harmonyURLHelp},
-		aqua: endpointSpec{block: "aqua", product: "aqua", envPrefix: "AQUA", contract: &contract.AquaJiraSync,
+			defaultURL: harmonyDefaultURL, urlHelp: harmonyURLHelp, pace: pacing{why: "Default value is `0`: Harmony documents no rate limit and sends no rate-limit headers."}},
+		aqua: endpointSpec{block: "aqua", product: "aqua", envPrefix: "AQUA", contract: &contract.AquaJiraSync, pace: pacing{why: "Default value is `0`: aqua's REST API documents no rate limit."},
 			urlHelp: "URL of the aqua instance, e.g. `https://app.aqua-cloud.io/aquaWebNG`."},
 	}
 }

@@ -22,7 +22,7 @@ import (
 // settings cannot leak into a test.
 func clearProductEnv(t *testing.T) {
 	for _, p := range []string{"JAMA", "INTERCHANGE", "JITTERBIT", "AQUA"} {
-		for _, f := range []string{"URL", "USERNAME", "PASSWORD", "CLIENT_ID", "CLIENT_SECRET", "ORGANIZATION_ID", "ENVIRONMENT_ID"} {
+		for _, f := range []string{"URL", "USERNAME", "PASSWORD", "CLIENT_ID", "CLIENT_SECRET", "ORGANIZATION_ID", "ENVIRONMENT_ID", "CONTRACT_URL", "REQUESTS_PER_SECOND"} {
 			t.Setenv(p+"_"+f, "")
 		}
 	}
@@ -530,7 +530,6 @@ func TestAccProvider_ConnectionRefusedSaysCheckURL(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(`provider "almsync" {
-  max_retries = 0
   jama {
     url      = %q
     username = "admin"

@@ -4,12 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -21,6 +19,7 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
 	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
+	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
 // providerDataFrom returns the provider's data handed to a resource or
@@ -145,10 +144,22 @@ func addAPIErrorFor(diags *diag.Diagnostics, summary string, err error, c apiErr
 		} else {
 			detail += fmt.Sprintf("\n\nThe product rejected the value of `%s`; correct it.", at)
 		}
-	case isTimeout(err):
+	case transport.IsPlainHTTPServer(err):
+		detail += "\n\nThe server speaks plain HTTP, not HTTPS: the product's `url` in the provider block says `https://` where the server listens with `http://` " +
+			"(or the port is another service's). Correct the scheme or the port of `url`; this was not retried, since repeating it cannot help."
+	case transport.IsCertificateError(err):
+		detail += "\n\nThe server's certificate does not verify against the trusted certificate authorities. If the product uses a private or corporate CA, " +
+			"add that CA (PEM) to the provider's `ca_cert_pem` (or `ALMSYNC_CA_CERT_PEM`); if the name does not match, use the host name the certificate was issued for in `url`. " +
+			"This was not retried."
+	case transport.IsUnknownHost(err):
+		detail += "\n\nThe host name does not exist (DNS has no such host). Check the product's `url` in the provider block for a typo. This was not retried."
+	case transport.IsRateLimited(err):
+		detail += "\n\nThe product kept answering 429 (rate limited) after the provider waited as it asked. Other integrations may be using the same limit: " +
+			"lower the product block's `requests_per_second`, or run Terraform with less `-parallelism`, and apply again."
+	case transport.IsTimeout(err):
 		detail += "\n\nThe request timed out. Check that the product's `url` in the provider block is reachable from here, " +
 			"or raise the provider's `request_timeout` (default `30s`) if the product is slow to answer."
-	case isConnectionRefused(err):
+	case transport.IsConnectionRefused(err):
 		detail += "\n\nNothing accepted the connection. Check the product's `url` in the provider block (host, port and scheme) and that the product is running."
 	}
 	if at.Equal(path.Empty()) {
@@ -214,17 +225,6 @@ func (f apiFields) rewrite(msg string) (string, path.Path) {
 		msg = re.ReplaceAllString(msg, fmt.Sprintf("${1}`%s` (API field `%s`)${2}", f[name], name))
 	}
 	return msg, at
-}
-
-// isTimeout reports a request that ran out of time.
-func isTimeout(err error) bool {
-	var netErr net.Error
-	return errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &netErr) && netErr.Timeout())
-}
-
-// isConnectionRefused reports a request no server accepted.
-func isConnectionRefused(err error) bool {
-	return errors.Is(err, syscall.ECONNREFUSED)
 }
 
 // removedOutOfBand warns that an object is gone and drops it from state, so
