@@ -185,4 +185,3 @@ func (fi *faultInjector) plan(now time.Time, key string) faultPlan {
 	}
 	return p
 }
-
