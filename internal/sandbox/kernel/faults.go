@@ -167,6 +167,9 @@ func (fi *faultInjector) plan(now time.Time, key string) faultPlan {
 		}
 		fi.tokens--
 	}
+	if f.ErrorRate == 0 && f.DropRate == 0 {
+		return p // nothing random to decide
+	}
 	n := fi.seen[key]
 	fi.seen[key] = n + 1
 	// Every value is drawn whatever the rates, so that one seed gives the
