@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
+	"strconv"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -16,9 +18,9 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox"
 )
 
-// Counts of each kind in the fault test's configuration: 100 in all.
+// Counts of each kind in the fault test's configuration: 130 in all.
 const (
-	faultConnectors   = 30
+	faultConnectors   = 60
 	faultUsers        = 20
 	faultSyncs        = 15
 	faultJSM          = 15
@@ -27,12 +29,11 @@ const (
 	faultFieldMapping = 5
 )
 
-// testAccFaultsConfig is 100 resources of every product, with retries
-// generous enough for a flaky API.
+// testAccFaultsConfig is 130 resources of every product, with the
+// provider's default retries and pacing.
 func testAccFaultsConfig(sb *acctest.Sandbox) string {
 	return fmt.Sprintf(`
 provider "almsync" {
-  max_retries = 15
   jama {
     url      = %[1]q
     username = "admin"
@@ -185,12 +186,44 @@ func countSandbox(t *testing.T, sb *acctest.Sandbox) sandboxCounts {
 	return c
 }
 
-// TestAccFaults_NothingLostOrDuplicated applies and destroys 100 resources
-// against a sandbox that fails 20% of requests, rate-limits to 10 a second,
-// drops 5% of connections after applying them and adds 50 ms to each.
+// faultSeedEnv names the environment variable that replaces the fault
+// test's seed, to replay a failing run.
+const faultSeedEnv = "ALMSYNC_FAULT_SEED"
+
+// defaultFaultSeed is the fault test's seed unless faultSeedEnv is set.
+const defaultFaultSeed = 20261202
+
+// faultSeed returns the seed of the fault test: faultSeedEnv's value, or
+// defaultFaultSeed.
+func faultSeed(t *testing.T) uint64 {
+	t.Helper()
+	v, ok := os.LookupEnv(faultSeedEnv)
+	if !ok || v == "" {
+		return defaultFaultSeed
+	}
+	seed, err := strconv.ParseUint(v, 10, 64)
+	if err != nil || seed == 0 {
+		t.Fatalf("%s=%q: want a positive integer seed, as named by a failed run", faultSeedEnv, v)
+	}
+	return seed
+}
+
+// TestAccFaults_NothingLostOrDuplicated applies, refreshes and destroys 130
+// resources, 60 of them Interchange connectors, with the provider's default
+// settings against a sandbox that fails 20% of requests with 5xx,
+// rate-limits to 10 a second with 429, drops 5% of connections after
+// applying them and adds 50 ms to each. The faults are seeded, so a failure
+// can be replayed with the seed it names.
 func TestAccFaults_NothingLostOrDuplicated(t *testing.T) {
+	seed := faultSeed(t)
+	t.Logf("fault seed %d", seed)
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("replay these faults with: TF_ACC=1 %s=%d go test ./internal/provider -run '^%s$'", faultSeedEnv, seed, t.Name())
+		}
+	})
 	sb := acctest.StartSandbox(t)
-	faults := sandbox.Faults{ErrorRate: 0.2, RateLimitPerSecond: 10, DropRate: 0.05, LatencyMS: 50}
+	faults := sandbox.Faults{Seed: seed, ErrorRate: 0.2, RateLimitPerSecond: 10, DropRate: 0.05, LatencyMS: 50}
 	setFaults := func(f sandbox.Faults) {
 		if err := sb.Server.SetFaults(f); err != nil {
 			t.Fatal(err)
@@ -203,7 +236,7 @@ func TestAccFaults_NothingLostOrDuplicated(t *testing.T) {
 			setFaults(sandbox.Faults{})
 			defer setFaults(faults)
 			if got := countSandbox(t, sb); got != want {
-				return fmt.Errorf("the sandbox holds %+v, want exactly %+v (nothing lost, nothing duplicated)", got, want)
+				return fmt.Errorf("the sandbox holds %+v, want exactly %+v (nothing lost, nothing duplicated; fault seed %d)", got, want, seed)
 			}
 			return nil
 		}

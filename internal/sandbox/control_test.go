@@ -111,7 +111,7 @@ func TestStatsCountRoutes(t *testing.T) {
 
 func TestResetEndpoint(t *testing.T) {
 	srv, ts := newTestServer(t, Options{})
-	faults := Faults{LatencyMS: 1}
+	faults := Faults{Seed: 1, LatencyMS: 1}
 	if err := srv.SetFaults(faults); err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func TestResetEndpoint(t *testing.T) {
 
 func TestFaultsEndpoint(t *testing.T) {
 	_, ts := newTestServer(t, Options{})
-	want := Faults{ErrorRate: 0.25, RateLimitPerSecond: 100, LatencyMS: 3, DropRate: 0.5}
+	want := Faults{Seed: 42, ErrorRate: 0.25, RateLimitPerSecond: 100, LatencyMS: 3, DropRate: 0.5}
 	r := wiretest.Call(t, ts, wiretest.NoAuth, http.MethodPut, "/_sandbox/faults", want)
 	wiretest.WantStatus(t, r, http.StatusOK)
 	var got Faults

@@ -67,6 +67,12 @@
 // Control endpoints under /_sandbox (stats, reset, faults) need no
 // credentials but answer only loopback clients. Injected faults (errors, rate
 // limiting, latency, dropped connections) apply to product routes only.
+// Their random decisions are keyed by a seed (Faults.Seed, JSON "seed",
+// flag --seed), each request's method and path, and how many requests to
+// that method and path came before it: the same seed and requests give the
+// same faults, and concurrent requests to different paths do not shift each
+// other's. Seed 0 chooses one, which GET /_sandbox/faults reports, so a
+// failing run is replayed by setting the same faults again.
 //
 // The shared kernel (internal/sandbox/kernel) holds the store, fault
 // injection, dispatch, control endpoints and exchange recording. A product

@@ -5,6 +5,8 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"net/http/httptest"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -148,5 +150,102 @@ func TestDropRateClosesConnectionAfterApplying(t *testing.T) {
 	}
 	if got := srv.Stats().Products["jama"].Routes["POST /rest/v1/users"]; got != 12 {
 		t.Errorf("counted %d dropped creates, want 12", got)
+	}
+}
+
+// putFaults sets f through the control endpoint and returns the faults it
+// answers with.
+func putFaults(t *testing.T, ts *httptest.Server, f Faults) Faults {
+	t.Helper()
+	r := wiretest.Call(t, ts, wiretest.NoAuth, http.MethodPut, "/_sandbox/faults", f)
+	wiretest.WantStatus(t, r, http.StatusOK)
+	var got Faults
+	if err := json.Unmarshal(r.Body, &got); err != nil {
+		t.Fatalf("decode PUT answer %s: %v", r.Body, err)
+	}
+	return got
+}
+
+// faultRun sends the same requests one after the other, on a fresh
+// connection each (so that net/http never resends one on its own), and
+// returns what each met: its status, or "dropped".
+func faultRun(t *testing.T, ts *httptest.Server) []string {
+	t.Helper()
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	var outcomes []string
+	for i := range 40 {
+		req, err := http.NewRequest(http.MethodGet, ts.URL+"/jama/rest/v1/users/"+strconv.Itoa(1+i%3), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wiretest.AsAdmin(req)
+		resp, err := client.Do(req)
+		if err == nil {
+			_, err = io.ReadAll(resp.Body)
+			resp.Body.Close()
+		}
+		if err != nil {
+			outcomes = append(outcomes, "dropped")
+			continue
+		}
+		outcomes = append(outcomes, strconv.Itoa(resp.StatusCode))
+	}
+	return outcomes
+}
+
+func TestFaultSeedReplaysOverHTTP(t *testing.T) {
+	_, ts := newTestServer(t, Options{})
+	faults := Faults{Seed: 20261202, ErrorRate: 0.4, DropRate: 0.3}
+	if got := putFaults(t, ts, faults); got != faults {
+		t.Fatalf("PUT answered %+v, want %+v", got, faults)
+	}
+	first := faultRun(t, ts)
+	met := map[string]bool{}
+	for _, o := range first {
+		met[o] = true
+	}
+	// 200 for users 1 and 404 for 2 and 3, 500/502/503 and drops.
+	for _, want := range []string{"200", "404", "dropped", "500", "502", "503"} {
+		if !met[want] {
+			t.Errorf("no %s in %v: the run should meet every outcome", want, first)
+		}
+	}
+	putFaults(t, ts, faults)
+	if again := faultRun(t, ts); !reflect.DeepEqual(first, again) {
+		t.Errorf("seed %d replayed\n%v\nas\n%v", faults.Seed, first, again)
+	}
+	faults.Seed = 20261203
+	putFaults(t, ts, faults)
+	if other := faultRun(t, ts); reflect.DeepEqual(first, other) {
+		t.Errorf("seeds 20261202 and 20261203 gave the same faults %v", first)
+	}
+
+	// Seed 0 chooses one; PUT and GET report it, and it replays.
+	faults.Seed = 0
+	chosen := putFaults(t, ts, faults)
+	if chosen.Seed == 0 || chosen.Seed >= 1<<53 {
+		t.Fatalf("PUT with seed 0 answered seed %d, want one in [1, 2^53)", chosen.Seed)
+	}
+	r := wiretest.Call(t, ts, wiretest.NoAuth, http.MethodGet, "/_sandbox/faults", nil)
+	wiretest.WantStatus(t, r, http.StatusOK)
+	var got Faults
+	if err := json.Unmarshal(r.Body, &got); err != nil || got != chosen {
+		t.Fatalf("GET answered %s (%v), want %+v", r.Body, err, chosen)
+	}
+	run := faultRun(t, ts)
+	putFaults(t, ts, chosen)
+	if replay := faultRun(t, ts); !reflect.DeepEqual(run, replay) {
+		t.Errorf("the chosen seed %d replayed\n%v\nas\n%v", chosen.Seed, run, replay)
+	}
+}
+
+func TestFaultSeedRejected(t *testing.T) {
+	_, ts := newTestServer(t, Options{})
+	for _, body := range []string{`{"seed": -1}`, `{"seed": 1.5}`, `{"seed": "7"}`, `{"seed": 18446744073709551616}`} {
+		r := wiretest.Call(t, ts, wiretest.NoAuth, http.MethodPut, "/_sandbox/faults", body)
+		wiretest.WantStatus(t, r, http.StatusBadRequest)
+		if !strings.Contains(string(r.Body), "seed") {
+			t.Errorf("PUT %s: body %s does not name seed", body, r.Body)
+		}
 	}
 }

@@ -15,8 +15,10 @@ const controlPrefix = "/_sandbox/"
 //
 //	GET  /_sandbox/stats   request counters (Stats)
 //	POST /_sandbox/reset   seeded data back, stats cleared; 204
-//	GET  /_sandbox/faults  faults in effect
-//	PUT  /_sandbox/faults  replace the faults (a Faults object); 200 or 400
+//	GET  /_sandbox/faults  faults in effect, with the seed in use
+//	PUT  /_sandbox/faults  replace the faults (a Faults object; seed 0 or
+//	                       none chooses one); 200 with the faults in
+//	                       effect, or 400
 func (s *Server) controlHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /_sandbox/stats", func(w http.ResponseWriter, r *http.Request) {

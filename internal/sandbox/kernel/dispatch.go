@@ -16,7 +16,7 @@ func (s *Server) serveProduct(p Product, mux *http.ServeMux) http.Handler {
 		_, pattern := mux.Handler(r)
 		s.stats.count(name, routeKey(r.Method, pattern))
 
-		plan := s.faults.plan(s.now())
+		plan := s.faults.plan(s.now(), r.Method+" /"+name+r.URL.Path)
 		if plan.latency > 0 {
 			t := time.NewTimer(plan.latency)
 			select {
@@ -41,9 +41,8 @@ func (s *Server) serveProduct(p Product, mux *http.ServeMux) http.Handler {
 			buf := newBufferedResponse()
 			mux.ServeHTTP(buf, r)
 			s.recordExchange(name, r, reqBody, buf.status, buf.header, buf.body.Bytes())
-			mode := randomDropMode()
-			s.logf("sandbox: %s %s%s -> %d applied, connection dropped (mode %d)", r.Method, "/"+name, r.URL.Path, buf.status, mode)
-			if err := dropConnection(w, buf, mode); err != nil {
+			s.logf("sandbox: %s %s%s -> %d applied, connection dropped (mode %d)", r.Method, "/"+name, r.URL.Path, buf.status, plan.dropMode)
+			if err := dropConnection(w, buf, plan.dropMode); err != nil {
 				s.logf("sandbox: drop connection: %v", err)
 			}
 			return

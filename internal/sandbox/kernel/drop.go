@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"net/http"
 )
 
@@ -79,6 +78,3 @@ func dropConnection(w http.ResponseWriter, resp *bufferedResponse, mode int) err
 	}
 	return rw.Flush()
 }
-
-// randomDropMode picks one of the drop modes.
-func randomDropMode() int { return rand.IntN(dropModes) }

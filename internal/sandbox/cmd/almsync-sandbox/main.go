@@ -54,6 +54,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Float64Var(&c.faults.RateLimitPerSecond, "rate-limit", 0, "product requests per second before 429 (0: off)")
 	fs.IntVar(&c.faults.LatencyMS, "latency", 0, "milliseconds added to every product request")
 	fs.Float64Var(&c.faults.DropRate, "drop-rate", 0, "fraction (0..1) of product requests whose connection is dropped after being applied")
+	fs.Uint64Var(&c.faults.Seed, "seed", 0, "seed of the random fault decisions: the same seed and requests give the same faults (0: choose one, shown by GET /_sandbox/faults)")
 	fs.BoolVar(&c.quiet, "quiet", false, "do not log requests")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -89,6 +90,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "almsync-sandbox: %v\n", err)
 		return 1
+	}
+	if f := srv.Faults(); f.ErrorRate > 0 || f.DropRate > 0 {
+		logger.Printf("almsync-sandbox: injecting random faults with seed %d (replay with --seed %d)", f.Seed, f.Seed)
 	}
 	if err := serve(ctx, srv, cfg.listen, stdout, logger); err != nil {
 		fmt.Fprintf(stderr, "almsync-sandbox: %v\n", err)

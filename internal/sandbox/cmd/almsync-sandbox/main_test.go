@@ -25,6 +25,8 @@ func TestInvalidFlagsExit2(t *testing.T) {
 		{"rate limit negative", []string{"--rate-limit", "-3"}, "rate_limit_per_second"},
 		{"latency not an int", []string{"--latency", "1.5"}, "latency"},
 		{"latency negative", []string{"--latency", "-1"}, "latency_ms"},
+		{"seed negative", []string{"--seed", "-1"}, "seed"},
+		{"seed not an integer", []string{"--seed", "x"}, "seed"},
 		{"listen without port", []string{"--listen", "localhost"}, "-listen"},
 		{"stray argument", []string{"serve"}, "unexpected arguments"},
 	}
@@ -62,7 +64,7 @@ func TestServeAndShutDown(t *testing.T) {
 	outR, outW := io.Pipe()
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"--listen", "127.0.0.1:0", "--state", state, "--latency", "1", "--quiet"}, outW, io.Discard)
+		done <- run(ctx, []string{"--listen", "127.0.0.1:0", "--state", state, "--latency", "1", "--seed", "20261202", "--quiet"}, outW, io.Discard)
 		outW.Close()
 	}()
 
@@ -97,12 +99,13 @@ func TestServeAndShutDown(t *testing.T) {
 		t.Fatal(err)
 	}
 	var faults struct {
-		LatencyMS int `json:"latency_ms"`
+		LatencyMS int    `json:"latency_ms"`
+		Seed      uint64 `json:"seed"`
 	}
 	err = json.NewDecoder(resp.Body).Decode(&faults)
 	resp.Body.Close()
-	if err != nil || faults.LatencyMS != 1 {
-		t.Errorf("faults = %+v, %v; want the --latency flag applied", faults, err)
+	if err != nil || faults.LatencyMS != 1 || faults.Seed != 20261202 {
+		t.Errorf("faults = %+v, %v; want the --latency and --seed flags applied", faults, err)
 	}
 
 	cancel()
