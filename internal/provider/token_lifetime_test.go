@@ -28,7 +28,7 @@ import (
 // renewal margin (a tenth of the lifetime).
 const (
 	tokenTestLifetime  = 2 * time.Second
-	tokenTestChain     = 40
+	tokenTestChain     = 50
 	tokenTestLatencyMS = 100
 )
 
