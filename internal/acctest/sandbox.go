@@ -3,6 +3,7 @@ package acctest
 import (
 	"testing"
 
+	"github.com/almsync/terraform-provider-almsync/internal/sandbox"
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/sandboxtest"
 )
 
@@ -25,6 +26,13 @@ const (
 func StartSandbox(t testing.TB) *Sandbox {
 	t.Helper()
 	return &Sandbox{Sandbox: sandboxtest.Start(t)}
+}
+
+// StartSandboxWith is StartSandbox with opts, e.g. a short
+// Options.TokenLifetime.
+func StartSandboxWith(t testing.TB, opts sandbox.Options) *Sandbox {
+	t.Helper()
+	return &Sandbox{Sandbox: sandboxtest.StartWith(t, opts)}
 }
 
 // Data decodes the data member of a Jama-style envelope into out.

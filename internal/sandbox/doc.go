@@ -74,6 +74,14 @@
 // other's. Seed 0 chooses one, which GET /_sandbox/faults reports, so a
 // failing run is replayed by setting the same faults again.
 //
+// Issued credentials expire as the products' do: aqua access tokens after
+// 15 minutes (refresh tokens after a day), Jama and Interchange OAuth tokens
+// after an hour, Jitterbit sessions after sessionTimeoutInSeconds (14400);
+// an expired one is refused with 401. Options.TokenLifetime (the command's
+// --token-lifetime flag, at least one second) gives all of them one shorter
+// lifetime instead, stated in their expires_in and sessionTimeoutInSeconds,
+// so that tests can watch clients renew them within one run.
+//
 // The shared kernel (internal/sandbox/kernel) holds the store, fault
 // injection, dispatch, control endpoints and exchange recording. A product
 // is a value implementing kernel.Product, in its own package, listed in New;

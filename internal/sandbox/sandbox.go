@@ -34,6 +34,9 @@ const (
 // MaxLatencyMS is the largest accepted Faults.LatencyMS.
 const MaxLatencyMS = kernel.MaxLatencyMS
 
+// MinTokenLifetime is the shortest accepted Options.TokenLifetime.
+const MinTokenLifetime = kernel.MinTokenLifetime
+
 // Server serves every emulated product on one handler, with the control
 // endpoints. It is safe for concurrent use.
 type Server struct {

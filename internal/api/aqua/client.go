@@ -121,7 +121,7 @@ func (c *Client) callAt(ctx context.Context, base, op, method, path string, quer
 // (401), it is renewed once and the request sent again.
 func (c *Client) send(ctx context.Context, op, method, full string, payload []byte) (*transport.Response, error) {
 	for attempt := 0; ; attempt++ {
-		token, err := c.tokens.get(ctx)
+		token, gen, err := c.tokens.get(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -140,7 +140,7 @@ func (c *Client) send(ctx context.Context, op, method, full string, payload []by
 			return nil, err
 		}
 		if resp.StatusCode == http.StatusUnauthorized && attempt == 0 {
-			c.tokens.refused(token)
+			c.tokens.refused(gen)
 			continue
 		}
 		return resp, nil

@@ -19,7 +19,8 @@
 // {access_token, refresh_token, expires_in} (a few minutes); later
 // requests carry "Authorization: Bearer <access_token>". The client caches
 // the token, renews it with grant_type=refresh_token&refresh_token=...
-// shortly before it expires or after a 401, and logs in with the password
+// when less than min(60 s, a tenth of expires_in) is left (see package
+// lease) or once after a 401, and logs in with the password
 // again only when the refresh is refused. A refused login (aqua answers 400
 // with {"error":"invalid_grant"}) is an error matching api.ErrUnauthorized.
 //

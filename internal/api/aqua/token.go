@@ -5,10 +5,10 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"sync"
 	"time"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
+	"github.com/almsync/terraform-provider-almsync/internal/api/lease"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
@@ -22,77 +22,76 @@ const (
 // lasts.
 const defaultTokenLifetime = 5 * time.Minute
 
-// tokenSource caches aqua's access token and renews it: with the refresh
-// token when it has one, else (or when the refresh is refused) with a
-// password login. It is safe for concurrent use; concurrent callers wait
-// for one renewal rather than each logging in.
+// bearer is what aqua's token endpoint yields: the access token sent with
+// every request and the refresh token that renews it.
+type bearer struct {
+	access  string
+	refresh string
+}
+
+// tokenSource caches aqua's access token and renews it before it expires
+// (see package lease): with the refresh token when it has one, else (or
+// when the refresh is refused) with a password login. It is safe for
+// concurrent use; concurrent callers wait for one renewal rather than each
+// logging in.
 type tokenSource struct {
 	request func(ctx context.Context, op string, form url.Values) (TokenResponse, error)
 	creds   Credentials
 	now     func() time.Time
-
-	mu      sync.Mutex
-	access  string
-	refresh string
-	renewAt time.Time
+	cache   *lease.Cache[bearer]
 }
 
 func newTokenSource(request func(context.Context, string, url.Values) (TokenResponse, error), creds Credentials) *tokenSource {
-	return &tokenSource{request: request, creds: creds, now: time.Now}
+	s := &tokenSource{request: request, creds: creds, now: time.Now}
+	s.cache = lease.New(s.renew, func() time.Time { return s.now() })
+	return s
 }
 
-// get returns a valid access token, renewing it when needed.
-func (s *tokenSource) get(ctx context.Context) (string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.access != "" && s.now().Before(s.renewAt) {
-		return s.access, nil
-	}
-	s.access = ""
-	if s.refresh != "" {
-		form := url.Values{"grant_type": {"refresh_token"}, "refresh_token": {s.refresh}}
+// get returns an access token that may be sent now and its generation,
+// for refused.
+func (s *tokenSource) get(ctx context.Context) (string, lease.Generation, error) {
+	b, gen, err := s.cache.Get(ctx)
+	return b.access, gen, err
+}
+
+// refused forgets the token of generation gen after aqua answered 401 to
+// it, unless another caller has renewed it meanwhile. Its refresh token is
+// tried first at the next renewal.
+func (s *tokenSource) refused(gen lease.Generation) { s.cache.Refused(gen) }
+
+// renew obtains a new token: with prev's refresh token when there is one,
+// falling back to a password login when aqua refuses it (or the refresh
+// fails otherwise), unless ctx has ended.
+func (s *tokenSource) renew(ctx context.Context, prev bearer, _ bool) (lease.Grant[bearer], error) {
+	if prev.refresh != "" {
+		form := url.Values{"grant_type": {"refresh_token"}, "refresh_token": {prev.refresh}}
 		tok, err := s.request(ctx, opRefreshToken, form)
 		if err == nil {
-			return s.keep(tok), nil
+			return grantOf(tok, prev.refresh), nil
 		}
 		if ctx.Err() != nil {
-			return "", err
+			return lease.Grant[bearer]{}, err
 		}
-		// A refused or failed refresh falls back to a password login.
-		s.refresh = ""
 	}
 	form := url.Values{"grant_type": {"password"}, "username": {s.creds.Username}, "password": {s.creds.Password}}
 	tok, err := s.request(ctx, opLogIn, form)
 	if err != nil {
-		return "", err
+		return lease.Grant[bearer]{}, err
 	}
-	return s.keep(tok), nil
+	return grantOf(tok, ""), nil
 }
 
-// keep caches tok and returns its access token. It renews a little before
-// the token expires, so that a token never expires in flight.
-func (s *tokenSource) keep(tok TokenResponse) string {
+// grantOf is the lease of a token answer; an answer without a refresh
+// token keeps the one it was renewed with (refresh), if any.
+func grantOf(tok TokenResponse, refresh string) lease.Grant[bearer] {
 	lifetime := defaultTokenLifetime
 	if tok.ExpiresIn > 0 {
 		lifetime = time.Duration(tok.ExpiresIn) * time.Second
 	}
-	margin := min(lifetime/10, time.Minute)
-	s.access, s.renewAt = tok.AccessToken, s.now().Add(lifetime-margin)
 	if tok.RefreshToken != "" {
-		s.refresh = tok.RefreshToken
+		refresh = tok.RefreshToken
 	}
-	return s.access
-}
-
-// refused forgets token after aqua answered 401 to it, unless another
-// caller has renewed it meanwhile. The refresh token is kept for the next
-// renewal.
-func (s *tokenSource) refused(token string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.access == token {
-		s.access = ""
-	}
+	return lease.Grant[bearer]{Value: bearer{access: tok.AccessToken, refresh: refresh}, Lifetime: lifetime}
 }
 
 // requestToken posts form to aqua's token endpoint.

@@ -54,17 +54,17 @@ func TestTokenSource_RenewsWithTheRefreshTokenBeforeExpiry(t *testing.T) {
 	s, advance := newTestTokenSource(f)
 	ctx := context.Background()
 
-	first, err := s.get(ctx)
+	first, _, err := s.get(ctx)
 	if err != nil || first != "access-1" {
 		t.Fatalf("first token %q, %v", first, err)
 	}
 	advance(13 * time.Minute)
-	if tok, _ := s.get(ctx); tok != first {
+	if tok, _, _ := s.get(ctx); tok != first {
 		t.Errorf("token at 13 min = %q, want the cached %q", tok, first)
 	}
 	// 15 minutes less the renewal margin of one minute.
 	advance(time.Minute + time.Second)
-	if tok, _ := s.get(ctx); tok != "access-2" {
+	if tok, _, _ := s.get(ctx); tok != "access-2" {
 		t.Errorf("token at 14 min = %q, want a renewed one", tok)
 	}
 	if got := fmt.Sprint(f.asked()); got != "[password refresh_token]" {
@@ -76,9 +76,9 @@ func TestTokenSource_FallsBackToPasswordWhenRefreshFails(t *testing.T) {
 	f := &fakeTokenEndpoint{expiresIn: 900, refuse: map[string]bool{"refresh_token": true}}
 	s, _ := newTestTokenSource(f)
 	ctx := context.Background()
-	first, _ := s.get(ctx)
+	_, first, _ := s.get(ctx)
 	s.refused(first)
-	tok, err := s.get(ctx)
+	tok, _, err := s.get(ctx)
 	if err != nil || tok != "access-3" {
 		t.Fatalf("token after a refused refresh = %q, %v", tok, err)
 	}
@@ -90,7 +90,7 @@ func TestTokenSource_FallsBackToPasswordWhenRefreshFails(t *testing.T) {
 func TestTokenSource_ReportsAFailedLogin(t *testing.T) {
 	f := &fakeTokenEndpoint{refuse: map[string]bool{"password": true}}
 	s, _ := newTestTokenSource(f)
-	if _, err := s.get(context.Background()); err == nil || err.Error() != "password refused" {
+	if _, _, err := s.get(context.Background()); err == nil || err.Error() != "password refused" {
 		t.Errorf("err = %v, want the login's error", err)
 	}
 }
@@ -99,12 +99,12 @@ func TestTokenSource_RefusedForgetsOnlyTheRefusedToken(t *testing.T) {
 	f := &fakeTokenEndpoint{expiresIn: 900}
 	s, _ := newTestTokenSource(f)
 	ctx := context.Background()
-	old, _ := s.get(ctx)
+	_, old, _ := s.get(ctx)
 	s.refused(old)
-	renewed, _ := s.get(ctx)
+	renewed, _, _ := s.get(ctx)
 	// A late 401 for the old token must not throw the renewed one away.
 	s.refused(old)
-	if tok, _ := s.get(ctx); tok != renewed {
+	if tok, _, _ := s.get(ctx); tok != renewed {
 		t.Errorf("token = %q, want %q kept", tok, renewed)
 	}
 	if n := len(f.asked()); n != 2 {
@@ -118,7 +118,7 @@ func TestTokenSource_ConcurrentCallersShareOneLogin(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 16 {
 		wg.Go(func() {
-			if _, err := s.get(context.Background()); err != nil {
+			if _, _, err := s.get(context.Background()); err != nil {
 				t.Error(err)
 			}
 		})
@@ -132,11 +132,11 @@ func TestTokenSource_ConcurrentCallersShareOneLogin(t *testing.T) {
 func TestTokenSource_CancelledRefreshIsNotRetriedWithThePassword(t *testing.T) {
 	f := &fakeTokenEndpoint{expiresIn: 900, refuse: map[string]bool{"refresh_token": true}}
 	s, _ := newTestTokenSource(f)
-	first, _ := s.get(context.Background())
+	_, first, _ := s.get(context.Background())
 	s.refused(first)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := s.get(ctx); err == nil {
+	if _, _, err := s.get(ctx); err == nil {
 		t.Fatal("get with a cancelled context succeeded")
 	}
 	if got := fmt.Sprint(f.asked()); got != "[password refresh_token]" {
@@ -148,13 +148,13 @@ func TestTokenSource_AssumesADefaultLifetimeWhenAquaGivesNone(t *testing.T) {
 	f := &fakeTokenEndpoint{}
 	s, advance := newTestTokenSource(f)
 	ctx := context.Background()
-	first, _ := s.get(ctx)
+	first, _, _ := s.get(ctx)
 	advance(defaultTokenLifetime / 2)
-	if tok, _ := s.get(ctx); tok != first {
+	if tok, _, _ := s.get(ctx); tok != first {
 		t.Errorf("token halfway through the default lifetime = %q, want the cached %q", tok, first)
 	}
 	advance(defaultTokenLifetime / 2)
-	if tok, _ := s.get(ctx); tok == first {
+	if tok, _, _ := s.get(ctx); tok == first {
 		t.Error("token without expires_in was kept beyond the default lifetime")
 	}
 }

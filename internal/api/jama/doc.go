@@ -3,8 +3,9 @@
 //
 //   - authentication by HTTP Basic, or by OAuth client credentials:
 //     POST {url}/rest/oauth/token with Basic client_id:client_secret and
-//     grant_type=client_credentials, then a Bearer token, cached until shortly
-//     before it expires and fetched again after a 401;
+//     grant_type=client_credentials, then a Bearer token, cached until
+//     less than min(60 s, a tenth of expires_in) is left (see package
+//     lease) and fetched again once after a 401;
 //   - the response envelope {meta, links, linked, data}, errors in
 //     meta.message;
 //   - paging with startAt and maxResults (at most 50 a page);

@@ -7,42 +7,32 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"sync"
 	"time"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
+	"github.com/almsync/terraform-provider-almsync/internal/api/lease"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
-// tokenCache holds one OAuth access token until shortly before it expires.
-type tokenCache struct {
-	mu      sync.Mutex
-	token   string
-	expires time.Time
-}
+// defaultTokenLifetime is assumed when Jama's token answer has no
+// expires_in.
+const defaultTokenLifetime = 5 * time.Minute
 
-// get returns the cached token or fetches a new one.
-func (c *tokenCache) get(ctx context.Context, fetch func(context.Context) (TokenResponse, error)) (string, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.token != "" && time.Now().Before(c.expires) {
-		return c.token, nil
-	}
-	tok, err := fetch(ctx)
-	if err != nil {
-		return "", err
-	}
-	lifetime := time.Duration(tok.ExpiresIn) * time.Second
-	// Renew a little early so a token never expires in flight.
-	margin := min(lifetime/10, 60*time.Second)
-	c.token, c.expires = tok.AccessToken, time.Now().Add(lifetime-margin)
-	return c.token, nil
-}
-
-func (c *tokenCache) invalidate() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.token = ""
+// newTokenCache returns the cache of a client's OAuth access token: it is
+// renewed with the client credentials when less than its margin is left
+// (see package lease), or after Jama refused it.
+func (r *REST) newTokenCache() *lease.Cache[string] {
+	return lease.New(func(ctx context.Context, _ string, _ bool) (lease.Grant[string], error) {
+		tok, err := r.fetchToken(ctx)
+		if err != nil {
+			return lease.Grant[string]{}, err
+		}
+		lifetime := defaultTokenLifetime
+		if tok.ExpiresIn > 0 {
+			lifetime = time.Duration(tok.ExpiresIn) * time.Second
+		}
+		return lease.Grant[string]{Value: tok.AccessToken, Lifetime: lifetime}, nil
+	}, func() time.Time { return r.now() })
 }
 
 // fetchToken asks {instance}/rest/oauth/token for a client-credentials token.
@@ -87,9 +77,6 @@ func (r *REST) fetchToken(ctx context.Context) (TokenResponse, error) {
 		}
 		return TokenResponse{}, &api.DecodeError{Product: r.product, Operation: op, StatusCode: resp.StatusCode,
 			ContentType: ct, Err: err}
-	}
-	if tok.ExpiresIn <= 0 {
-		tok.ExpiresIn = 300
 	}
 	return tok, nil
 }

@@ -11,9 +11,11 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
+	"github.com/almsync/terraform-provider-almsync/internal/api/lease"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
@@ -41,7 +43,10 @@ type REST struct {
 	base    string // instance URL, no trailing slash
 	creds   Credentials
 	http    *transport.Client
-	tokens  *tokenCache
+	// tokens caches the OAuth access token (nil with Basic credentials);
+	// now is the clock its lifetime is measured with.
+	tokens *lease.Cache[string]
+	now    func() time.Time
 
 	// The contract, when the client speaks one: contractBase is the
 	// contract_url (the instance URL unless WithContractURL says
@@ -83,7 +88,7 @@ func NewREST(product, instanceURL string, creds Credentials, tc *transport.Clien
 	for _, opt := range opts {
 		opt(&o)
 	}
-	r := &REST{product: product, base: base, creds: creds, http: tc, contractBase: base}
+	r := &REST{product: product, base: base, creds: creds, http: tc, contractBase: base, now: time.Now}
 	if o.contractURL != "" {
 		if r.contractBase, err = baseURL(o.contractURL); err != nil {
 			return nil, fmt.Errorf("%s contract URL %q must be an absolute http(s) URL", product, o.contractURL)
@@ -94,7 +99,7 @@ func NewREST(product, instanceURL string, creds Credentials, tc *transport.Clien
 		r.discovery = contract.NewDiscovery(*o.spec, r.contractBase+o.spec.DiscoveryPath(), r.probe)
 	}
 	if creds.OAuth() {
-		r.tokens = &tokenCache{}
+		r.tokens = r.newTokenCache()
 	}
 	return r, nil
 }
@@ -138,11 +143,13 @@ func (r *REST) call(ctx context.Context, op, method, base, path string, query ur
 	return r.decode(op, method, path, resp, out)
 }
 
-// send sends with authentication, fetching a new OAuth token once if the
-// cached one is refused.
+// send sends with authentication. An OAuth token about to expire is
+// renewed first; when Jama refuses the token anyway (401), a new one is
+// fetched once and the request repeated: a refused request changed
+// nothing. A second 401 is the caller's error.
 func (r *REST) send(ctx context.Context, op, method, full string, payload []byte) (*transport.Response, error) {
 	for attempt := 0; ; attempt++ {
-		auth, err := r.authorization(ctx)
+		auth, gen, err := r.authorization(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -161,22 +168,24 @@ func (r *REST) send(ctx context.Context, op, method, full string, payload []byte
 			return nil, err
 		}
 		if resp.StatusCode == http.StatusUnauthorized && r.tokens != nil && attempt == 0 {
-			r.tokens.invalidate()
+			r.tokens.Refused(gen)
 			continue
 		}
 		return resp, nil
 	}
 }
 
-func (r *REST) authorization(ctx context.Context) (string, error) {
+// authorization is the Authorization header of a request and, with OAuth,
+// the generation of the token it carries.
+func (r *REST) authorization(ctx context.Context) (string, lease.Generation, error) {
 	if r.tokens == nil {
-		return basicAuth(r.creds.Username, r.creds.Password), nil
+		return basicAuth(r.creds.Username, r.creds.Password), 0, nil
 	}
-	token, err := r.tokens.get(ctx, r.fetchToken)
+	token, gen, err := r.tokens.Get(ctx)
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
-	return "Bearer " + token, nil
+	return "Bearer " + token, gen, nil
 }
 
 func (r *REST) decode(op, method, path string, resp *transport.Response, out any) (Meta, error) {

@@ -78,7 +78,7 @@ func CheckREST(ctx context.Context, target RESTTarget, cfg transport.Config) (ap
 		return run.result(), nil
 	}
 	if target.Creds.OAuth() {
-		if _, err := rest.tokens.get(ctx, rest.fetchToken); err != nil {
+		if _, _, err := rest.tokens.Get(ctx); err != nil {
 			run.fail(CheckOAuthToken, describeTokenFailure(err))
 			return run.result(), nil
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
+	"github.com/almsync/terraform-provider-almsync/internal/api/lease"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
@@ -44,7 +45,7 @@ type Client struct {
 	creds     Credentials
 	http      *transport.Client
 	now       func() time.Time // the clock session timeouts are measured with
-	session   session
+	session   *lease.Cache[authState]
 	discovery *contract.Discovery
 }
 
@@ -90,6 +91,7 @@ func New(baseURL string, creds Credentials, tc *transport.Client, opts ...Option
 		return nil, errors.New("jitterbit: nil transport client")
 	}
 	c := &Client{base: base, contract: contractBase, creds: creds, http: tc, now: time.Now}
+	c.session = c.newSession()
 	c.discovery = contract.NewDiscovery(contractSpec, transport.MaskURL(contractBase+pathContract), c.discover)
 	return c, nil
 }
@@ -124,10 +126,10 @@ func (c *Client) contractCall(ctx context.Context, op, method, path string, quer
 
 // send sends one authenticated request to path below base. A
 // non-nil body is sent as JSON; when out is non-nil the envelope's data is
-// decoded into it. A token whose session timeout has passed is renewed
-// before the request; when Harmony refuses the cached token anyway, call
-// logs in again once and repeats the request: a refused request changed
-// nothing.
+// decoded into it. A token whose session is about to time out is renewed
+// before the request; when Harmony refuses the cached token anyway (401),
+// send logs in again once and repeats the request: a refused request
+// changed nothing. A second refusal is the caller's error.
 func (c *Client) send(ctx context.Context, base, op, method, path string, query url.Values, body, out any) error {
 	var payload []byte
 	if body != nil {
@@ -141,7 +143,7 @@ func (c *Client) send(ctx context.Context, base, op, method, path string, query 
 		full += "?" + query.Encode()
 	}
 	for attempt := 0; ; attempt++ {
-		auth, err := c.session.get(ctx, c.now, c.login)
+		auth, gen, err := c.session.Get(ctx)
 		if err != nil {
 			return err
 		}
@@ -151,7 +153,7 @@ func (c *Client) send(ctx context.Context, base, op, method, path string, query 
 		}
 		err = decode(op, method, path, resp, out)
 		if attempt == 0 && errors.Is(err, api.ErrUnauthorized) {
-			c.session.invalidate(auth.token)
+			c.session.Refused(gen)
 			continue
 		}
 		return err

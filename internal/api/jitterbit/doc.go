@@ -21,8 +21,9 @@
 //     login) and organizationId (Credentials.OrganizationID, else the
 //     login's defaultOrgId). The token is cached and reused until a
 //     margin before sessionTimeoutInSeconds end, counted from when the
-//     login was sent: five minutes, or a tenth of the timeout when that is
-//     shorter; the next call then logs in first. When Harmony refuses the
+//     login was sent: a tenth of the timeout, at most one minute (see
+//     package lease); the next call then logs in first, one login for
+//     every caller waiting. When Harmony refuses the
 //     token earlier (HTTP 401, or "success": false with an authentication
 //     error code), the client logs in again once and repeats the request.
 //   - Jitterbit's reference says the credentials of the login "must be

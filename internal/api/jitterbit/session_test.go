@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"reflect"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -82,7 +83,7 @@ func TestLogin_DocumentedAnswer(t *testing.T) {
 
 // TestSession_RenewedBeforeTheSessionTimeout: a token is reused until a
 // margin before the login's sessionTimeoutInSeconds end (a tenth of a
-// 60 s timeout, 5 minutes of the documented 14400 s), then renewed before
+// 60 s timeout, one minute of the documented 14400 s), then renewed before
 // the request, so that it is never sent about to expire.
 func TestSession_RenewedBeforeTheSessionTimeout(t *testing.T) {
 	t.Parallel()
@@ -97,7 +98,7 @@ func TestSession_RenewedBeforeTheSessionTimeout(t *testing.T) {
 		},
 		"documented timeout of 14400 s": {
 			`{"success":true,"data":{"authenticationToken":"t","defaultOrgId":"1","sessionTimeoutInSeconds":14400}}`,
-			[]int64{0, 14099, 14101, 14399}, []int64{1, 1, 2, 2},
+			[]int64{0, 14339, 14340, 14399}, []int64{1, 1, 2, 2},
 		},
 		"no timeout stated": {
 			`{"success":true,"data":{"authenticationToken":"t","defaultOrgId":"1"}}`,
@@ -126,28 +127,46 @@ func TestSession_RenewedBeforeTheSessionTimeout(t *testing.T) {
 	}
 }
 
-func TestSessionEnd(t *testing.T) {
+func TestSessionLifetime(t *testing.T) {
 	t.Parallel()
-	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	tests := map[string]struct {
 		seconds int64
-		want    time.Time
+		want    time.Duration
 	}{
-		"documented 14400": {14400, start.Add(4*time.Hour - 5*time.Minute)},
-		"ten minutes":      {600, start.Add(9 * time.Minute)},
-		"one hour":         {3600, start.Add(55 * time.Minute)},
-		"one second":       {1, start.Add(900 * time.Millisecond)},
-		"zero":             {0, time.Time{}},
-		"negative":         {-5, time.Time{}},
-		"too large":        {math.MaxInt64, time.Time{}},
+		"documented 14400": {14400, 4 * time.Hour},
+		"one second":       {1, time.Second},
+		"zero":             {0, 0},
+		"negative":         {-5, 0},
+		"too large":        {math.MaxInt64, 0},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			if got := sessionEnd(start, tc.seconds); !got.Equal(tc.want) {
-				t.Errorf("sessionEnd(%d) = %v, want %v", tc.seconds, got, tc.want)
+			if got := sessionLifetime(tc.seconds); got != tc.want {
+				t.Errorf("sessionLifetime(%d) = %v, want %v", tc.seconds, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSession_ConcurrentRequestsShareOneLogin: requests sent together
+// before any login wait for one login rather than each logging in.
+func TestSession_ConcurrentRequestsShareOneLogin(t *testing.T) {
+	t.Parallel()
+	c, logins := stubHarmony(t, documentedLogin, func(w http.ResponseWriter, _ *http.Request) {
+		answerJSON(w, http.StatusOK, emptyPage)
+	})
+	var wg sync.WaitGroup
+	for range 16 {
+		wg.Go(func() {
+			if _, err := c.ListJSMConnections(context.Background(), "201", "g"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if n := logins.Load(); n != 1 {
+		t.Errorf("logins = %d, want 1 for 16 concurrent requests", n)
 	}
 }
 

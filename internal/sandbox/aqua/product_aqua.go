@@ -130,7 +130,7 @@ func (p *Product) Register(env *kernel.Env) error {
 		return err
 	}
 	p.state = state
-	p.auth = newAquaAuth(env.Now, p.loginUser)
+	p.auth = newAquaAuth(env.Now, env.TokenLifetime(aquaAccessTokenLifetime), p.loginUser)
 
 	auth := p.require
 	env.Handle("POST /api/token", p.auth.handleToken)

@@ -10,8 +10,9 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/kernel"
 )
 
-// Lifetimes of aqua's tokens: access tokens last about 15 minutes, refresh
-// tokens a day; a refresh token is used once (a refresh returns a new one).
+// Lifetimes of aqua's tokens: access tokens last about 15 minutes (unless
+// the sandbox's token lifetime option says otherwise), refresh tokens a
+// day; a refresh token is used once (a refresh returns a new one).
 const (
 	aquaAccessTokenLifetime  = 15 * time.Minute
 	aquaRefreshTokenLifetime = 24 * time.Hour
@@ -26,6 +27,8 @@ const aquaDeniedMessage = "Authorization has been denied for this request."
 type aquaAuth struct {
 	now   func() time.Time
 	login func(username, password string) (int64, bool)
+	// lifetime is how long an access token lasts.
+	lifetime time.Duration
 
 	mu      sync.Mutex
 	access  map[string]aquaGrant
@@ -38,8 +41,8 @@ type aquaGrant struct {
 	expires   time.Time
 }
 
-func newAquaAuth(now func() time.Time, login func(username, password string) (int64, bool)) *aquaAuth {
-	return &aquaAuth{now: now, login: login, access: make(map[string]aquaGrant), refresh: make(map[string]aquaGrant)}
+func newAquaAuth(now func() time.Time, lifetime time.Duration, login func(username, password string) (int64, bool)) *aquaAuth {
+	return &aquaAuth{now: now, lifetime: lifetime, login: login, access: make(map[string]aquaGrant), refresh: make(map[string]aquaGrant)}
 }
 
 // handleToken serves POST /api/token with grant_type password or
@@ -107,12 +110,12 @@ func (a *aquaAuth) issue(principal int64) tokenAnswer {
 			}
 		}
 	}
-	a.access[access] = aquaGrant{principal: principal, expires: now.Add(aquaAccessTokenLifetime)}
+	a.access[access] = aquaGrant{principal: principal, expires: now.Add(a.lifetime)}
 	a.refresh[refresh] = aquaGrant{principal: principal, expires: now.Add(aquaRefreshTokenLifetime)}
 	return tokenAnswer{
 		AccessToken:  access,
 		TokenType:    "bearer",
-		ExpiresIn:    int64(aquaAccessTokenLifetime / time.Second),
+		ExpiresIn:    int64(a.lifetime / time.Second),
 		RefreshToken: refresh,
 	}
 }

@@ -66,7 +66,7 @@ func (p *Product) Register(env *kernel.Env) error {
 	}
 	p.state = state
 	p.Responder = jama.Responder{Now: env.Now, Prefix: env.Prefix()}
-	p.auth = jama.NewAuth(env.Now, verifyInterchangeAdmin, interchangeAdminID)
+	p.auth = jama.NewAuth(env, verifyInterchangeAdmin, interchangeAdminID)
 
 	auth := func(h func(http.ResponseWriter, *http.Request, int64)) http.HandlerFunc {
 		return p.auth.Require(p.Responder, h)

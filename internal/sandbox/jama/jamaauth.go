@@ -10,7 +10,8 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/kernel"
 )
 
-// tokenLifetime is how long an OAuth access token stays valid.
+// tokenLifetime is how long an OAuth access token stays valid, unless the
+// sandbox's token lifetime option says otherwise.
 const tokenLifetime = time.Hour
 
 // Auth implements Jama's authentication: HTTP Basic with a user's
@@ -18,6 +19,8 @@ const tokenLifetime = time.Hour
 // POST /rest/oauth/token. Tokens live in memory only.
 type Auth struct {
 	now func() time.Time
+	// lifetime is how long an issued token lasts.
+	lifetime time.Duration
 	// verify checks Basic credentials and returns the user id they log in
 	// as, or why they do not.
 	verify Verifier
@@ -40,12 +43,14 @@ type tokenGrant struct {
 // in as, or a message saying why they are refused.
 type Verifier func(username, password string) (principal int64, problem string)
 
-// NewAuth returns the authentication of a product whose Basic logins verify
-// checks and whose bearer tokens act as tokenPrincipal. The OAuth client is
-// the sandbox's default one.
-func NewAuth(now func() time.Time, verify Verifier, tokenPrincipal int64) *Auth {
+// NewAuth returns the authentication of a product registered with env
+// whose Basic logins verify checks and whose bearer tokens act as
+// tokenPrincipal. Tokens last an hour unless env's token lifetime says
+// otherwise. The OAuth client is the sandbox's default one.
+func NewAuth(env *kernel.Env, verify Verifier, tokenPrincipal int64) *Auth {
 	return &Auth{
-		now:            now,
+		now:            env.Now,
+		lifetime:       env.TokenLifetime(tokenLifetime),
 		verify:         verify,
 		tokenPrincipal: tokenPrincipal,
 		clientID:       kernel.DefaultClientID,
@@ -85,12 +90,12 @@ func (a *Auth) HandleToken(w http.ResponseWriter, r *http.Request) {
 			delete(a.tokens, t)
 		}
 	}
-	a.tokens[token] = tokenGrant{principal: a.tokenPrincipal, expires: now.Add(tokenLifetime)}
+	a.tokens[token] = tokenGrant{principal: a.tokenPrincipal, expires: now.Add(a.lifetime)}
 	a.mu.Unlock()
 	kernel.WriteJSON(w, http.StatusOK, tokenResponse{
 		AccessToken: token,
 		TokenType:   "bearer",
-		ExpiresIn:   int64(tokenLifetime / time.Second),
+		ExpiresIn:   int64(a.lifetime / time.Second),
 		Scope:       "read write",
 	})
 }

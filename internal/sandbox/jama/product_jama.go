@@ -83,7 +83,7 @@ func (p *Product) Register(env *kernel.Env) error {
 	}
 	p.state = state
 	p.Responder = Responder{Now: env.Now, Prefix: env.Prefix()}
-	p.auth = NewAuth(env.Now, p.verifyUser, jamaAdminID)
+	p.auth = NewAuth(env, p.verifyUser, jamaAdminID)
 
 	auth := func(h func(http.ResponseWriter, *http.Request, int64)) http.HandlerFunc {
 		return p.auth.Require(p.Responder, h)

@@ -116,7 +116,7 @@ func (p *Product) Register(env *kernel.Env) error {
 	}
 	p.state = state
 	p.now = env.Now
-	p.tokens = newJitterbitTokens(env.Now)
+	p.tokens = newJitterbitTokens(env.Now, env.TokenLifetime(sessionLifetime))
 
 	auth, authAnyOrg := p.requireSession(true), p.requireSession(false)
 	for _, stage := range jitterbitStages {

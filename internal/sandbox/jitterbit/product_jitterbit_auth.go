@@ -33,21 +33,23 @@ const (
 // forgets them (clients then log in again); a reset keeps them, like the
 // other products' tokens.
 type jitterbitTokens struct {
-	now func() time.Time
+	now      func() time.Time
+	lifetime time.Duration // how long a session lasts
 
 	mu      sync.Mutex
 	expires map[string]time.Time
 }
 
 // sessionLifetime is how long a Harmony session token stays valid: the
-// sessionTimeoutInSeconds of the login answer (14400).
+// sessionTimeoutInSeconds of the login answer (14400), unless the sandbox's
+// token lifetime option says otherwise.
 const sessionLifetime = 14400 * time.Second
 
-func newJitterbitTokens(now func() time.Time) *jitterbitTokens {
-	return &jitterbitTokens{now: now, expires: make(map[string]time.Time)}
+func newJitterbitTokens(now func() time.Time, lifetime time.Duration) *jitterbitTokens {
+	return &jitterbitTokens{now: now, lifetime: lifetime, expires: make(map[string]time.Time)}
 }
 
-// issue returns a new random token valid for sessionLifetime, dropping the
+// issue returns a new random token valid for the session lifetime, dropping the
 // expired ones.
 func (t *jitterbitTokens) issue() string {
 	token := rand.Text()
@@ -59,7 +61,7 @@ func (t *jitterbitTokens) issue() string {
 			delete(t.expires, old)
 		}
 	}
-	t.expires[token] = now.Add(sessionLifetime)
+	t.expires[token] = now.Add(t.lifetime)
 	return token
 }
 
@@ -112,7 +114,7 @@ func (p *Product) login(w http.ResponseWriter, r *http.Request) {
 		CloudAppsURL:            base,
 		OrgAttrs:                []orgAttr{{OrgID: jitterbitOrgID, OrgName: jitterbitOrgName, OrgZoneURL: base}},
 		DefaultOrgID:            jitterbitOrgID,
-		SessionTimeoutInSeconds: int64(sessionLifetime / time.Second),
+		SessionTimeoutInSeconds: int64(p.tokens.lifetime / time.Second),
 	})
 }
 

@@ -34,6 +34,18 @@ type Env struct {
 	store       *store
 	// Now is the server clock.
 	Now func() time.Time
+
+	tokenLifetime time.Duration // Options.TokenLifetime
+}
+
+// TokenLifetime is how long the product's access tokens or sessions last:
+// real, the product's own lifetime, unless Options.TokenLifetime says
+// otherwise.
+func (e *Env) TokenLifetime(real time.Duration) time.Duration {
+	if e.tokenLifetime > 0 {
+		return e.tokenLifetime
+	}
+	return real
 }
 
 // Prefix is the path prefix the product is served under, e.g. "/jama".

@@ -17,6 +17,13 @@ type Options struct {
 	StatePath string
 	// Faults are injected into product requests from the start.
 	Faults Faults
+	// TokenLifetime, when positive, is how long every issued access token
+	// and session lasts (aqua access tokens, Jama and Interchange OAuth
+	// tokens, Jitterbit sessions), instead of each product's real lifetime,
+	// and what their expires_in or sessionTimeoutInSeconds says (in whole
+	// seconds, rounded down). It must be at least MinTokenLifetime; zero
+	// keeps the real lifetimes.
+	TokenLifetime time.Duration
 	// Logf, when set, receives one line per product request and any
 	// background error.
 	Logf func(format string, args ...any)
@@ -59,6 +66,9 @@ func NewServer(opts Options, products ...Product) (*Server, error) {
 		record:   opts.Record,
 	}
 	s.SetClock(time.Now)
+	if err := validTokenLifetime(opts.TokenLifetime); err != nil {
+		return nil, fmt.Errorf("sandbox: %w", err)
+	}
 	if err := s.faults.set(opts.Faults, s.now()); err != nil {
 		return nil, fmt.Errorf("sandbox: invalid faults: %w", err)
 	}
@@ -81,6 +91,8 @@ func NewServer(opts Options, products ...Product) (*Server, error) {
 			mux:         http.NewServeMux(),
 			store:       s.store,
 			Now:         func() time.Time { return s.now() },
+
+			tokenLifetime: opts.TokenLifetime,
 		}
 		if err := p.Register(env); err != nil {
 			return nil, fmt.Errorf("sandbox: register product %q: %w", name, err)

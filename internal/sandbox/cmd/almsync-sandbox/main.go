@@ -41,6 +41,8 @@ type config struct {
 	state  string
 	faults sandbox.Faults
 	quiet  bool
+	// tokenLifetime is Options.TokenLifetime.
+	tokenLifetime time.Duration
 }
 
 // parseFlags parses args; the error says what is wrong.
@@ -56,6 +58,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Float64Var(&c.faults.DropRate, "drop-rate", 0, "fraction (0..1) of product requests whose connection is dropped after being applied")
 	fs.Uint64Var(&c.faults.Seed, "seed", 0, "seed of the random fault decisions: the same seed and requests give the same faults (0: choose one, shown by GET /_sandbox/faults)")
 	fs.BoolVar(&c.quiet, "quiet", false, "do not log requests")
+	fs.DurationVar(&c.tokenLifetime, "token-lifetime", 0,
+		"lifetime of every issued aqua access token, Jama and Interchange OAuth token and Jitterbit session, e.g. 2s; at least 1s (0: the products' real lifetimes, 15m, 1h and 14400s)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -67,6 +71,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if err := c.faults.Validate(); err != nil {
 		return c, fmt.Errorf("invalid fault flags: %w", err)
+	}
+	if c.tokenLifetime != 0 && c.tokenLifetime < sandbox.MinTokenLifetime {
+		return c, fmt.Errorf("invalid -token-lifetime %s: it must be at least %s, or 0 for the products' real lifetimes", c.tokenLifetime, sandbox.MinTokenLifetime)
 	}
 	return c, nil
 }
@@ -83,6 +90,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	logger := log.New(stderr, "", log.LstdFlags)
 	opts := sandbox.Options{StatePath: cfg.state, Faults: cfg.faults}
+	opts.TokenLifetime = cfg.tokenLifetime
 	if !cfg.quiet {
 		opts.Logf = logger.Printf
 	}
