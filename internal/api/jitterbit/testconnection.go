@@ -29,10 +29,16 @@ func (c *Client) TestJSMConnection(ctx context.Context, id string, trustedCAPEM 
 	for i, check := range result.Checks {
 		if !check.Success && mentionsVariableReference(check.Detail) {
 			result.Checks[i].Status = api.StatusSkipped
+			result.Checks[i].Detail = strings.TrimRight(check.Detail, ".; ") + "; " + skippedReferenceAdvice
 		}
 	}
 	return result, err
 }
+
+// skippedReferenceAdvice ends the detail of a check skipped for a
+// variable reference.
+const skippedReferenceAdvice = "skipped, not failed: Harmony resolves a project variable only when an agent runs an operation, " +
+	"with that environment's value, so the value is tested per environment (set it with almsync_jitterbit_project_variable), not by this test"
 
 // bracketed finds the bracketed words of a detail, candidates for a
 // Jitterbit variable reference.
