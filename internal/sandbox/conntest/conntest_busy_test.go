@@ -47,19 +47,25 @@ func TestBusyTargets(t *testing.T) {
 		fragments []string
 	}{
 		"jira 429": {
-			run:       func(site string) Result { return tester.TestJira(ctx, JiraTarget{SiteURL: site, Creds: Basic("u", "p")}) },
+			run: func(site string) Result {
+				return tester.TestJira(ctx, JiraTarget{SiteURL: site, Creds: Basic("u", "p")})
+			},
 			status:    http.StatusTooManyRequests,
 			message:   "authentication not checked: HTTP 429: Rate limit exceeded.",
 			fragments: []string{"rate-limited the test (Retry-After 7)", "retry later"},
 		},
 		"jira 503": {
-			run:       func(site string) Result { return tester.TestJira(ctx, JiraTarget{SiteURL: site, Creds: Basic("u", "p")}) },
+			run: func(site string) Result {
+				return tester.TestJira(ctx, JiraTarget{SiteURL: site, Creds: Basic("u", "p")})
+			},
 			status:    http.StatusServiceUnavailable,
 			message:   "authentication not checked: HTTP 503",
 			fragments: []string{"could not serve the request now"},
 		},
 		"jama basic 429": {
-			run:       func(site string) Result { return tester.TestJama(ctx, JamaTarget{InstanceURL: site, VerifyTLS: true, Creds: Basic("u", "p")}) },
+			run: func(site string) Result {
+				return tester.TestJama(ctx, JamaTarget{InstanceURL: site, VerifyTLS: true, Creds: Basic("u", "p")})
+			},
 			status:    http.StatusTooManyRequests,
 			message:   "authentication not checked: HTTP 429 Too Many Requests",
 			fragments: []string{"Retry-After 7"},
