@@ -10,8 +10,13 @@ import "time"
 // The JSON tags are the wire form of the contracts in Jama's and Harmony's
 // style (camelCase); aqua's PascalCase form lives in package aqua.
 type ConnectionTest struct {
-	// Success is true when every check in Checks succeeded.
+	// Success is true when every check in Checks succeeded. After
+	// Classify it is true only when Status is StatusPassed.
 	Success bool `json:"success"`
+	// Status is the verdict (StatusPassed, StatusFailed, StatusInconclusive
+	// or StatusSkipped), set by Classify; the contracts' wire form has no
+	// such member.
+	Status string `json:"-"`
 	// Message summarises the outcome: "Connection succeeded", or the first
 	// failed check and why.
 	Message string `json:"message"`
@@ -30,6 +35,10 @@ type ConnectionTest struct {
 type ConnectionCheck struct {
 	Name    string `json:"name"`
 	Success bool   `json:"success"`
+	// Status is the check's verdict, set by whoever knows it (a check the
+	// provider ran itself) or else by ConnectionTest.Classify from Success
+	// and Detail.
+	Status string `json:"-"`
 	// Detail says what was found: a dial or certificate error, the HTTP
 	// status and the target's message, or "granted" / "missing" for a
 	// permission.

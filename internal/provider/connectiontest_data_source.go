@@ -23,6 +23,7 @@ import (
 	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/interchange"
 	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
+	"github.com/almsync/terraform-provider-almsync/internal/api/jitterbit"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
@@ -63,6 +64,7 @@ type connectionTestModel struct {
 	AquaJiraSyncID           types.String `tfsdk:"aqua_jira_sync_id"`
 	Secret                   types.String `tfsdk:"secret"`
 	CheckedFrom              types.String `tfsdk:"checked_from"`
+	Status                   types.String `tfsdk:"status"`
 	Success                  types.Bool   `tfsdk:"success"`
 	Message                  types.String `tfsdk:"message"`
 	CheckedAt                types.String `tfsdk:"checked_at"`
@@ -72,7 +74,7 @@ type connectionTestModel struct {
 
 // checkType is the object type of one element of `checks`.
 func checkType() types.ObjectType {
-	return types.ObjectType{AttrTypes: map[string]attr.Type{"name": types.StringType, "success": types.BoolType, "detail": types.StringType}}
+	return types.ObjectType{AttrTypes: map[string]attr.Type{"name": types.StringType, "status": types.StringType, "success": types.BoolType, "detail": types.StringType}}
 }
 
 func (d *connectionTestDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -95,8 +97,10 @@ func (d *connectionTestDataSource) Schema(_ context.Context, _ datasource.Schema
 			"from the machine running Terraform through Jama's REST API (reachability, TLS, the OAuth token, `GET /rest/v1/users/current`, the user being active and " +
 			"holding a Named Creator license, the only one with REST access), an aqua sync's Jira by aqua's own servers through aqua's `POST /api/Integration/Verify`. " +
 			"`checked_from`, every check's `detail` and the `message` say where the checks ran. " +
-			"A failed test is data (`success = false`, with `checks` saying why), not an error, so it can be asserted in a " +
-			"`check` block; an unknown connection id is an error.",
+			"The outcome is `status`: `passed`, `failed` (something is wrong with the connection), `inconclusive` (rate-limited, timed out or unreachable: " +
+			"nothing is known to be wrong, retry later) or `skipped` (a Jitterbit variable reference the provider cannot resolve). " +
+			"A failed or inconclusive test is data (`success = false`, with `status` and `checks` saying why), not an error, so it can be asserted in a " +
+			"`check` block or a `postcondition`; an unknown connection id is an error.",
 		Attributes: map[string]schema.Attribute{
 			"jira_sync_connection_id":     idAttr("`almsync_jira_sync_connection` (Jama's classic JIRA Connector)"),
 			"jama_connector_id":           idAttr("`almsync_jama_connector` (Interchange)"),
@@ -114,10 +118,28 @@ func (d *connectionTestDataSource) Schema(_ context.Context, _ datasource.Schema
 			"checked_from": schema.StringAttribute{
 				Computed: true,
 				MarkdownDescription: "Where the checks ran: `product` when the product's own servers ran them (the contract's `test` action, or aqua's documented Verify), " +
-					"`terraform` when the provider ran them from the machine running Terraform through a documented public API (a Jama connector with `secret`).",
+					"`terraform` when the provider ran them from the machine running Terraform through a documented public API (a Jama connector with `secret`), " +
+					"and also when the provider decided without a test: a `skipped` Jitterbit connection, or a test request to the product that got no answer (`inconclusive`).",
 			},
-			"success":     schema.BoolAttribute{Computed: true, MarkdownDescription: "True when every check succeeded."},
-			"message":     schema.StringAttribute{Computed: true, MarkdownDescription: "The outcome: `Connection succeeded`, or the first failed check and why, followed by where the checks ran."},
+			"status": schema.StringAttribute{
+				Computed: true,
+				MarkdownDescription: "The verdict, one of four values. " +
+					"`passed`: every check passed. " +
+					"`failed`: the target (or the product) answered and a check failed: refused credentials (HTTP 401 or 403), a certificate that does not verify, " +
+					"a missing permission, a Jira Cloud username that is not an email address; fix what the failed check's `detail` names. " +
+					"`inconclusive`: no verdict could be reached, so nothing is known to be wrong: the target rate-limited the test (HTTP 429), answered 5xx, " +
+					"timed out, refused the connection or has an unknown host, as seen by whoever ran the check; or the provider's own request to run the test " +
+					"was rate-limited after its retries, answered 5xx, timed out or could not connect. Retry later, raise the provider's `request_timeout` " +
+					"for a slow product, or check the network path the check's `detail` names; never rotate a secret for it. " +
+					"`skipped`: a value the test needs is a Jitterbit variable reference (`[name]`) in the connection's `url`, `user` or token, which only an agent " +
+					"resolves, per environment, when it runs an operation; no test is sent for `url` and `user`, and the message names each attribute and its variable.",
+			},
+			"success": schema.BoolAttribute{Computed: true, MarkdownDescription: "True only when `status` is `passed`."},
+			"message": schema.StringAttribute{
+				Computed: true,
+				MarkdownDescription: "The outcome: `Connection succeeded`, or the check that decided `status` and why, as `<check> failed: ...`, " +
+					"`<check> inconclusive: ...` (with what to do) or `<check> skipped: ...`, followed by where the checks ran.",
+			},
 			"checked_at":  schema.StringAttribute{Computed: true, MarkdownDescription: "When the test ran (RFC 3339)."},
 			"duration_ms": schema.Int64Attribute{Computed: true, MarkdownDescription: "How long the test took, in milliseconds."},
 			"checks": schema.ListNestedAttribute{
@@ -125,12 +147,16 @@ func (d *connectionTestDataSource) Schema(_ context.Context, _ datasource.Schema
 				MarkdownDescription: "The checks made, in order: `reachability`, `tls` (https only), `authentication`, `username` (Jira Cloud) and `permission <KEY>` " +
 					"for each required Jira permission. With `secret`, a Jama connector's checks are `reachability`, `tls` (https only), `oauth token` (`auth_type = \"oauth\"`), " +
 					"`authentication`, `active` and `license`, and an aqua sync's is one `jira connection` check (aqua's Verify answers only whether the connection was made). " +
+					"A test request to the product that got no answer is one `test request` check, and a skipped Jitterbit connection one `variable references` check. " +
 					"The test stops at the first failed prerequisite. Every `detail` ends with where the check ran, e.g. `(checked from the machine running Terraform)` " +
 					"or `(checked by aqua's servers)`.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"name":    schema.StringAttribute{Computed: true, MarkdownDescription: "What was checked."},
-					"success": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it passed."},
-					"detail":  schema.StringAttribute{Computed: true, MarkdownDescription: "What was found: the cause of a failure, or e.g. `granted`."},
+					"name": schema.StringAttribute{Computed: true, MarkdownDescription: "What was checked."},
+					"status": schema.StringAttribute{Computed: true, MarkdownDescription: "The check's verdict: `passed`, `failed`, `inconclusive` or `skipped`, " +
+						"with the meanings of the data source's `status`."},
+					"success": schema.BoolAttribute{Computed: true, MarkdownDescription: "True only when the check's `status` is `passed`."},
+					"detail": schema.StringAttribute{Computed: true, MarkdownDescription: "What was found: the cause of a failure, or e.g. `granted`; " +
+						"an inconclusive check's detail says that it is inconclusive and what to do."},
 				}},
 			},
 		},
@@ -206,6 +232,7 @@ func (d *connectionTestDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	m.Status = types.StringValue(result.Status)
 	m.Success = types.BoolValue(result.Success)
 	m.Message = types.StringValue(redact(result.Message, secret))
 	m.CheckedFrom = types.StringValue(result.from)
@@ -214,7 +241,8 @@ func (d *connectionTestDataSource) Read(ctx context.Context, req datasource.Read
 	checks := make([]attr.Value, 0, len(result.Checks))
 	for _, c := range result.Checks {
 		obj, diags := types.ObjectValue(checkType().AttrTypes, map[string]attr.Value{
-			"name": types.StringValue(c.Name), "success": types.BoolValue(c.Success), "detail": types.StringValue(redact(c.Detail, secret)),
+			"name": types.StringValue(c.Name), "status": types.StringValue(c.Status), "success": types.BoolValue(c.Success),
+			"detail": types.StringValue(redact(c.Detail, secret)),
 		})
 		resp.Diagnostics.Append(diags...)
 		checks = append(checks, obj)
@@ -231,6 +259,40 @@ type testOutcome struct {
 	from string // checkedFromProduct or checkedFromTerraform
 }
 
+// testPlace is who runs a test: the product the provider asks, and where
+// the checks run.
+type testPlace struct {
+	product string // the product the provider sends its requests to, e.g. "Interchange"
+	from    string // checkedFromProduct or checkedFromTerraform
+	checker string // who runs the checks, e.g. "Interchange's servers"
+}
+
+// byProduct is the place of a test the product's own servers run.
+func byProduct(product string) testPlace {
+	return testPlace{product: product, from: checkedFromProduct, checker: product + "'s servers"}
+}
+
+// byTerraform is the place of a test the provider runs itself; product
+// is the one it reads the tested object from.
+func byTerraform(product string) testPlace {
+	return testPlace{product: product, from: checkedFromTerraform, checker: terraformChecker}
+}
+
+// terraformChecker is who runs a test from this machine.
+const terraformChecker = "the machine running Terraform"
+
+// where is how a detail or message says where the checks ran.
+func (p testPlace) where() string {
+	if p.from == checkedFromTerraform {
+		return fromTerraform
+	}
+	return "(checked by " + p.checker + ")"
+}
+
+// testRequestCheck is the name of the one check of a test whose request to
+// the product got no answer.
+const testRequestCheck = "test request"
+
 // test runs the test, which says where it ran in every detail and the
 // message; a failure to run it at all is a diagnostic.
 func (d *connectionTestDataSource) test(ctx context.Context, m connectionTestModel, diags *diag.Diagnostics) testOutcome {
@@ -245,9 +307,12 @@ func (d *connectionTestDataSource) test(ctx context.Context, m connectionTestMod
 			}
 		}
 	}
-	out, at, err := d.run(ctx, m, diags)
+	out, at, place, err := d.run(ctx, m, diags)
 	if diags.HasError() {
 		return out
+	}
+	if why := api.NoVerdictInError(err); why != api.Verdict && !errors.Is(err, api.ErrNotFound) {
+		return noAnswer(place, why, err)
 	}
 	if errors.Is(err, api.ErrNotFound) {
 		diags.AddAttributeError(at, "Connection Not Found",
@@ -264,21 +329,29 @@ func (d *connectionTestDataSource) test(ctx context.Context, m connectionTestMod
 	return out
 }
 
-// placed returns test as run at where: every detail and the message end
-// with where, e.g. "(checked from the machine running Terraform)".
-func placed(test api.ConnectionTest, from, where string) testOutcome {
-	out := testOutcome{ConnectionTest: test, from: from}
+// placed returns test classified (api.ConnectionTest.Classify) and as
+// run at place: every detail and the message end with where it ran, e.g.
+// "(checked from the machine running Terraform)".
+func placed(test api.ConnectionTest, place testPlace) testOutcome {
+	test = test.Classify(place.checker)
+	out := testOutcome{ConnectionTest: test, from: place.from}
 	out.Checks = make([]api.ConnectionCheck, 0, len(test.Checks))
 	for _, c := range test.Checks {
-		c.Detail = strings.TrimSpace(c.Detail + " " + where)
+		c.Detail = strings.TrimSpace(c.Detail + " " + place.where())
 		out.Checks = append(out.Checks, c)
 	}
-	out.Message = strings.TrimSpace(test.Message + " " + where)
+	out.Message = strings.TrimSpace(test.Message + " " + place.where())
 	return out
 }
 
-// byServers is where a test by product's own servers ran.
-func byServers(product string) string { return "(checked by " + product + "'s servers)" }
+// noAnswer is the inconclusive outcome of a test whose request to
+// place's product got no verdict (why), failing with err: one check, test
+// request, sent from this machine.
+func noAnswer(place testPlace, why api.NoVerdict, err error) testOutcome {
+	check := api.ConnectionCheck{Name: testRequestCheck, Status: api.StatusInconclusive, Detail: err.Error() + "; " + why.RequestAdvice(place.product)}
+	test := api.ConnectionTest{Message: "the test did not run", CheckedAt: time.Now().UTC().Truncate(time.Second), Checks: []api.ConnectionCheck{check}}
+	return placed(test, byTerraform(place.product))
+}
 
 // fromTerraform is where a test by the provider ran.
 const fromTerraform = "(checked from the machine running Terraform)"
@@ -320,8 +393,8 @@ func redactDiagnostics(diags diag.Diagnostics, secret string) diag.Diagnostics {
 
 // run sends the test to the product that holds the connection, or, with
 // `secret`, runs the checks of a documented public API; at is the
-// attribute that named the connection.
-func (d *connectionTestDataSource) run(ctx context.Context, m connectionTestModel, diags *diag.Diagnostics) (testOutcome, path.Path, error) {
+// attribute that named the connection, place who ran the test.
+func (d *connectionTestDataSource) run(ctx context.Context, m connectionTestModel, diags *diag.Diagnostics) (testOutcome, path.Path, testPlace, error) {
 	ca := d.data.settings.caCertPEM
 	secret := m.Secret.ValueString()
 	numeric := func(p path.Path, v types.String) int64 {
@@ -340,47 +413,82 @@ func (d *connectionTestDataSource) run(ctx context.Context, m connectionTestMode
 	eps := endpoints()
 	switch {
 	case !m.JiraSyncConnectionID.IsNull():
-		at := path.Root("jira_sync_connection_id")
+		at, place := path.Root("jira_sync_connection_id"), byProduct("Jama")
 		id := numeric(at, m.JiraSyncConnectionID)
 		if diags.HasError() || !need(d.data.jamaClient != nil, eps.jama, d.data.jama, "a JIRA Connector connection") {
-			return testOutcome{}, at, nil
+			return testOutcome{}, at, place, nil
 		}
 		r, err := d.data.jamaClient.TestJiraConnection(ctx, id, ca)
-		return placed(r, checkedFromProduct, byServers("Jama")), at, err
+		return placed(r, place), at, place, err
 	case !m.JamaConnectorID.IsNull():
-		at := path.Root("jama_connector_id")
+		at, place := path.Root("jama_connector_id"), byProduct("Interchange")
 		id := numeric(at, m.JamaConnectorID)
 		if diags.HasError() || !need(d.data.interchangeClient != nil, eps.interchange, d.data.interchange, "a Jama connector") {
-			return testOutcome{}, at, nil
+			return testOutcome{}, at, place, nil
 		}
 		if secret != "" {
+			place = byTerraform("Interchange")
 			r, err := d.checkConnectorREST(ctx, id, secret)
-			return placed(r, checkedFromTerraform, fromTerraform), at, err
+			return placed(r, place), at, place, err
 		}
 		r, err := d.data.interchangeClient.TestConnector(ctx, id, ca)
-		out := placed(r, checkedFromProduct, byServers("Interchange"))
+		out := placed(r, place)
 		out.Message += " Setting `secret` to the connector's password or client secret also checks the Jama instance through Jama's public REST API " +
 			"from the machine running Terraform: the user being active and holding a license with REST access."
-		return out, at, err
+		return out, at, place, err
 	case !m.JitterbitJSMConnectionID.IsNull():
-		at := path.Root("jitterbit_jsm_connection_id")
+		at, place := path.Root("jitterbit_jsm_connection_id"), byProduct("Jitterbit")
 		if !need(d.data.jitterbitClient != nil, eps.jitterbit, d.data.jitterbit, "a Jitterbit JSM connection") {
-			return testOutcome{}, at, nil
+			return testOutcome{}, at, place, nil
 		}
-		r, err := d.data.jitterbitClient.TestJSMConnection(ctx, m.JitterbitJSMConnectionID.ValueString(), ca)
-		return placed(r, checkedFromProduct, byServers("Jitterbit")), at, err
+		id := m.JitterbitJSMConnectionID.ValueString()
+		conn, err := d.data.jitterbitClient.GetJSMConnection(ctx, id)
+		if err != nil {
+			return testOutcome{}, at, place, err
+		}
+		if refs := jitterbit.TestedReferences(conn); len(refs) > 0 {
+			return placed(skippedForReferences(refs), byTerraform("Jitterbit")), at, place, nil
+		}
+		r, err := d.data.jitterbitClient.TestJSMConnection(ctx, id, ca)
+		return placed(r, place), at, place, err
 	default:
-		at := path.Root("aqua_jira_sync_id")
+		at, place := path.Root("aqua_jira_sync_id"), byProduct("aqua")
 		id := numeric(at, m.AquaJiraSyncID)
 		if diags.HasError() || !need(d.data.aquaClient != nil, eps.aqua, d.data.aqua, "an aqua Jira sync") {
-			return testOutcome{}, at, nil
+			return testOutcome{}, at, place, nil
 		}
 		if secret != "" {
 			r, err := d.verifyAquaSync(ctx, id, secret)
-			return placed(r, checkedFromProduct, byServers("aqua")), at, err
+			return placed(r, place), at, place, err
 		}
 		r, err := d.data.aquaClient.TestSyncDefinition(ctx, id, ca)
-		return placed(r, checkedFromProduct, byServers("aqua")), at, err
+		return placed(r, place), at, place, err
+	}
+}
+
+// variableReferencesCheck is the name of the one check of a Jitterbit
+// connection skipped for its variable references.
+const variableReferencesCheck = "variable references"
+
+// jsmTestedAttributes are the attributes of almsync_jitterbit_jsm_connection
+// behind the fields jitterbit.TestedReferences reports.
+var jsmTestedAttributes = map[string]string{"url": "url", "user": "user"}
+
+// skippedForReferences is the test of a Jitterbit connection whose refs
+// no one but an agent can resolve: skipped, no test sent.
+func skippedForReferences(refs []jitterbit.FieldReference) api.ConnectionTest {
+	held := make([]string, 0, len(refs))
+	for _, r := range refs {
+		held = append(held, fmt.Sprintf("`%s` holds the Jitterbit variable reference %s", cmp.Or(jsmTestedAttributes[r.Field], r.Field), r.Reference))
+	}
+	detail := strings.Join(held, ", ") + ": Harmony resolves a project variable only when an agent runs an operation, with the value of that " +
+		"environment, so the provider cannot resolve it and sent no test. The project variable's value is what is tested, per environment: " +
+		"set it for each environment with `almsync_jitterbit_project_variable`, and check that value there (for a Jira site and account, " +
+		"`almsync_jira_preflight`)"
+	return api.ConnectionTest{
+		Message:   variableReferencesCheck + " skipped",
+		CheckedAt: time.Now().UTC().Truncate(time.Second),
+		Checks:    []api.ConnectionCheck{{Name: variableReferencesCheck, Status: api.StatusSkipped, Detail: detail}},
 	}
 }
 

@@ -47,13 +47,29 @@ data "almsync_connection_test" "test" {
 `, jiraURL, username, password)
 }
 
-// failedCheck asserts success = false and that the named check failed with
-// a detail matching detail.
+// failedCheck asserts status = "failed", success = false and that the
+// named check failed with a detail matching detail.
 func failedCheck(index int, name, detail string) []statecheck.StateCheck {
+	return notPassedCheck("failed", index, name, detail)
+}
+
+// inconclusiveCheck asserts status = "inconclusive", success = false, a
+// message naming the check as inconclusive, and that the named check is
+// inconclusive with a detail matching detail.
+func inconclusiveCheck(index int, name, detail string) []statecheck.StateCheck {
+	return notPassedCheck("inconclusive", index, name, detail)
+}
+
+// notPassedCheck asserts the data source's status and success, a message
+// that starts with the check's name and status, and check index.
+func notPassedCheck(status string, index int, name, detail string) []statecheck.StateCheck {
 	return []statecheck.StateCheck{
+		statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("status"), knownvalue.StringExact(status)),
 		statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("success"), knownvalue.Bool(false)),
+		statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("message"), knownvalue.StringRegexp(regexp.MustCompile(`^`+regexp.QuoteMeta(name+" "+status+": ")))),
 		statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("checks").AtSliceIndex(index), knownvalue.ObjectExact(map[string]knownvalue.Check{
 			"name":    knownvalue.StringExact(name),
+			"status":  knownvalue.StringExact(status),
 			"success": knownvalue.Bool(false),
 			"detail":  knownvalue.StringRegexp(acctest.MessagePattern(detail)),
 		})),
@@ -100,6 +116,8 @@ func TestAccConnectionTest_JiraSyncConnection(t *testing.T) {
 				config: testAccSyncConnectionTestConfig(sb, "", sb.ProductURL("jira"), "sync@example.com", "sandbox-token"),
 				checks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("success"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("status"), knownvalue.StringExact("passed")),
+					statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("checks").AtSliceIndex(1).AtMapKey("status"), knownvalue.StringExact("passed")),
 					statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("message"), knownvalue.StringExact("Connection succeeded (checked by Jama's servers)")),
 					statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("checked_from"), knownvalue.StringExact("product")),
 					statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("checks").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("reachability")),
@@ -116,7 +134,13 @@ func TestAccConnectionTest_JiraSyncConnection(t *testing.T) {
 		"unreachable host": func(sb *acctest.Sandbox) testCase {
 			return testCase{
 				config: testAccSyncConnectionTestConfig(sb, "", "http://"+closedPort(t)+"/jira", "sync@example.com", "sandbox-token"),
-				checks: failedCheck(0, "reachability", "connection refused"),
+				checks: inconclusiveCheck(0, "reachability", "connection refused.*could not be reached by Jama's servers.*then retry"),
+			}
+		},
+		"unknown host": func(sb *acctest.Sandbox) testCase {
+			return testCase{
+				config: testAccSyncConnectionTestConfig(sb, "", "http://jira.invalid/jira", "sync@example.com", "sandbox-token"),
+				checks: inconclusiveCheck(0, "reachability", "jira.invalid.*check the URL, DNS"),
 			}
 		},
 		"untrusted self-signed certificate": func(sb *acctest.Sandbox) testCase {
@@ -141,6 +165,7 @@ func TestAccConnectionTest_JiraSyncConnection(t *testing.T) {
 				config: testAccSyncConnectionTestConfig(sb, "", sb.ProductURL("jira"), "limited@example.com", "sandbox-token"),
 				checks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("success"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("status"), knownvalue.StringExact("failed")),
 					statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("message"), knownvalue.StringRegexp(acctest.MessagePattern("CREATE_ATTACHMENTS"))),
 				},
 			}
@@ -457,6 +482,7 @@ func TestAccConnectionTest_JamaConnectorSecret(t *testing.T) {
 			return testAccConnectorSecretConfig(sb, sb.ProductURL("jama"), basicConnector, "Wrong-S3cret-91"), []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("checked_from"), knownvalue.StringExact("terraform")),
 				statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("success"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("status"), knownvalue.StringExact("failed")),
 				statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("message"), knownvalue.StringRegexp(
 					acctest.MessagePattern(`^authentication failed: GET /rest/v1/users/current answered HTTP 401.*secret is its password.*`+regexp.QuoteMeta(byTerraform)+`$`))),
 				expectSecretOnlyAsInput(connTestAddr, "Wrong-S3cret-91"),
@@ -465,6 +491,7 @@ func TestAccConnectionTest_JamaConnectorSecret(t *testing.T) {
 		"unreachable with secret": func(sb *acctest.Sandbox) (string, []statecheck.StateCheck) {
 			return testAccConnectorSecretConfig(sb, "http://"+closedPort(t), basicConnector, "sandbox"), []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("success"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("status"), knownvalue.StringExact("inconclusive")),
 				checkNamesAre(connTestAddr, "reachability"),
 				statecheck.ExpectKnownValue(connTestAddr, tfjsonpath.New("checks").AtSliceIndex(0).AtMapKey("detail"),
 					knownvalue.StringRegexp(acctest.MessagePattern(`connection refused.*`+regexp.QuoteMeta(byTerraform)))),

@@ -36,7 +36,7 @@ type SyncTestCheck struct {
 func (r SyncTestResult) ConnectionTest() api.ConnectionTest {
 	checks := make([]api.ConnectionCheck, 0, len(r.Checks))
 	for _, c := range r.Checks {
-		checks = append(checks, api.ConnectionCheck(c))
+		checks = append(checks, api.ConnectionCheck{Name: c.Name, Success: c.Success, Detail: c.Detail})
 	}
 	return api.ConnectionTest{Success: r.Success, Message: r.Message, CheckedAt: r.CheckedAt,
 		DurationMS: r.DurationMS, Checks: checks}

@@ -79,14 +79,14 @@ func CheckREST(ctx context.Context, target RESTTarget, cfg transport.Config) (ap
 	}
 	if target.Creds.OAuth() {
 		if _, _, err := rest.tokens.Get(ctx); err != nil {
-			run.fail(CheckOAuthToken, describeTokenFailure(err))
+			run.failOrInconclusive(CheckOAuthToken, describeTokenFailure(err), err)
 			return run.result(), nil
 		}
 		run.pass(CheckOAuthToken, fmt.Sprintf("POST %s granted a token to client %q", pathOAuthToken, target.Creds.ClientID))
 	}
 	var user User
 	if _, err := rest.Call(ctx, "read current user", http.MethodGet, pathUserCurrent, nil, nil, &user); err != nil {
-		run.fail(CheckAuthentication, describeAuthFailure(err, target.Creds.OAuth()))
+		run.failOrInconclusive(CheckAuthentication, describeAuthFailure(err, target.Creds.OAuth()), err)
 		return run.result(), nil
 	}
 	if user.Username == "" {
@@ -129,11 +129,27 @@ func (r *restRun) pass(name, detail string) {
 }
 
 func (r *restRun) fail(name, detail string) {
-	r.checks = append(r.checks, api.ConnectionCheck{Name: name, Detail: detail})
+	r.checks = append(r.checks, api.ConnectionCheck{Name: name, Status: api.StatusFailed, Detail: detail})
 }
 
-// result is the test: successful when every check is, else the message
-// names the first failed check and its detail.
+// restChecker is who runs the checks of CheckREST, for advice.
+const restChecker = "the machine running Terraform"
+
+// failOrInconclusive records the check whose request failed with err: no
+// verdict (rate-limited after the retries, unavailable, timed out,
+// unreachable) is inconclusive, with what to do; anything else failed.
+func (r *restRun) failOrInconclusive(name, detail string, err error) {
+	why := api.NoVerdictInError(err)
+	if why == api.Verdict {
+		r.fail(name, detail)
+		return
+	}
+	r.checks = append(r.checks, api.ConnectionCheck{Name: name, Status: api.StatusInconclusive, Detail: detail + "; " + why.TargetAdvice(restChecker)})
+}
+
+// result is the test, classified (see api.ConnectionTest.Classify):
+// passed when every check is, else the message names the first check
+// that failed, or reached no verdict, and its detail.
 func (r *restRun) result() api.ConnectionTest {
 	out := api.ConnectionTest{Success: true, Message: RESTCheckSucceeded, CheckedAt: r.checkedAt,
 		DurationMS: time.Since(r.started).Milliseconds(), Checks: append([]api.ConnectionCheck{}, r.checks...)}
@@ -144,7 +160,7 @@ func (r *restRun) result() api.ConnectionTest {
 			break
 		}
 	}
-	return out
+	return out.Classify(restChecker)
 }
 
 // reach sends one GET of the current user without credentials, without
@@ -166,7 +182,7 @@ func (r *restRun) reach(ctx context.Context, hc *http.Client, base string, verif
 			r.pass(CheckReachability, "TCP connection to "+host+" established")
 			r.fail(CheckTLS, describeTLSFailure(cause))
 		} else {
-			r.fail(CheckReachability, fmt.Sprintf("no answer from %s: %v", host, cause))
+			r.failOrInconclusive(CheckReachability, fmt.Sprintf("no answer from %s: %v", host, cause), cause)
 		}
 		return false
 	}

@@ -204,8 +204,58 @@ func TestCheckREST_Unreachable(t *testing.T) {
 	if d := res.Checks[0].Detail; !strings.Contains(d, "connection refused") || !strings.Contains(d, addr) {
 		t.Errorf("detail = %q", d)
 	}
-	if !strings.HasPrefix(res.Message, "reachability failed: ") {
-		t.Errorf("message = %q", res.Message)
+	if !strings.HasPrefix(res.Message, "reachability inconclusive: ") || res.Status != api.StatusInconclusive {
+		t.Errorf("status %q, message = %q", res.Status, res.Message)
+	}
+	if d := res.Checks[0].Detail; res.Checks[0].Status != api.StatusInconclusive || !strings.Contains(d, "could not be reached by the machine running Terraform") {
+		t.Errorf("check %+v, want inconclusive with what to do", res.Checks[0])
+	}
+}
+
+// TestCheckREST_RateLimited: a Jama that answers every request with
+// credentials 429 (after the retries) leaves the login inconclusive, not
+// failed, and says nothing about the secret.
+func TestCheckREST_RateLimited(t *testing.T) {
+	t.Parallel()
+	limited := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.Header.Get("Authorization") == "" && r.Method == http.MethodGet {
+			w.WriteHeader(http.StatusUnauthorized)
+			fmt.Fprint(w, `{"meta":{"status":"Unauthorized","message":"Authentication failed"},"links":{},"linked":{},"data":null}`)
+			return
+		}
+		w.Header().Set("Retry-After", "0")
+		w.WriteHeader(http.StatusTooManyRequests)
+		fmt.Fprint(w, `{"meta":{"status":"Too Many Requests","message":"rate limit exceeded"},"links":{},"linked":{},"data":null}`)
+	}))
+	t.Cleanup(limited.Close)
+	for name, tc := range map[string]struct {
+		creds  jama.Credentials
+		checks string
+		check  string
+	}{
+		"basic": {jama.Credentials{Username: "svc", Password: "right"}, "reachability=ok authentication=FAILED", jama.CheckAuthentication},
+		"oauth": {jama.Credentials{ClientID: "app", ClientSecret: "app-secret"}, "reachability=ok oauth token=FAILED", jama.CheckOAuthToken},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			res := checkREST(t, jama.RESTTarget{URL: limited.URL, VerifySSL: true, Creds: tc.creds}, "")
+			if got := checkNames(res); got != tc.checks || res.Success {
+				t.Fatalf("checks = %s (%+v)", got, res)
+			}
+			last := res.Checks[len(res.Checks)-1]
+			if last.Status != api.StatusInconclusive || res.Status != api.StatusInconclusive {
+				t.Errorf("check %s status %q, test status %q: want inconclusive", last.Name, last.Status, res.Status)
+			}
+			if !strings.HasPrefix(res.Message, tc.check+" inconclusive: ") || !strings.Contains(res.Message, "retry later") {
+				t.Errorf("message = %q", res.Message)
+			}
+			for _, bad := range []string{"secret is", "client_id", "username"} {
+				if strings.Contains(res.Message, bad) {
+					t.Errorf("message %q blames the credentials (%q)", res.Message, bad)
+				}
+			}
+		})
 	}
 }
 

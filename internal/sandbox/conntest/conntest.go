@@ -12,6 +12,10 @@
 //	username              Jira Cloud only: the username is an email address
 //	permission <KEY>      Jira only: each required permission, all listed
 //
+// A check whose request the target answered 429, 502, 503 or 504 decided
+// nothing: it fails with a detail saying it was not checked and why, and
+// the message reads "<check> not checked: ...", never a failed login.
+//
 // The package reads the targets' answers in its own spelling of the
 // vendors' documented JSON (wire.go) and imports nothing of the provider's
 // clients. The files conntest_*.go hold the pieces: the HTTP probe that
@@ -94,6 +98,9 @@ type connTestRun struct {
 	checkedAt time.Time // the product clock at the start
 	started   time.Time // the wall clock at the start, for the duration
 	checks    []Check
+	// undecided holds the indexes of failed checks that the target's
+	// answer left undecided (see notChecked).
+	undecided map[int]bool
 }
 
 // start begins a test run.
@@ -121,10 +128,14 @@ func (r *connTestRun) result() Result {
 		DurationMS: time.Since(r.started).Milliseconds(),
 		Checks:     append([]Check{}, r.checks...),
 	}
-	for _, c := range r.checks {
+	for i, c := range r.checks {
 		if !c.Success {
+			verb := "failed"
+			if r.undecided[i] {
+				verb = "not checked"
+			}
 			out.Success = false
-			out.Message = fmt.Sprintf("%s failed: %s", c.Name, c.Detail)
+			out.Message = fmt.Sprintf("%s %s: %s", c.Name, verb, c.Detail)
 			break
 		}
 	}

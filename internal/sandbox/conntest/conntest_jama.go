@@ -43,8 +43,12 @@ func (t Tester) TestJama(ctx context.Context, target JamaTarget) Result {
 	}
 	creds := target.Creds
 	if target.OAuth {
-		token, problem := jamaClientCredentialsToken(ctx, probe, base, target.ClientID, target.ClientSecret)
-		if problem != "" {
+		token, problem, busy := jamaClientCredentialsToken(ctx, probe, base, target.ClientID, target.ClientSecret)
+		switch {
+		case busy:
+			run.notChecked(CheckAuthentication, problem)
+			return run.result()
+		case problem != "":
 			run.fail(CheckAuthentication, problem)
 			return run.result()
 		}
@@ -55,26 +59,30 @@ func (t Tester) TestJama(ctx context.Context, target JamaTarget) Result {
 }
 
 // jamaClientCredentialsToken obtains a bearer token with the OAuth client
-// credentials grant, or says why it could not.
-func jamaClientCredentialsToken(ctx context.Context, p *connProbe, base, clientID, clientSecret string) (token, problem string) {
+// credentials grant, or says why it could not; busy when the answer
+// decided nothing (see busyStatus).
+func jamaClientCredentialsToken(ctx context.Context, p *connProbe, base, clientID, clientSecret string) (token, problem string, busy bool) {
 	const request = "token request (POST " + connJamaOAuthToken + ")"
 	form := url.Values{"grant_type": {"client_credentials"}}
 	answer, err := p.postForm(ctx, base+connJamaOAuthToken, form, Basic(clientID, clientSecret))
 	if err != nil {
-		return "", request + ": " + describeRequestFailure(err)
+		return "", request + ": " + describeRequestFailure(err), false
+	}
+	if busyStatus(answer.status) {
+		return "", describeBusy(fmt.Sprintf("%s: HTTP %d %s", request, answer.status, http.StatusText(answer.status)), answer), true
 	}
 	if answer.status != http.StatusOK {
 		var refusal oauthError
 		if json.Unmarshal(answer.body, &refusal) == nil && refusal.Error != "" {
-			return "", fmt.Sprintf("%s: HTTP %d: %s: %s", request, answer.status, refusal.Error, refusal.Description)
+			return "", fmt.Sprintf("%s: HTTP %d: %s: %s", request, answer.status, refusal.Error, refusal.Description), false
 		}
-		return "", fmt.Sprintf("%s: HTTP %d %s", request, answer.status, http.StatusText(answer.status))
+		return "", fmt.Sprintf("%s: HTTP %d %s", request, answer.status, http.StatusText(answer.status)), false
 	}
 	var granted oauthToken
 	if err := json.Unmarshal(answer.body, &granted); err != nil || granted.AccessToken == "" {
-		return "", fmt.Sprintf("%s: HTTP 200, but the answer holds no access_token: %s", request, excerpt(answer.body))
+		return "", fmt.Sprintf("%s: HTTP 200, but the answer holds no access_token: %s", request, excerpt(answer.body)), false
 	}
-	return granted.AccessToken, ""
+	return granted.AccessToken, "", false
 }
 
 // jamaAuthentication records the authentication check: the current user
@@ -88,6 +96,8 @@ func (r *connTestRun) jamaAuthentication(ctx context.Context, p *connProbe, base
 	var env jamaUserEnvelope
 	decodeErr := json.Unmarshal(answer.body, &env)
 	switch {
+	case busyStatus(answer.status):
+		r.notChecked(CheckAuthentication, describeBusy(fmt.Sprintf("HTTP %d %s", answer.status, http.StatusText(answer.status)), answer))
 	case answer.status != http.StatusOK && decodeErr == nil && env.Meta.Message != "":
 		r.fail(CheckAuthentication, fmt.Sprintf("HTTP %d: %s", answer.status, env.Meta.Message))
 	case answer.status != http.StatusOK:

@@ -103,6 +103,10 @@ func (r *connTestRun) jiraAuthentication(ctx context.Context, p *connProbe, site
 		r.fail(CheckAuthentication, describeRequestFailure(err))
 		return false
 	}
+	if busyStatus(answer.status) {
+		r.notChecked(CheckAuthentication, describeBusy(describeJiraRefusal(answer), answer))
+		return false
+	}
 	if answer.status != http.StatusOK {
 		r.fail(CheckAuthentication, describeJiraRefusal(answer))
 		return false
@@ -144,6 +148,10 @@ func (r *connTestRun) jiraPermissions(ctx context.Context, p *connProbe, site st
 	answer, err := p.get(ctx, site+connJiraMyPermissions+"?"+q.Encode(), target.Creds)
 	if err != nil {
 		r.fail(CheckPermissions, describeRequestFailure(err))
+		return
+	}
+	if busyStatus(answer.status) {
+		r.notChecked(CheckPermissions, describeBusy(describeJiraRefusal(answer), answer))
 		return
 	}
 	if answer.status != http.StatusOK {

@@ -45,8 +45,9 @@ type connDial struct {
 
 // connAnswer is an HTTP answer, its body read.
 type connAnswer struct {
-	status int
-	body   []byte
+	status     int
+	retryAfter string // the Retry-After header, if any
+	body       []byte
 }
 
 // newProbe returns the client of one test. With verify false, server
@@ -145,7 +146,7 @@ func (p *connProbe) send(req *http.Request, creds Credentials) (connAnswer, erro
 	if err != nil {
 		return connAnswer{}, err
 	}
-	return connAnswer{status: resp.StatusCode, body: body}, nil
+	return connAnswer{status: resp.StatusCode, retryAfter: resp.Header.Get("Retry-After"), body: body}, nil
 }
 
 // reach makes the first request of a test, GET target without
