@@ -129,7 +129,7 @@ func (r *aquaSyncUserResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	user, err := r.client.CreateUser(ctx, userRequestFromAqua(plan), true)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Create aqua User", err)
+		addAPIErrorFor(&resp.Diagnostics, "Unable to Create aqua User", err, aquaUserErrorContext(plan))
 		return
 	}
 	plan.ID = types.StringValue(strconv.FormatInt(user.ID, 10))
@@ -190,6 +190,16 @@ func (r *aquaSyncUserResource) Update(ctx context.Context, req resource.UpdateRe
 
 func (r *aquaSyncUserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	deleteByID(ctx, req.State, &resp.Diagnostics, "Unable to Delete aqua User", r.client.DeleteUser)
+}
+
+// aquaUserErrorContext makes aqua's errors about creating m actionable: a
+// conflict (aqua's DuplicateUserName) is a user with the same username,
+// imported by that username.
+func aquaUserErrorContext(m aquaSyncUserModel) apiErrorContext {
+	return apiErrorContext{
+		fields: apiFields{"UserName": path.Root("username")}, resourceType: "almsync_aqua_sync_user",
+		importID: "username=" + m.Username.ValueString(), conflictFix: "choose another `username`",
+	}
 }
 
 func (r *aquaSyncUserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

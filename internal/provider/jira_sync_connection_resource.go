@@ -485,7 +485,7 @@ func (r *jiraSyncConnectionResource) addWriteError(ctx context.Context, diags *d
 		if existing, found, findErr := r.client.FindJiraConnection(ctx, jiraURL); findErr == nil && found {
 			detail += fmt.Sprintf("import {\n  to = almsync_jira_sync_connection.this\n  id = %q\n}\n\n(with `to` naming this resource's address)", strconv.FormatInt(existing.ID, 10))
 		} else {
-			detail += "import {\n  to = almsync_jira_sync_connection.this\n  id = \"jira_url=<the jira_url of this resource>\"\n}\n\n(with `to` naming this resource's address)"
+			detail += fmt.Sprintf("import {\n  to = almsync_jira_sync_connection.this\n  id = %q\n}\n\n(with `to` naming this resource's address)", "jira_url="+jiraURL)
 		}
 		diags.AddAttributeError(path.Root("jira_url"), summary, detail)
 		return

@@ -192,8 +192,9 @@ func (c apiErrorContext) conflictHint() string {
 	if c.resourceType == "" || c.importID == "" {
 		return "An object with the same unique key already exists. Bring it under Terraform with an `import` block, or change the key."
 	}
-	hint := fmt.Sprintf("The object already exists. To manage it with Terraform, add this block (with this resource's name in place of `<name>`) and apply again:\n\n"+
-		"import {\n  to = %s.<name>\n  id = %q\n}", c.resourceType, c.importID)
+	hint := fmt.Sprintf("The object already exists. To manage it with Terraform, add this block, with `to` set to this resource's address "+
+		"(the one Terraform names on the `with` line, e.g. `%[1]s.main` or `%[1]s.this[0]`), and apply again:\n\n"+
+		"import {\n  to = %[1]s.<name>\n  id = %[2]q\n}", c.resourceType, c.importID)
 	if c.conflictFix != "" {
 		hint += "\n\nOtherwise " + c.conflictFix + "."
 	}
