@@ -38,7 +38,8 @@ func PreCheck(t testing.TB) {
 }
 
 // ProviderConfig is a provider block for every product of s, with the
-// default sandbox credentials and, for Jitterbit, the default environment
+// default sandbox credentials, the provider's default settings (retries,
+// timeouts, pacing: tests run the provider as users do) and, for Jitterbit, the default environment
 // JitterbitDevEnvironment.
 func (s *Sandbox) ProviderConfig() string { return s.ProviderConfigWith("") }
 
@@ -47,7 +48,6 @@ func (s *Sandbox) ProviderConfig() string { return s.ProviderConfigWith("") }
 func (s *Sandbox) ProviderConfigWith(extra string) string {
 	return fmt.Sprintf(`
 provider "almsync" {
-  max_retries = 2
   %[7]s
 
   jama {
@@ -122,8 +122,6 @@ func withoutTerraformBlock(hcl string) string {
 func (s *Sandbox) JitterbitProviderConfig(attrs string) string {
 	return fmt.Sprintf(`
 provider "almsync" {
-  max_retries = 2
-
   jitterbit {
     url      = %[1]q
     username = %[2]q

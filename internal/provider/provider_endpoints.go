@@ -11,7 +11,6 @@ import (
 
 	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
-	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -124,7 +123,7 @@ func (s endpointSpec) schemaBlock() schema.SingleNestedBlock {
 			"such waits do not count against `max_retries`. `0` means unlimited until %s answers 429, after which the provider keeps to what %s accepted. "+
 			"%s Lower it when other integrations share the same limit. Falls back to the `%s` environment variable.",
 			s.product, s.product, s.product, s.pace.why, s.rateEnv()),
-		Validators: []validator.Float64{float64validator.Between(0, maxRequestsPerSecond)},
+		Validators: []validator.Float64{rateValidator{max: maxRequestsPerSecond}},
 	}
 	auth := "`username` and `password`"
 	if s.hasOAuth {

@@ -555,7 +555,6 @@ data "almsync_jitterbit_project" "p" {
 	block := func(username, attrs string) string {
 		return fmt.Sprintf(`
 provider "almsync" {
-  max_retries = 0
   jitterbit {
     url      = %q
     username = %q

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/x509"
 	"fmt"
+	"math"
 	"net"
 	"net/mail"
 	"net/url"
@@ -194,4 +195,24 @@ func isLoopbackHost(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// rateValidator accepts a request rate between 0 (unlimited) and max.
+type rateValidator struct{ max float64 }
+
+func (v rateValidator) Description(context.Context) string {
+	return fmt.Sprintf("a number of requests per second between 0 (unlimited) and %g", v.max)
+}
+
+func (v rateValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v rateValidator) ValidateFloat64(_ context.Context, req validator.Float64Request, resp *validator.Float64Response) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if n := req.ConfigValue.ValueFloat64(); math.IsNaN(n) || n < 0 || n > v.max {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Request Rate",
+			fmt.Sprintf("`%s` is %g; it must be a number of requests per second between 0 (unlimited) and %g. "+
+				"Leave it out for the product's documented limit.", req.Path, n, v.max))
+	}
 }

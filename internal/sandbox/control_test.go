@@ -109,6 +109,32 @@ func TestStatsCountRoutes(t *testing.T) {
 	}
 }
 
+// TestStatsCountFaults: the answers of fault injection are counted by
+// kind, so a client's 429 share can be measured.
+func TestStatsCountFaults(t *testing.T) {
+	srv, ts := newTestServer(t, Options{})
+	if err := srv.SetFaults(Faults{Seed: 1, RateLimitPerSecond: 0.001}); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/jama/rest/v1/users/current", nil)
+	}
+	if got := getStats(t, ts).Faults; got != (FaultStats{RateLimited: 2}) {
+		t.Errorf("fault stats after 3 requests at a limit of one = %+v, want 2 rate-limited", got)
+	}
+	if err := srv.SetFaults(Faults{Seed: 1, ErrorRate: 1}); err != nil {
+		t.Fatal(err)
+	}
+	wiretest.Call(t, ts, wiretest.AsAdmin, http.MethodGet, "/jama/rest/v1/users/current", nil)
+	if got := srv.Stats().Faults; got != (FaultStats{RateLimited: 2, Errors: 1}) {
+		t.Errorf("fault stats after an injected error = %+v", got)
+	}
+	wiretest.WantStatus(t, wiretest.Call(t, ts, wiretest.NoAuth, http.MethodPost, "/_sandbox/reset", nil), http.StatusNoContent)
+	if got := srv.Stats().Faults; got != (FaultStats{}) {
+		t.Errorf("fault stats after reset = %+v, want none", got)
+	}
+}
+
 func TestResetEndpoint(t *testing.T) {
 	srv, ts := newTestServer(t, Options{})
 	faults := Faults{Seed: 1, LatencyMS: 1}

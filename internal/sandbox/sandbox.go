@@ -19,6 +19,8 @@ type (
 	Stats = kernel.Stats
 	// ProductStats counts one product's requests.
 	ProductStats = kernel.ProductStats
+	// FaultStats counts the answers of injected faults.
+	FaultStats = kernel.FaultStats
 	// Exchange is one recorded request and its answer.
 	Exchange = kernel.Exchange
 )

@@ -13,7 +13,7 @@ const controlPrefix = "/_sandbox/"
 
 // controlHandler serves the control endpoints, to loopback clients only:
 //
-//	GET  /_sandbox/stats   request counters (Stats)
+//	GET  /_sandbox/stats   request counters (Stats), with injected faults by kind
 //	POST /_sandbox/reset   seeded data back, stats cleared; 204
 //	GET  /_sandbox/faults  faults in effect, with the seed in use
 //	PUT  /_sandbox/faults  replace the faults (a Faults object; seed 0 or

@@ -17,6 +17,7 @@ func (s *Server) serveProduct(p Product, mux *http.ServeMux) http.Handler {
 		s.stats.count(name, routeKey(r.Method, pattern))
 
 		plan := s.faults.plan(s.now(), r.Method+" /"+name+r.URL.Path)
+		s.stats.countFault(plan)
 		if plan.latency > 0 {
 			t := time.NewTimer(plan.latency)
 			select {

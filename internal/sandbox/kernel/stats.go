@@ -11,6 +11,16 @@ import (
 type Stats struct {
 	Total    int64                   `json:"total"`
 	Products map[string]ProductStats `json:"products"`
+	// Faults counts the answers of injected faults over all products.
+	Faults FaultStats `json:"faults"`
+}
+
+// FaultStats counts the requests fault injection answered: RateLimited
+// with 429, Errors with 500/502/503, Dropped with a cut connection.
+type FaultStats struct {
+	RateLimited int64 `json:"rate_limited"`
+	Errors      int64 `json:"errors"`
+	Dropped     int64 `json:"dropped"`
 }
 
 // ProductStats counts one product's requests. Routes is keyed by
@@ -27,6 +37,7 @@ type statsCounter struct {
 	names    []string
 	total    int64
 	products map[string]*ProductStats
+	faults   FaultStats
 }
 
 func newStatsCounter(names []string) *statsCounter {
@@ -60,10 +71,25 @@ func (c *statsCounter) count(productName, key string) {
 	ps.Routes[key]++
 }
 
+// countFault counts one request answered by fault injection.
+func (c *statsCounter) countFault(plan faultPlan) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case plan.retryAfter > 0:
+		c.faults.RateLimited++
+	case plan.errorStatus != 0:
+		c.faults.Errors++
+	case plan.drop:
+		c.faults.Dropped++
+	}
+}
+
 func (c *statsCounter) reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.total = 0
+	c.faults = FaultStats{}
 	c.products = make(map[string]*ProductStats, len(c.names))
 	for _, n := range c.names {
 		c.products[n] = &ProductStats{Routes: make(map[string]int64)}
@@ -74,7 +100,7 @@ func (c *statsCounter) reset() {
 func (c *statsCounter) snapshot() Stats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	out := Stats{Total: c.total, Products: make(map[string]ProductStats, len(c.products))}
+	out := Stats{Total: c.total, Products: make(map[string]ProductStats, len(c.products)), Faults: c.faults}
 	for name, ps := range c.products {
 		out.Products[name] = ProductStats{Total: ps.Total, Routes: maps.Clone(ps.Routes)}
 	}
