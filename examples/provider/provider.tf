@@ -7,6 +7,9 @@ provider "almsync" {
     url      = "https://acme.jamacloud.com"
     username = "jira.user"
     password = var.jama_password
+    # Jama allows 10 requests/s per environment, shared by every integration
+    # of the environment (the default here); leave room for the others.
+    requests_per_second = 6
   }
 
   # ...or OAuth client credentials (required where Jama uses SAML/SSO).
