@@ -231,6 +231,7 @@ func (r *aquaJiraSyncResource) Create(ctx context.Context, req resource.CreateRe
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read aqua Jira Sync After Create")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	knownAfterFailure(&resp.State, &resp.Diagnostics)
 }
 
 func (r *aquaJiraSyncResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

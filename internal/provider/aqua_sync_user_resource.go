@@ -141,6 +141,7 @@ func (r *aquaSyncUserResource) Create(ctx context.Context, req resource.CreateRe
 	_, d := r.read(ctx, &plan)
 	resp.Diagnostics.Append(d...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	knownAfterFailure(&resp.State, &resp.Diagnostics)
 }
 
 func (r *aquaSyncUserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

@@ -323,6 +323,7 @@ func (r *jamaConnectorResource) Create(ctx context.Context, req resource.CreateR
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read Jama Connector After Create")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	knownAfterFailure(&resp.State, &resp.Diagnostics)
 }
 
 func (r *jamaConnectorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

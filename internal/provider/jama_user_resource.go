@@ -259,6 +259,7 @@ func (r *jamaUserResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read Jama User After Create")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	knownAfterFailure(&resp.State, &resp.Diagnostics)
 }
 
 // adoptDeactivated takes over a deactivated user with the same username,

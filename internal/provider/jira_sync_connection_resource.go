@@ -384,6 +384,7 @@ func (r *jiraSyncConnectionResource) Create(ctx context.Context, req resource.Cr
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read JIRA Sync Connection After Create")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	knownAfterFailure(&resp.State, &resp.Diagnostics)
 }
 
 func (r *jiraSyncConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

@@ -349,6 +349,7 @@ func (r *jsmConnectionResource) Create(ctx context.Context, req resource.CreateR
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read Jitterbit JSM Connection After Create")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	knownAfterFailure(&resp.State, &resp.Diagnostics)
 }
 
 func (r *jsmConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
@@ -391,4 +392,26 @@ func getAfterWrite[T any](ctx context.Context, raw types.String, diags *diag.Dia
 		diags.AddError(summary, fmt.Sprintf("Object %s was not found right after it was written; something else may have deleted it. Run terraform apply again.", raw.ValueString()))
 	}
 	return obj, ok
+}
+
+// knownAfterFailure replaces the unknown values of a state written after a
+// failed step (a create whose read-back failed) with nulls: Terraform
+// refuses unknown values in the state an apply returns, and a null is
+// filled in by the next refresh, while the id written before keeps the
+// object tracked.
+func knownAfterFailure(state *tfsdk.State, diags *diag.Diagnostics) {
+	if !diags.HasError() || state.Raw.IsNull() {
+		return
+	}
+	raw, err := tftypes.Transform(state.Raw, func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if !v.IsKnown() {
+			return tftypes.NewValue(v.Type(), nil), nil
+		}
+		return v, nil
+	})
+	if err != nil {
+		diags.AddError("Unable to Save the State", "The state after a failed read could not be completed: "+err.Error()+". Run `terraform apply` again: the object's id is kept.")
+		return
+	}
+	state.Raw = raw
 }
