@@ -443,7 +443,7 @@ func addSyncAPIError(diags *diag.Diagnostics, summary string, err error, m aquaJ
 	if errors.Is(err, api.ErrConflict) {
 		diags.AddAttributeError(path.Root("name"), summary, err.Error()+"\n\n"+
 			"aqua already has a Jira sync with this name (compared without regard to case). Give this one another `name`, "+
-			"or bring the existing sync under Terraform with this block, replacing NAME with this resource's name:\n\n"+
+			"or bring the existing sync under Terraform with this block, with `to` set to this resource's address (the one Terraform names on the `with` line):\n\n"+
 			importBlock("almsync_aqua_jira_sync", "name="+m.Name.ValueString()))
 		return
 	}

@@ -129,7 +129,7 @@ func addMappingAPIError(diags *diag.Diagnostics, summary string, err error, typ 
 		return
 	}
 	diags.AddAttributeError(at, summary, err.Error()+"\n\n"+
-		"The sync already has this mapping. Remove this resource, or bring the existing mapping under Terraform with this block, replacing NAME with this resource's name:\n\n"+
+		"The sync already has this mapping. Remove this resource, or bring the existing mapping under Terraform with this block, with `to` set to this resource's address (the one Terraform names on the `with` line):\n\n"+
 		importBlock(typ, importID))
 }
 

@@ -124,7 +124,7 @@ func addJSMAPIError(diags *diag.Diagnostics, summary string, err error, m jsmCon
 		diags.AddAttributeError(path.Root("name"), summary, err.Error()+"\n\n"+
 			"Project "+m.ProjectGUID.ValueString()+" already has a Jira Service Management connection with this name in Harmony environment "+m.EnvironmentID.ValueString()+
 			" (compared without regard to case). "+
-			"Give this one another `name`, or bring the existing connection under Terraform with this block, replacing NAME with this resource's name:\n\n"+
+			"Give this one another `name`, or bring the existing connection under Terraform with this block, with `to` set to this resource's address (the one Terraform names on the `with` line):\n\n"+
 			importBlock("almsync_jitterbit_jsm_connection", jsmImportID(m.EnvironmentID.ValueString(), m.ProjectGUID.ValueString(), m.Name.ValueString())))
 	case errors.Is(err, api.ErrForbidden) && errors.As(err, &apiErr) && strings.Contains(strings.ToLower(apiErr.Message), "organization"):
 		diags.AddError(summary, err.Error()+"\n\n"+
