@@ -82,7 +82,7 @@ func (cfg Config) withDefaults() (Config, error) {
 	}
 	for _, d := range cfg.Backoff {
 		if d <= 0 {
-			errs = append(errs, fmt.Errorf("Backoff steps must be positive, got %s", d))
+			errs = append(errs, fmt.Errorf("every step of the back-off schedule must be positive, got %s", d))
 			break
 		}
 	}
