@@ -133,15 +133,15 @@ func (b *bench) measureRateLimit(ctx context.Context, n int) (rateResult, error)
 }
 
 // estimateRateLimit is the rough duration of the rate-limited phase: the
-// no-op floor, and three almsync commands of n requests each (apply, plan,
-// destroy) paced at the provider's default of 10 requests per second.
+// no-op floor, and the almsync apply, plan and destroy, paced at the
+// provider's default rate.
 func estimateRateLimit(n int) time.Duration {
 	if n == 0 {
 		return 0
 	}
 	res := time.Duration(n)
-	noop := (3+rateFloorPlans)*estimateFixed + res*(estimateApplyPerRes+rateFloorPlans*estimatePlanPerRes+estimateDestroyPerRes)
-	almsync := 4*estimateFixed + 3*res*time.Second/rateLimit
+	noop := (4+rateFloorPlans)*estimateFixed + res*(estimateApplyPerRes+rateFloorPlans*estimatePlanPerRes+estimateDestroyPerRes)
+	almsync := 4*estimateFixed + res*(estimateApplyPaced+2*estimatePacedRequest)
 	return noop + almsync
 }
 
@@ -154,7 +154,7 @@ func rateLimitReport(p *printer, r rateResult, parallelism int) {
 	p.line("  raw = the plan's wall time; net = raw - the median no-op plan of N (Terraform core + plugin protocol, no I/O, no limit)")
 	p.line("  floor = requests not answered 429 ÷ %v/s (the sandbox also allows a burst of %v)", r.limit, max(1, r.limit))
 	p.line("")
-	p.line("  %-36s %10d  (GET of one connector: %d)", "requests during the plan", r.req.total, r.req.getByID)
+	p.line("  %-36s %10d  (GET of one connector: %d, other: %d)", "requests during the plan", r.req.total, r.req.getByID, r.req.total-r.req.getByID)
 	p.line("  %-36s %10d  (%.2f%% of requests)", "answered 429", r.req.rateLimited, r.limitedPercent())
 	p.line("  %-36s %10s", "plan wall time, raw", seconds(r.plan))
 	p.line("  %-36s %10s  (%s)", fmt.Sprintf("no-op plan of N, median of %d", len(r.noopPlans)), seconds(r.noopPlan()), secondsSpread(r.noopPlans))

@@ -180,7 +180,7 @@ func TestRateLimitReport(t *testing.T) {
 	r := rateResult{
 		n: 200, limit: 10, seed: 15,
 		plan:      21500 * time.Millisecond,
-		req:       requests{total: 201, getByID: 201, rateLimited: 1},
+		req:       requests{total: 201, getByID: 200, rateLimited: 1},
 		noopPlans: []time.Duration{1400 * time.Millisecond, 1500 * time.Millisecond, 1600 * time.Millisecond},
 	}
 	var b bytes.Buffer
@@ -191,7 +191,7 @@ func TestRateLimitReport(t *testing.T) {
 		"rate_limit_per_second = 10 (seed 15)",
 		"-parallelism=10",
 		"no requests_per_second, no max_retries",
-		"requests during the plan                    201  (GET of one connector: 201)",
+		"requests during the plan                    201  (GET of one connector: 200, other: 1)",
 		"answered 429                                  1  (0.50% of requests)",
 		"plan wall time, raw                     21.50 s",
 		"no-op plan of N, median of 3             1.50 s  (1.40-1.60 s)",
@@ -255,5 +255,19 @@ func TestOptionsCheckRateLimit(t *testing.T) {
 		if err := o.check(); (err == nil) != tc.ok {
 			t.Errorf("%s: check() = %v, want ok %v", name, err, tc.ok)
 		}
+	}
+}
+
+func TestEstimateCountsAlmsyncPacing(t *testing.T) {
+	// At N = 500, 1 round: almsync's apply, plan and destroy send 2, 1
+	// and 1 requests per resource at 10 per second, 200 s in all.
+	if got := estimate([]int{500}, 1); got < 200*time.Second {
+		t.Errorf("estimate(N=500, 1 round) = %v, below almsync's paced 200s", got)
+	}
+	if got := estimateRateLimit(200); got < 80*time.Second {
+		t.Errorf("estimateRateLimit(200) = %v, below almsync's paced 80s", got)
+	}
+	if got := estimateRateLimit(0); got != 0 {
+		t.Errorf("estimateRateLimit(0) = %v, want 0 for a skipped phase", got)
 	}
 }
