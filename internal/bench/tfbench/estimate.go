@@ -15,6 +15,15 @@ const (
 	estimateBuild         = 10 * time.Second
 )
 
+// The almsync provider paces its requests to Interchange at 10 per second
+// by default, so its commands take at least their requests ÷ 10 s: an
+// apply sends two per resource (the create and a read), a plan or a
+// destroy one.
+const (
+	estimatePacedRequest = time.Second / 10
+	estimateApplyPaced   = 2 * estimatePacedRequest
+)
+
 // estimate returns the rough duration of a run: per size and kind, an
 // init and a validate, an apply and a plan per round, and a destroy
 // between rounds and after the last one.
@@ -23,10 +32,15 @@ func estimate(sizes []int, rounds int) time.Duration {
 	r := time.Duration(rounds)
 	for _, n := range sizes {
 		res := time.Duration(n)
-		perKind := 2*estimateFixed +
-			r*(2*estimateFixed+res*(estimateApplyPerRes+estimatePlanPerRes)) +
-			r*(estimateFixed+res*estimateDestroyPerRes)
-		total += time.Duration(numKinds) * perKind
+		for _, k := range allKinds {
+			apply, plan, destroy := estimateApplyPerRes, estimatePlanPerRes, estimateDestroyPerRes
+			if k == kindAlmsync {
+				apply, plan, destroy = max(apply, estimateApplyPaced), max(plan, estimatePacedRequest), max(destroy, estimatePacedRequest)
+			}
+			total += 2*estimateFixed +
+				r*(2*estimateFixed+res*(apply+plan)) +
+				r*(estimateFixed+res*destroy)
+		}
 	}
 	return total.Round(time.Second)
 }

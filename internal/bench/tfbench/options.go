@@ -22,6 +22,11 @@ type Options struct {
 	// RepoDir is a directory inside the provider's module; the providers
 	// are built from there.
 	RepoDir string
+	// RateLimitN is the resource count of the rate-limited phase (see
+	// ratelimit.go); 0 skips the phase.
+	RateLimitN int
+	// RateLimitOnly runs the rate-limited phase alone, without Sizes.
+	RateLimitOnly bool
 	// Out receives the report, Progress one line per step.
 	Out, Progress io.Writer
 }
@@ -51,9 +56,13 @@ func ParseSizes(s string) ([]int, error) {
 // check reports the first unusable option.
 func (o Options) check() error {
 	switch {
-	case len(o.Sizes) == 0:
+	case o.RateLimitN < 0:
+		return fmt.Errorf("rate-limited phase resource count is %d: want 0 (skip) or more", o.RateLimitN)
+	case o.RateLimitOnly && o.RateLimitN == 0:
+		return errors.New("only the rate-limited phase asked for, but its resource count is 0 (skip)")
+	case !o.RateLimitOnly && len(o.Sizes) == 0:
 		return errors.New("no resource count given")
-	case slices.Min(o.Sizes) < 1:
+	case len(o.Sizes) > 0 && slices.Min(o.Sizes) < 1:
 		return errors.New("resource counts must be positive")
 	case o.Rounds < 1:
 		return fmt.Errorf("rounds is %d: want at least 1", o.Rounds)

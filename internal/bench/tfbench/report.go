@@ -13,6 +13,7 @@ type report struct {
 	rounds      int
 	parallelism int
 	results     []sizeResult
+	rate        *rateResult // nil: the rate-limited phase was skipped
 	elapsed     time.Duration
 	loadEnd     string // load averages when the run ended
 }
@@ -21,12 +22,17 @@ type report struct {
 func writeReport(w io.Writer, r report) {
 	p := &printer{w: w}
 	r.header(p)
-	r.timings(p, "Wall time", applyTime, planTime)
-	r.timings(p, "CPU time (user+sys of terraform and the provider processes it started; the sandbox not included)", applyCPU, planCPU)
-	r.growth(p)
-	r.requests(p)
-	r.memory(p)
-	r.targets(p)
+	if len(r.results) > 0 {
+		r.timings(p, "Wall time", applyTime, planTime)
+		r.timings(p, "CPU time (user+sys of terraform and the provider processes it started; the sandbox not included)", applyCPU, planCPU)
+		r.growth(p)
+		r.requests(p)
+		r.memory(p)
+		r.targets(p)
+	}
+	if r.rate != nil {
+		rateLimitReport(p, *r.rate, r.parallelism)
+	}
 }
 
 // printer writes formatted lines.
@@ -43,8 +49,13 @@ func (r report) header(p *printer) {
 	}
 	p.line("")
 	p.line("Terraform benchmark: almsync_jama_connector vs the no-op plugin floor vs terraform_data")
-	p.line("Terraform %s (%s), %d CPU cores, -parallelism=%d; N = %s; %d round(s) per N, the three kinds alternating in each round",
-		r.env.terraformVersion, r.env.platform, r.env.cores, r.parallelism, strings.Join(sizes, ", "), r.rounds)
+	if len(sizes) > 0 {
+		p.line("Terraform %s (%s), %d CPU cores, -parallelism=%d; N = %s; %d round(s) per N, the three kinds alternating in each round",
+			r.env.terraformVersion, r.env.platform, r.env.cores, r.parallelism, strings.Join(sizes, ", "), r.rounds)
+	} else {
+		p.line("Terraform %s (%s), %d CPU cores, -parallelism=%d; the rate-limited phase only",
+			r.env.terraformVersion, r.env.platform, r.env.cores, r.parallelism)
+	}
 	if r.env.loadStart != "" {
 		p.line("Run took %s; load average %s at the start, %s at the end", r.elapsed.Round(time.Second), r.env.loadStart, r.loadEnd)
 	} else {

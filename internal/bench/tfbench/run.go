@@ -56,13 +56,23 @@ func Run(ctx context.Context, opts Options) (err error) {
 	if err := b.setup(ctx); err != nil {
 		return err
 	}
-	results := make([]sizeResult, 0, len(opts.Sizes))
-	for _, n := range opts.Sizes {
-		res, err := b.measureSize(ctx, n)
-		if err != nil {
-			return fmt.Errorf("at N=%d: %w", n, err)
+	var results []sizeResult
+	if !opts.RateLimitOnly {
+		for _, n := range opts.Sizes {
+			res, err := b.measureSize(ctx, n)
+			if err != nil {
+				return fmt.Errorf("at N=%d: %w", n, err)
+			}
+			results = append(results, res)
 		}
-		results = append(results, res)
+	}
+	var rate *rateResult
+	if opts.RateLimitN > 0 {
+		res, err := b.measureRateLimit(ctx, opts.RateLimitN)
+		if err != nil {
+			return fmt.Errorf("rate-limited phase at N=%d: %w", opts.RateLimitN, err)
+		}
+		rate = &res
 	}
 	b.progressf("done")
 	writeReport(opts.Out, report{
@@ -70,6 +80,7 @@ func Run(ctx context.Context, opts Options) (err error) {
 		rounds:      opts.Rounds,
 		parallelism: opts.Parallelism,
 		results:     results,
+		rate:        rate,
 		elapsed:     time.Since(b.started),
 		loadEnd:     loadAverage(),
 	})
@@ -85,8 +96,13 @@ func (b *bench) setup(ctx context.Context) error {
 		return err
 	}
 	b.env = environment{terraformVersion: version, platform: platform, cores: runtime.NumCPU(), loadStart: loadAverage()}
-	b.progressf("Terraform %s (%s), %d CPU cores; N=%v, %d round(s): expect roughly %s",
-		version, platform, b.env.cores, b.opts.Sizes, b.opts.Rounds, estimate(b.opts.Sizes, b.opts.Rounds))
+	sizes := b.opts.Sizes
+	if b.opts.RateLimitOnly {
+		sizes = nil
+	}
+	b.progressf("Terraform %s (%s), %d CPU cores; N=%v, %d round(s), rate-limited phase N=%d: expect roughly %s",
+		version, platform, b.env.cores, sizes, b.opts.Rounds, b.opts.RateLimitN,
+		(estimate(sizes, b.opts.Rounds) + estimateRateLimit(b.opts.RateLimitN)).Round(time.Second))
 
 	b.progressf("building the providers")
 	bins, err := buildBinaries(ctx, b.opts.RepoDir, filepath.Join(b.tmp, "bin"))

@@ -47,17 +47,19 @@ func startSandbox() (*sandboxServer, error) {
 
 // requests counts the sandbox requests, of every product.
 type requests struct {
-	total      int64 // all product requests
-	getByID    int64 // GET of one Interchange connector: the refresh of one resource
-	deleteByID int64 // DELETE of one Interchange connector
+	total       int64 // all product requests, those answered by fault injection included
+	getByID     int64 // GET of one Interchange connector: the refresh of one resource
+	deleteByID  int64 // DELETE of one Interchange connector
+	rateLimited int64 // answered 429 by the sandbox's rate limit
 }
 
 // sub returns r minus an earlier count.
 func (r requests) sub(before requests) requests {
 	return requests{
-		total:      r.total - before.total,
-		getByID:    r.getByID - before.getByID,
-		deleteByID: r.deleteByID - before.deleteByID,
+		total:       r.total - before.total,
+		getByID:     r.getByID - before.getByID,
+		deleteByID:  r.deleteByID - before.deleteByID,
+		rateLimited: r.rateLimited - before.rateLimited,
 	}
 }
 
@@ -68,10 +70,19 @@ func (s *sandboxServer) counts() requests {
 	st := s.server.Stats()
 	ic := st.Products["interchange"]
 	return requests{
-		total:      st.Total,
-		getByID:    ic.Routes[routeGetConnector],
-		deleteByID: ic.Routes[routeDeleteConnector],
+		total:       st.Total,
+		getByID:     ic.Routes[routeGetConnector],
+		deleteByID:  ic.Routes[routeDeleteConnector],
+		rateLimited: st.Faults.RateLimited,
 	}
+}
+
+// setFaults replaces the sandbox's faults (the zero value turns them off).
+func (s *sandboxServer) setFaults(f sandbox.Faults) error {
+	if err := s.server.SetFaults(f); err != nil {
+		return fmt.Errorf("set sandbox faults: %w", err)
+	}
+	return nil
 }
 
 // close stops serving and releases the sandbox.

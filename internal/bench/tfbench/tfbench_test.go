@@ -1,6 +1,8 @@
 package tfbench
 
 import (
+	"bytes"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -114,8 +116,8 @@ func TestAggregateRSS(t *testing.T) {
 }
 
 func TestRequestsSub(t *testing.T) {
-	got := requests{total: 10, getByID: 7, deleteByID: 2}.sub(requests{total: 4, getByID: 3, deleteByID: 2})
-	if got != (requests{total: 6, getByID: 4}) {
+	got := requests{total: 10, getByID: 7, deleteByID: 2, rateLimited: 3}.sub(requests{total: 4, getByID: 3, deleteByID: 2, rateLimited: 1})
+	if got != (requests{total: 6, getByID: 4, rateLimited: 2}) {
 		t.Errorf("sub = %+v", got)
 	}
 }
@@ -137,5 +139,135 @@ func TestCleanEnvDropsTerraformSettings(t *testing.T) {
 func TestLastLines(t *testing.T) {
 	if got := lastLines("a\nb\nc\n", 2); got != "[...]\nb\nc" {
 		t.Errorf("lastLines = %q", got)
+	}
+}
+
+func TestRateResultArithmetic(t *testing.T) {
+	r := rateResult{
+		n: 200, limit: 10,
+		plan:      23 * time.Second,
+		req:       requests{total: 202, getByID: 202, rateLimited: 2},
+		noopPlans: []time.Duration{3 * time.Second, 1 * time.Second, 2 * time.Second},
+	}
+	if got, want := r.limitedPercent(), 100*2.0/202; got != want {
+		t.Errorf("limitedPercent = %v, want %v", got, want)
+	}
+	if got := r.admitted(); got != 200 {
+		t.Errorf("admitted = %d, want 200 (202 requests, 2 answered 429)", got)
+	}
+	if got := r.floor(); got != 20*time.Second {
+		t.Errorf("floor = %v, want 200 requests / 10 per s = 20s", got)
+	}
+	if got := r.noopPlan(); got != 2*time.Second {
+		t.Errorf("noopPlan = %v, want the median 2s", got)
+	}
+	if got := r.net(); got != 21*time.Second {
+		t.Errorf("net = %v, want 23s - 2s", got)
+	}
+	if got := r.floorRatio(r.plan); got != 1.15 {
+		t.Errorf("raw / floor = %v, want 1.15", got)
+	}
+	if got := r.floorRatio(r.net()); got != 1.05 {
+		t.Errorf("net / floor = %v, want 1.05", got)
+	}
+	empty := rateResult{limit: 10}
+	if empty.limitedPercent() != 0 || empty.floor() != 0 || empty.floorRatio(time.Second) != 0 || empty.noopPlan() != 0 {
+		t.Errorf("a phase without requests gives %+v: want zeros, not a division by zero", empty)
+	}
+}
+
+func TestRateLimitReport(t *testing.T) {
+	r := rateResult{
+		n: 200, limit: 10, seed: 15,
+		plan:      21500 * time.Millisecond,
+		req:       requests{total: 201, getByID: 200, rateLimited: 1},
+		noopPlans: []time.Duration{1400 * time.Millisecond, 1500 * time.Millisecond, 1600 * time.Millisecond},
+	}
+	var b bytes.Buffer
+	rateLimitReport(&printer{w: &b}, r, 10)
+	out := b.String()
+	for _, want := range []string{
+		"N=200 almsync_jama_connector against the sandbox limited to 10 requests/s",
+		"rate_limit_per_second = 10 (seed 15)",
+		"-parallelism=10",
+		"no requests_per_second, no max_retries",
+		"requests during the plan                    201  (GET of one connector: 200, other: 1)",
+		"answered 429                                  1  (0.50% of requests)",
+		"plan wall time, raw                     21.50 s",
+		"no-op plan of N, median of 3             1.50 s  (1.40-1.60 s)",
+		"plan wall time, net                     20.00 s",
+		"floor                                   20.00 s  (200 requests)",
+		"raw / floor                               1.07x",
+		"net / floor                               1.00x",
+		"< 1% answered 429 and raw wall <= 1.2x the floor: 0.50%, 1.07x: met",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+
+	r.plan = 25 * time.Second
+	b.Reset()
+	rateLimitReport(&printer{w: &b}, r, 10)
+	if !strings.Contains(b.String(), "1.25x: NOT met") {
+		t.Errorf("25 s against a 20 s floor should be reported as not met:\n%s", b.String())
+	}
+	r.plan, r.req.rateLimited, r.req.total = 21*time.Second, 3, 203
+	b.Reset()
+	rateLimitReport(&printer{w: &b}, r, 10)
+	if !strings.Contains(b.String(), "1.48%, 1.05x: NOT met") {
+		t.Errorf("3 of 203 requests answered 429 should be reported as not met:\n%s", b.String())
+	}
+}
+
+func TestWriteReportRateLimitOnly(t *testing.T) {
+	var b bytes.Buffer
+	writeReport(&b, report{parallelism: 10, rate: &rateResult{n: 5, limit: 10}})
+	out := b.String()
+	if !strings.Contains(out, "the rate-limited phase only") || !strings.Contains(out, "Rate limit: terraform plan (refresh) of N=5") {
+		t.Errorf("report without sizes lacks the phase:\n%s", out)
+	}
+	if strings.Contains(out, "Wall time, median") || strings.Contains(out, "Targets (reported") {
+		t.Errorf("report without sizes prints the size tables:\n%s", out)
+	}
+	b.Reset()
+	writeReport(&b, report{parallelism: 10, rounds: 1, results: []sizeResult{{n: 5}}})
+	if strings.Contains(b.String(), "Rate limit:") {
+		t.Errorf("report of a skipped phase prints it:\n%s", b.String())
+	}
+}
+
+func TestOptionsCheckRateLimit(t *testing.T) {
+	base := Options{Sizes: []int{5}, Rounds: 1, Parallelism: 1, Terraform: "terraform", Out: io.Discard, Progress: io.Discard}
+	for name, tc := range map[string]struct {
+		edit func(*Options)
+		ok   bool
+	}{
+		"defaults":                  {func(*Options) {}, true},
+		"phase only, no sizes":      {func(o *Options) { o.Sizes, o.RateLimitN, o.RateLimitOnly = nil, 5, true }, true},
+		"phase only but skipped":    {func(o *Options) { o.RateLimitOnly = true }, false},
+		"negative phase count":      {func(o *Options) { o.RateLimitN = -1 }, false},
+		"no sizes without the flag": {func(o *Options) { o.Sizes, o.RateLimitN = nil, 5 }, false},
+		"phase only, no terraform":  {func(o *Options) { o.RateLimitN, o.RateLimitOnly, o.Terraform = 5, true, "" }, false},
+	} {
+		o := base
+		tc.edit(&o)
+		if err := o.check(); (err == nil) != tc.ok {
+			t.Errorf("%s: check() = %v, want ok %v", name, err, tc.ok)
+		}
+	}
+}
+
+func TestEstimateCountsAlmsyncPacing(t *testing.T) {
+	// At N = 500, 1 round: almsync's apply, plan and destroy send 2, 1
+	// and 1 requests per resource at 10 per second, 200 s in all.
+	if got := estimate([]int{500}, 1); got < 200*time.Second {
+		t.Errorf("estimate(N=500, 1 round) = %v, below almsync's paced 200s", got)
+	}
+	if got := estimateRateLimit(200); got < 80*time.Second {
+		t.Errorf("estimateRateLimit(200) = %v, below almsync's paced 80s", got)
+	}
+	if got := estimateRateLimit(0); got != 0 {
+		t.Errorf("estimateRateLimit(0) = %v, want 0 for a skipped phase", got)
 	}
 }

@@ -4,13 +4,21 @@
 // and prints the table (see package tfbench). It runs from the provider's
 // repository, as `make bench` does:
 //
-//	go run ./internal/bench/cmd/tfbench                  # N = 50,200,500, 5 rounds
-//	go run ./internal/bench/cmd/tfbench -quick           # N = 5,10, 1 round
+//	go run ./internal/bench/cmd/tfbench                  # N = 50,200,500, 5 rounds; rate limit N = 200
+//	go run ./internal/bench/cmd/tfbench -quick           # N = 5,10, 1 round; rate limit N = 50
+//	go run ./internal/bench/cmd/tfbench -ratelimit-only  # the rate-limited phase alone
+//	go run ./internal/bench/cmd/tfbench -ratelimit-n 0   # without the rate-limited phase
 //	TFBENCH_QUICK=1 make bench
+//
+// After the sizes, the rate-limited phase plans -ratelimit-n almsync
+// resources against the sandbox limited to 10 requests per second, with
+// the provider's default settings, and prints the share of 429 answers
+// and the wall time against the limit's floor.
 //
 // It exits 1 when something breaks (a build, a Terraform command, a plan
 // that is not empty after apply), never because of a timing; 2 on invalid
-// flags; 130 when interrupted. -quick overrides -n and -rounds.
+// flags; 130 when interrupted. -quick overrides -n, -rounds and a
+// non-zero -ratelimit-n.
 package main
 
 import (
@@ -30,8 +38,9 @@ import (
 
 // Quick mode: small enough to finish in well under two minutes.
 const (
-	quickSizes  = "5,10"
-	quickRounds = 1
+	quickSizes     = "5,10"
+	quickRounds    = 1
+	quickRateLimit = 50
 )
 
 func main() {
@@ -76,7 +85,10 @@ func parseFlags(args []string, stderr io.Writer) (tfbench.Options, error) {
 	sizes := fs.String("n", "50,200,500", "comma-separated resource counts N")
 	rounds := fs.Int("rounds", 5, "rounds per N; the report gives medians")
 	parallelism := fs.Int("parallelism", 10, "terraform -parallelism")
-	quick := fs.Bool("quick", envBool("TFBENCH_QUICK"), "quick run: -n "+quickSizes+" -rounds "+strconv.Itoa(quickRounds)+" (also TFBENCH_QUICK=1)")
+	rateN := fs.Int("ratelimit-n", 200, "resources refreshed by the plan against the sandbox limited to 10 requests/s; 0 skips that phase")
+	rateOnly := fs.Bool("ratelimit-only", false, "run only the rate-limited phase, not the sizes of -n")
+	quick := fs.Bool("quick", envBool("TFBENCH_QUICK"), "quick run: -n "+quickSizes+" -rounds "+strconv.Itoa(quickRounds)+
+		" -ratelimit-n "+strconv.Itoa(quickRateLimit)+" unless 0 (also TFBENCH_QUICK=1)")
 	tf := fs.String("terraform", os.Getenv("TF_ACC_TERRAFORM_PATH"), "terraform executable (default: TF_ACC_TERRAFORM_PATH, else terraform on PATH)")
 	repo := fs.String("repo", ".", "directory inside the provider's repository")
 	if err := fs.Parse(args); err != nil {
@@ -85,10 +97,20 @@ func parseFlags(args []string, stderr io.Writer) (tfbench.Options, error) {
 	if fs.NArg() > 0 {
 		return tfbench.Options{}, fmt.Errorf("unexpected arguments: %q", fs.Args())
 	}
+	if *rateN < 0 {
+		return tfbench.Options{}, fmt.Errorf("-ratelimit-n is %d: want a resource count, or 0 to skip the rate-limited phase", *rateN)
+	}
+	if *rateOnly && *rateN == 0 {
+		return tfbench.Options{}, errors.New("-ratelimit-only with -ratelimit-n 0 leaves nothing to run")
+	}
 	if *quick {
 		*sizes, *rounds = quickSizes, quickRounds
+		if *rateN != 0 {
+			*rateN = quickRateLimit
+		}
 	}
-	opts := tfbench.Options{Rounds: *rounds, Parallelism: *parallelism, RepoDir: *repo, Terraform: *tf}
+	opts := tfbench.Options{Rounds: *rounds, Parallelism: *parallelism, RepoDir: *repo, Terraform: *tf,
+		RateLimitN: *rateN, RateLimitOnly: *rateOnly}
 	var err error
 	if opts.Sizes, err = tfbench.ParseSizes(*sizes); err != nil {
 		return opts, fmt.Errorf("-n: %w", err)
