@@ -28,11 +28,12 @@ func (r report) targets(p *printer) {
 	getsExact, validateZero := true, true
 	for _, res := range r.results {
 		for _, s := range res.samples[kindAlmsync] {
-			getsExact = getsExact && s.planReq.getByID == int64(res.n) && s.planReq.total == int64(res.n)
+			getsExact = getsExact && s.planReq.getByID == int64(res.n) && s.planReq.discovery <= 1 &&
+				s.planReq.total == int64(res.n)+s.planReq.discovery
 		}
 		validateZero = validateZero && res.validate[kindAlmsync].total == 0
 	}
-	p.line("  plan requests: exactly one GET per resource and nothing else, every N and round: %s", verdict(getsExact))
+	p.line("  plan requests: exactly one GET per resource, one contract discovery per run and nothing else, every N and round: %s", verdict(getsExact))
 	p.line("  terraform validate requests: none, every N: %s", verdict(validateZero))
 	if len(r.results) < 2 {
 		return

@@ -15,6 +15,9 @@ import (
 const (
 	routeGetConnector    = "GET /almsync/interchange-connectors/v1/connectors/{id}"
 	routeDeleteConnector = "DELETE /almsync/interchange-connectors/v1/connectors/{id}"
+	// routeDiscovery is the contract's discovery, asked once per run
+	// before the first contract call.
+	routeDiscovery = "GET /almsync/interchange-connectors/v1/contract"
 )
 
 // sandboxServer is the sandbox served in-process on a loopback port.
@@ -51,6 +54,7 @@ type requests struct {
 	getByID     int64 // GET of one Interchange connector: the refresh of one resource
 	deleteByID  int64 // DELETE of one Interchange connector
 	rateLimited int64 // answered 429 by the sandbox's rate limit
+	discovery   int64 // GET of the contract's discovery document
 }
 
 // sub returns r minus an earlier count.
@@ -60,6 +64,7 @@ func (r requests) sub(before requests) requests {
 		getByID:     r.getByID - before.getByID,
 		deleteByID:  r.deleteByID - before.deleteByID,
 		rateLimited: r.rateLimited - before.rateLimited,
+		discovery:   r.discovery - before.discovery,
 	}
 }
 
@@ -72,6 +77,7 @@ func (s *sandboxServer) counts() requests {
 	return requests{
 		total:       st.Total,
 		getByID:     ic.Routes[routeGetConnector],
+		discovery:   ic.Routes[routeDiscovery],
 		deleteByID:  ic.Routes[routeDeleteConnector],
 		rateLimited: st.Faults.RateLimited,
 	}
