@@ -103,16 +103,18 @@ func (e *StatusError) Error() string {
 func (e *StatusError) Unwrap() error { return e.Cause }
 
 // RateLimitError says that a request stopped waiting for 429 answers
-// because the next wait would exceed Config.RateLimitWait.
+// because the next wait would exceed Config.RateLimitWait, or because it
+// was answered 429 more than 100 times.
 type RateLimitError struct {
-	Waited time.Duration // time already waited for 429 answers
-	Budget time.Duration // Config.RateLimitWait
+	Answers int           // 429 answers to this request
+	Waited  time.Duration // time already waited for 429 answers
+	Budget  time.Duration // Config.RateLimitWait
 }
 
-// Error returns e.g. "still rate-limited after waiting 4m58s; the wait budget is 5m0s".
+// Error returns e.g. "still rate-limited after 12 answers and 4m58s of waiting; the wait budget is 5m0s".
 func (e *RateLimitError) Error() string {
-	return fmt.Sprintf("still rate-limited after waiting %s; the wait budget is %s",
-		e.Waited.Round(time.Second), e.Budget)
+	return fmt.Sprintf("still rate-limited after %s and %s of waiting; the wait budget is %s",
+		plural(e.Answers, "answer"), e.Waited.Round(time.Millisecond), e.Budget)
 }
 
 // IsRateLimited reports whether err ended on 429 answers.

@@ -87,16 +87,18 @@ func (x *exchange) run() (*Response, error) {
 func (x *exchange) next() (time.Duration, error) {
 	c := x.client
 	if x.err == nil && x.status == http.StatusTooManyRequests {
-		hint, hinted := serverHint(x.status, x.respHeader, time.Now())
-		c.cfg.Pacer.RateLimited(hint)
-		wait := hint
-		if !hinted {
-			wait = c.waits.wait(x.limits, 0, nil, time.Now(), c.rand.Int64N)
+		// The server's wait, or without one the back-off (Jama's schedule
+		// where configured); a "Retry-After: 0" still waits RetryWaitMin,
+		// so that a server that keeps answering 429 is not hammered.
+		_, hinted := serverHint(x.status, x.respHeader, time.Now())
+		wait := c.backoff(x.limits, x.status, x.respHeader)
+		if hinted {
+			wait = max(wait, c.cfg.RetryWaitMin)
 		}
+		c.cfg.Pacer.RateLimited(wait)
 		x.limits++
-		wait = min(wait, c.cfg.RetryWaitMax)
-		if x.limited+wait > c.cfg.RateLimitWait {
-			return 0, x.statusFailure(&RateLimitError{Waited: x.limited, Budget: c.cfg.RateLimitWait})
+		if x.limits > maxRateLimited || x.limited+wait > c.cfg.RateLimitWait {
+			return 0, x.statusFailure(&RateLimitError{Answers: x.limits, Waited: x.limited, Budget: c.cfg.RateLimitWait})
 		}
 		x.limited += wait
 		return wait, nil

@@ -231,14 +231,34 @@ func TestDo_RateLimitWaitBudget(t *testing.T) {
 		t.Errorf("Exhausted = %v, Attempts = %d; want true, 2 (one wait of 1s fits in 1.5s)", reqErr.Exhausted, reqErr.Attempts)
 	}
 	var rlErr *RateLimitError
-	if !errors.As(err, &rlErr) || rlErr.Waited != time.Second || rlErr.Budget != 1500*time.Millisecond {
+	if !errors.As(err, &rlErr) || rlErr.Answers != 2 || rlErr.Waited != time.Second || rlErr.Budget != 1500*time.Millisecond {
 		t.Errorf("error %v carries %+v, want a RateLimitError waited 1s of 1.5s", err, rlErr)
 	}
 	if !IsRateLimited(err) {
 		t.Error("IsRateLimited = false")
 	}
-	if !strings.Contains(err.Error(), "429 Too Many Requests (still rate-limited after waiting 1s; the wait budget is 1.5s)") {
+	if !strings.Contains(err.Error(), "429 Too Many Requests (still rate-limited after 2 answers and 1s of waiting; the wait budget is 1.5s)") {
 		t.Errorf("error = %q", err)
+	}
+}
+
+// TestDo_EndlessRetryAfterZeroEnds: a server that answers every request
+// 429 with "Retry-After: 0" is not asked forever.
+func TestDo_EndlessRetryAfterZeroEnds(t *testing.T) {
+	srv, hits := scriptedServer(t, http.StatusTooManyRequests)
+	srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Retry-After", "0")
+		w.WriteHeader(http.StatusTooManyRequests)
+	})
+	c := newTestClient(t, nil)
+	_, err := c.Do(context.Background(), &Request{URL: srv.URL})
+	var rlErr *RateLimitError
+	if !errors.As(err, &rlErr) || rlErr.Answers != maxRateLimited+1 {
+		t.Fatalf("error %v, want a RateLimitError after %d answers", err, maxRateLimited+1)
+	}
+	if got := hits.Load(); got != maxRateLimited+1 {
+		t.Errorf("server asked %d times, want %d", got, maxRateLimited+1)
 	}
 }
 

@@ -18,6 +18,10 @@ var errTooManyRedirects = errors.New("stopped after 10 redirects")
 // refuses twice in a row is down or not there.
 const maxRefused = 2
 
+// maxRateLimited bounds the 429 answers one request waits for, besides
+// Config.RateLimitWait.
+const maxRateLimited = 100
+
 // isIdempotent reports whether repeating a request with method has the same
 // effect as sending it once.
 func isIdempotent(method string) bool {
