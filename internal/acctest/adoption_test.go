@@ -94,7 +94,7 @@ func TestAdoptionWithGeneratedConfig(t *testing.T) {
 	mirror := buildProviderMirror(t, repoRoot(t))
 	sb := acctest.StartSandbox(t)
 	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+writeCLIConfig(t, mirror), "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "TF_LOG=")
-	header := "terraform {\n  required_providers {\n    almsync = {\n      source = \"almsync/almsync\"\n    }\n  }\n}\n" + sb.ProviderConfig()
+	header := acctest.RequiredProviders + sb.ProviderConfig()
 	run := func(dir string, want int, args ...string) string {
 		t.Helper()
 		cmd := exec.Command(terraform, args...)

@@ -42,36 +42,9 @@ const (
 // crashConfig is the configuration of the interrupted apply, against sb,
 // with the provider's default settings.
 func crashConfig(sb *acctest.Sandbox) string {
-	return fmt.Sprintf(`
-terraform {
-  required_providers {
-    almsync = {
-      source = "almsync/almsync"
-    }
-  }
-}
-
-provider "almsync" {
-  interchange {
-    url      = %[1]q
-    username = %[4]q
-    password = %[5]q
-  }
-  jitterbit {
-    url            = %[2]q
-    username       = %[4]q
-    password       = %[5]q
-    environment_id = %[6]q
-  }
-  aqua {
-    url      = %[3]q
-    username = %[4]q
-    password = %[5]q
-  }
-}
-
+	return acctest.RequiredProviders + sb.ProviderConfig() + fmt.Sprintf(`
 resource "almsync_jama_connector" "c" {
-  count     = %[8]d
+  count     = %[2]d
   name      = "crash connector ${count.index}"
   url       = "https://acme.jamacloud.com"
   auth_type = "basic"
@@ -80,8 +53,8 @@ resource "almsync_jama_connector" "c" {
 }
 
 resource "almsync_jitterbit_jsm_connection" "j" {
-  count        = %[9]d
-  project_guid = %[7]q
+  count        = %[3]d
+  project_guid = %[1]q
   name         = "crash-jsm-${count.index}"
   auth_scheme  = "Basic"
   url          = "https://acme.atlassian.net"
@@ -90,16 +63,14 @@ resource "almsync_jitterbit_jsm_connection" "j" {
 }
 
 resource "almsync_aqua_sync_user" "a" {
-  count      = %[10]d
+  count      = %[4]d
   username   = "crash.user.${count.index}"
   first_name = "Crash"
   surname    = "User ${count.index}"
   email      = "crash.user.${count.index}@example.com"
   licenses   = ["VIEWER"]
 }
-`, sb.ProductURL("interchange"), sb.ProductURL("jitterbit"), sb.ProductURL("aqua"),
-		acctest.SandboxUser, acctest.SandboxPassword, acctest.JitterbitDevEnvironment, acctest.JitterbitJSMProject,
-		crashConnectors, crashJSM, crashAquaUsers)
+`, acctest.JitterbitJSMProject, crashConnectors, crashJSM, crashAquaUsers)
 }
 
 // crashNames are the names the products hold the crash configuration's

@@ -163,7 +163,7 @@ func prepareExample(t *testing.T, root, rel string, sb *acctest.Sandbox) string 
 	src := all.String()
 	var extra strings.Builder
 	if !regexp.MustCompile(`(?m)^terraform\s*\{`).MatchString(src) {
-		extra.WriteString("terraform {\n  required_providers {\n    almsync = {\n      source = \"almsync/almsync\"\n    }\n  }\n}\n")
+		extra.WriteString(acctest.RequiredProviders)
 	}
 	if !regexp.MustCompile(`(?m)^provider\s+"almsync"`).MatchString(src) {
 		extra.WriteString(sb.ProviderConfig())

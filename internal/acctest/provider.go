@@ -37,6 +37,11 @@ func PreCheck(t testing.TB) {
 	}
 }
 
+// RequiredProviders is the terraform block of a configuration that the
+// Terraform CLI runs outside the test framework, with the provider built
+// from this repository.
+const RequiredProviders = "terraform {\n  required_providers {\n    almsync = {\n      source = \"almsync/almsync\"\n    }\n  }\n}\n"
+
 // ProviderConfig is a provider block for every product of s, with the
 // default sandbox credentials, the provider's default settings (retries,
 // timeouts, pacing: tests run the provider as users do) and, for Jitterbit, the default environment

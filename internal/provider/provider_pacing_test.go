@@ -26,15 +26,7 @@ func TestAccPacing_RunAtJamasLimitMeetsAlmostNo429(t *testing.T) {
 	if err := sb.Server.SetFaults(sandbox.Faults{Seed: 1, RateLimitPerSecond: 10}); err != nil {
 		t.Fatal(err)
 	}
-	config := fmt.Sprintf(`
-provider "almsync" {
-  jama {
-    url      = %q
-    username = "admin"
-    password = "sandbox"
-  }
-}
-
+	config := jamaOnly(sb.ProductURL("jama")) + `
 resource "almsync_jama_user" "u" {
   count        = 40
   username     = "paced${count.index}"
@@ -44,7 +36,7 @@ resource "almsync_jama_user" "u" {
   email        = "paced${count.index}@example.com"
   license_type = "NAMED"
 }
-`, sb.ProductURL("jama"))
+`
 	share := func() error {
 		st := sb.Server.Stats()
 		limited := st.Faults.RateLimited
@@ -62,7 +54,7 @@ resource "almsync_jama_user" "u" {
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{Config: config, ConfigStateChecks: []statecheck.StateCheck{acctest.Expect(share)}},
-			{Config: config, PlanOnly: true, RefreshState: false, ExpectNonEmptyPlan: false},
+			{Config: config, PlanOnly: true}, // a refresh of the 40 at the limit
 		},
 	})
 	if err := share(); err != nil {
@@ -149,13 +141,7 @@ func TestAccProvider_PermanentFailuresFailAtOnceWithTheFix(t *testing.T) {
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				Steps: []resource.TestStep{{
-					Config: fmt.Sprintf(`provider "almsync" {
-  jama {
-    url      = %q
-    username = "admin"
-    password = "sandbox"
-  }
-}`, tt.url) + adminLookup,
+					Config:      jamaOnly(tt.url) + adminLookup,
 					ExpectError: acctest.MessagePattern(tt.want),
 				}},
 			})

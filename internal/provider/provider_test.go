@@ -31,6 +31,18 @@ func clearProductEnv(t *testing.T) {
 	}
 }
 
+// jamaOnly is a provider block with only a jama block at url, with the
+// sandbox's credentials and the provider's default settings.
+func jamaOnly(url string) string {
+	return fmt.Sprintf(`provider "almsync" {
+  jama {
+    url      = %q
+    username = "admin"
+    password = "sandbox"
+  }
+}`, url)
+}
+
 const adminLookup = `
 data "almsync_jama_user" "admin" {
   username = "admin"
@@ -529,13 +541,7 @@ func TestAccProvider_ConnectionRefusedSaysCheckURL(t *testing.T) {
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(`provider "almsync" {
-  jama {
-    url      = %q
-    username = "admin"
-    password = "sandbox"
-  }
-}`, closed) + adminLookup,
+			Config:      jamaOnly(closed) + adminLookup,
 			ExpectError: acctest.MessagePattern("Nothing accepted the connection. Check the product's `url`"),
 		}},
 	})

@@ -63,7 +63,7 @@ provider "almsync" {
     url            = %[3]q
     username       = %[7]q
     password       = %[8]q
-    environment_id = "201"
+    environment_id = %[9]q
   }
   aqua {
     url      = %[4]q
@@ -72,7 +72,7 @@ provider "almsync" {
   }
 }
 `, sb.ProductURL("jama"), sb.ProductURL("interchange"), sb.ProductURL("jitterbit"), sb.ProductURL("aqua"),
-		acctest.SandboxClientID, acctest.SandboxSecret, acctest.SandboxUser, acctest.SandboxPassword)
+		acctest.SandboxClientID, acctest.SandboxSecret, acctest.SandboxUser, acctest.SandboxPassword, acctest.JitterbitDevEnvironment)
 	after := func(kind string, i int) string {
 		if i == 0 {
 			return ""
@@ -107,7 +107,7 @@ resource "almsync_jama_connector" "n%[1]d" {%[4]s
 }
 
 resource "almsync_jitterbit_jsm_connection" "n%[1]d" {%[5]s
-  project_guid = "9a87b6c5-a1b2-34c5-6d7e-123456a7b001"
+  project_guid = %[6]q
   name         = "JSM %[1]d"
   auth_scheme  = "Basic"
   url          = "https://jsm%[1]d.example.com"
@@ -115,7 +115,7 @@ resource "almsync_jitterbit_jsm_connection" "n%[1]d" {%[5]s
   api_token    = "t"
 }
 `, i, after("almsync_aqua_sync_user", i), after("almsync_jama_user", i),
-			after("almsync_jama_connector", i), after("almsync_jitterbit_jsm_connection", i))
+			after("almsync_jama_connector", i), after("almsync_jitterbit_jsm_connection", i), acctest.JitterbitJSMProject)
 	}
 	return b.String()
 }

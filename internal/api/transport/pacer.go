@@ -100,19 +100,7 @@ func (p *Pacer) Wait(ctx context.Context) error {
 	if p == nil {
 		return ctx.Err()
 	}
-	start := p.reserve()
-	d := time.Until(start)
-	if d <= 0 {
-		return ctx.Err()
-	}
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-timer.C:
-		return nil
-	}
+	return sleep(ctx, time.Until(p.reserve()))
 }
 
 // reserve books the next slot and returns when it starts.
