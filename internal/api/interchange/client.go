@@ -60,6 +60,12 @@ func (c *Client) FindConnector(ctx context.Context, name string) (Connector, boo
 	return Connector{}, false, nil
 }
 
+// ListConnectors returns every connector, one request per page. Secrets
+// come back empty, as from GetConnector.
+func (c *Client) ListConnectors(ctx context.Context) ([]Connector, error) {
+	return jama.ContractList[Connector](ctx, c.rest, "list connectors", routeConnectors, nil)
+}
+
 // CreateConnector creates a connector and returns its id. If the answer is
 // lost, the connector is looked up by name rather than created twice.
 func (c *Client) CreateConnector(ctx context.Context, conn Connector) (int64, error) {
