@@ -7,10 +7,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
 
-// tfprotov6.ProviderServer does not include the action RPCs yet (they are
-// tfprotov6.ProviderServerWithActions), so requiredBlocksServer, which
-// embeds the interface, passes them on to the framework's server itself.
-var _ tfprotov6.ProviderServerWithActions = requiredBlocksServer{}
+// tfprotov6.ProviderServer does not include the action RPCs yet, so
+// requiredBlocksServer, which embeds that interface, passes them on to the
+// framework's server itself; Terraform finds them by asserting the server
+// is a tfprotov6.ActionServer too.
+var _ tfprotov6.ActionServer = requiredBlocksServer{}
 
 // errNoActionServer is what an action RPC answers if the wrapped server
 // has no actions, which the framework's always has.
