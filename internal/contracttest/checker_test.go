@@ -58,7 +58,7 @@ func TestGoldens_CoverTheDocumentedOperations(t *testing.T) {
 		"jama/users-update", "jama/users-active", "jama/oauth-token",
 		"jira/serverinfo", "jira/myself", "jira/mypermissions", "jira/resolution", "jira/resolution-search",
 		"jitterbit/login", "jitterbit/login-sso-refused", "jitterbit/project", "jitterbit/project-variables",
-		"jitterbit/project-variables-set",
+		"jitterbit/project-variables-set", "jitterbit/project-deploy",
 	} {
 		if !have[want] {
 			t.Errorf("no golden example %s", want)
@@ -279,6 +279,20 @@ func TestCheck_FindsWhatDiffersFromTheDocumentation(t *testing.T) {
 				ex.RequestBody = []byte(`{"projectVariableId":"41207","projectVariableName":"TestVar1"}`)
 			},
 			want: "projectVariableName",
+		},
+		"Harmony deploy without its project": {
+			product: contracttest.Jitterbit, operation: "project-deploy",
+			change: func(t *testing.T, ex *contracttest.Exchange) {
+				ex.RequestBody = []byte(`{}`)
+			},
+			want: "projectGuid",
+		},
+		"Harmony deploy to a named environment": {
+			product: contracttest.Jitterbit, operation: "project-deploy",
+			change: func(t *testing.T, ex *contracttest.Exchange) {
+				ex.RequestBody = []byte(`{"projectGuid":"9a87b6c5-a1b2-34c5-6d7e-123456a7b89c","environmentId":"866020"}`)
+			},
+			want: "environmentId",
 		},
 		"Harmony refusal without its error": {
 			product: contracttest.Jitterbit, operation: "login-sso-refused",

@@ -387,6 +387,18 @@ func TestJitterbitClient_SetProjectVariable(t *testing.T) {
 	}
 }
 
+func TestJitterbitClient_DeployProject(t *testing.T) {
+	g := mustGolden(t, contracttest.Jitterbit, "project-deploy")
+	c, rec := jitterbitReplayClient(t, g)
+	// The replay compares the body with the documented example.
+	if err := c.DeployProject(t.Context(), "9a87b6c5-a1b2-34c5-6d7e-123456a7b89c"); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := rec.requestsTo("/project"); len(reqs) != 1 || reqs[0].Method != http.MethodPut {
+		t.Errorf("%d requests to /project, want one PUT", len(reqs))
+	}
+}
+
 func TestJitterbitClient_SSORefusal(t *testing.T) {
 	g := mustGolden(t, contracttest.Jitterbit, "login-sso-refused")
 	srv, _ := serveGoldens(t, nil, g)

@@ -167,6 +167,11 @@ func TestSandbox_AnswersJitterbitGoldenRequestsAsDocumented(t *testing.T) {
 		session("")(ex)
 		ex.RequestBody = bytes.Replace(ex.RequestBody, []byte(`"41207"`), []byte(`"5001"`), 1)
 	}))
+	deploy := mustGolden(t, contracttest.Jitterbit, "project-deploy")
+	checkSandboxAnswer(t, c, deploy, sandboxCall(t, sb, deploy, "", func(ex *contracttest.Exchange) {
+		session("")(ex)
+		ex.RequestBody = bytes.Replace(ex.RequestBody, []byte("9a87b6c5-a1b2-34c5-6d7e-123456a7b89c"), []byte("9a87b6c5-a1b2-34c5-6d7e-123456a7b001"), 1)
+	}))
 	sso := mustGolden(t, contracttest.Jitterbit, "login-sso-refused")
 	refused := sandboxCall(t, sb, sso, "", func(ex *contracttest.Exchange) {
 		ex.RequestHeader.Set("username", "sso-admin")

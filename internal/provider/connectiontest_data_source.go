@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
@@ -57,19 +58,26 @@ type connectionTestDataSource struct {
 	data *providerData
 }
 
-type connectionTestModel struct {
+// connectionSelector is what a connection test is asked: exactly one
+// connection id, and the secret of a check through a public API. The data
+// source and the action almsync_connection_test share it.
+type connectionSelector struct {
 	JiraSyncConnectionID     types.String `tfsdk:"jira_sync_connection_id"`
 	JamaConnectorID          types.String `tfsdk:"jama_connector_id"`
 	JitterbitJSMConnectionID types.String `tfsdk:"jitterbit_jsm_connection_id"`
 	AquaJiraSyncID           types.String `tfsdk:"aqua_jira_sync_id"`
 	Secret                   types.String `tfsdk:"secret"`
-	CheckedFrom              types.String `tfsdk:"checked_from"`
-	Status                   types.String `tfsdk:"status"`
-	Success                  types.Bool   `tfsdk:"success"`
-	Message                  types.String `tfsdk:"message"`
-	CheckedAt                types.String `tfsdk:"checked_at"`
-	DurationMS               types.Int64  `tfsdk:"duration_ms"`
-	Checks                   types.List   `tfsdk:"checks"`
+}
+
+type connectionTestModel struct {
+	connectionSelector
+	CheckedFrom types.String `tfsdk:"checked_from"`
+	Status      types.String `tfsdk:"status"`
+	Success     types.Bool   `tfsdk:"success"`
+	Message     types.String `tfsdk:"message"`
+	CheckedAt   types.String `tfsdk:"checked_at"`
+	DurationMS  types.Int64  `tfsdk:"duration_ms"`
+	Checks      types.List   `tfsdk:"checks"`
 }
 
 // checkType is the object type of one element of `checks`.
@@ -188,9 +196,15 @@ func (secretSelectorValidator) MarkdownDescription(context.Context) string {
 }
 
 func (secretSelectorValidator) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	validateSecretSelector(ctx, req.Config, &resp.Diagnostics, "data source")
+}
+
+// validateSecretSelector refuses in config a `secret` with a selector it
+// does not apply to; kind says what config configures, e.g. "action".
+func validateSecretSelector(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, kind string) {
 	var secret types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("secret"), &secret)...)
-	if resp.Diagnostics.HasError() || secret.IsUnknown() || secret.ValueString() == "" {
+	diags.Append(config.GetAttribute(ctx, path.Root("secret"), &secret)...)
+	if diags.HasError() || secret.IsUnknown() || secret.ValueString() == "" {
 		return
 	}
 	for _, id := range connectionTestIDs {
@@ -198,9 +212,9 @@ func (secretSelectorValidator) ValidateDataSource(ctx context.Context, req datas
 			continue
 		}
 		var sel types.String
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(id), &sel)...)
+		diags.Append(config.GetAttribute(ctx, path.Root(id), &sel)...)
 		if !sel.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root("secret"), secretMisplacedSummary, secretMisplacedDetail(id))
+			diags.AddAttributeError(path.Root("secret"), secretMisplacedSummary, secretMisplacedDetail(id, kind))
 		}
 	}
 }
@@ -208,10 +222,10 @@ func (secretSelectorValidator) ValidateDataSource(ctx context.Context, req datas
 const secretMisplacedSummary = "Invalid Attribute Combination"
 
 // secretMisplacedDetail is the error of a `secret` set with selector id.
-func secretMisplacedDetail(id string) string {
+func secretMisplacedDetail(id, kind string) string {
 	return fmt.Sprintf("`secret` applies only to `jama_connector_id` (the connector's password or client secret) and `aqua_jira_sync_id` "+
 		"(the configuration user's password or API token), not to `%s`: that connection is tested by its product with the credentials it stored. "+
-		"Remove `secret` from this data source.", id)
+		"Remove `secret` from this %s.", id, kind)
 }
 
 func (d *connectionTestDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
@@ -226,7 +240,7 @@ func (d *connectionTestDataSource) Read(ctx context.Context, req datasource.Read
 	}
 	secret := m.Secret.ValueString()
 	var diags diag.Diagnostics
-	result := d.test(ctx, m, &diags)
+	result := connectionTester{data: d.data, typeName: "data source almsync_connection_test"}.test(ctx, m.connectionSelector, &diags)
 	// Whatever went wrong, the secret is not repeated.
 	resp.Diagnostics.Append(redactDiagnostics(diags, secret)...)
 	if resp.Diagnostics.HasError() {
@@ -293,16 +307,30 @@ func (p testPlace) where() string {
 // the product got no answer.
 const testRequestCheck = "test request"
 
+// connectionTester runs connection tests for the data source and the action
+// almsync_connection_test; typeName names which in diagnostics, e.g.
+// "action almsync_connection_test".
+type connectionTester struct {
+	data     *providerData
+	typeName string
+}
+
+// kind is what typeName configures, "data source" or "action".
+func (d connectionTester) kind() string {
+	kind, _, _ := strings.Cut(d.typeName, " almsync_")
+	return kind
+}
+
 // test runs the test, which says where it ran in every detail and the
 // message; a failure to run it at all is a diagnostic.
-func (d *connectionTestDataSource) test(ctx context.Context, m connectionTestModel, diags *diag.Diagnostics) testOutcome {
+func (d connectionTester) test(ctx context.Context, m connectionSelector, diags *diag.Diagnostics) testOutcome {
 	if !m.Secret.IsNull() && m.Secret.ValueString() != "" {
 		for _, id := range []struct {
 			name string
 			v    types.String
 		}{{"jira_sync_connection_id", m.JiraSyncConnectionID}, {"jitterbit_jsm_connection_id", m.JitterbitJSMConnectionID}} {
 			if !id.v.IsNull() {
-				diags.AddAttributeError(path.Root("secret"), secretMisplacedSummary, secretMisplacedDetail(id.name))
+				diags.AddAttributeError(path.Root("secret"), secretMisplacedSummary, secretMisplacedDetail(id.name, d.kind()))
 				return testOutcome{}
 			}
 		}
@@ -394,7 +422,7 @@ func redactDiagnostics(diags diag.Diagnostics, secret string) diag.Diagnostics {
 // run sends the test to the product that holds the connection, or, with
 // `secret`, runs the checks of a documented public API; at is the
 // attribute that named the connection, place who ran the test.
-func (d *connectionTestDataSource) run(ctx context.Context, m connectionTestModel, diags *diag.Diagnostics) (testOutcome, path.Path, testPlace, error) {
+func (d connectionTester) run(ctx context.Context, m connectionSelector, diags *diag.Diagnostics) (testOutcome, path.Path, testPlace, error) {
 	ca := d.data.settings.caCertPEM
 	secret := m.Secret.ValueString()
 	numeric := func(p path.Path, v types.String) int64 {
@@ -406,7 +434,7 @@ func (d *connectionTestDataSource) run(ctx context.Context, m connectionTestMode
 	}
 	need := func(ok bool, spec endpointSpec, cfg endpointConfig, what string) bool {
 		if !ok {
-			diags.AddError(notConfigured(spec, cfg, "data source almsync_connection_test for "+what))
+			diags.AddError(notConfigured(spec, cfg, d.typeName+" for "+what))
 		}
 		return ok
 	}
@@ -495,7 +523,7 @@ func skippedForReferences(refs []jitterbit.FieldReference) api.ConnectionTest {
 // checkConnectorREST checks connector id's Jama instance with its account
 // and secret through Jama's public REST API, from this machine, with the
 // provider's transport settings and the connector's verify_ssl.
-func (d *connectionTestDataSource) checkConnectorREST(ctx context.Context, id int64, secret string) (api.ConnectionTest, error) {
+func (d connectionTester) checkConnectorREST(ctx context.Context, id int64, secret string) (api.ConnectionTest, error) {
 	conn, err := d.data.interchangeClient.GetConnector(ctx, id)
 	if err != nil {
 		return api.ConnectionTest{}, err
@@ -518,7 +546,7 @@ const aquaVerifyCheck = "jira connection"
 
 // verifyAquaSync asks aqua's servers, through aqua's documented Verify, to
 // log in to sync id's Jira as its configuration user with secret.
-func (d *connectionTestDataSource) verifyAquaSync(ctx context.Context, id int64, secret string) (api.ConnectionTest, error) {
+func (d connectionTester) verifyAquaSync(ctx context.Context, id int64, secret string) (api.ConnectionTest, error) {
 	def, err := d.data.aquaClient.GetSyncDefinition(ctx, id)
 	if err != nil {
 		return api.ConnectionTest{}, err

@@ -154,6 +154,7 @@ func (p *almsyncProvider) Configure(ctx context.Context, req provider.ConfigureR
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ActionData = data
 }
 
 // resolveSettings merges the provider-wide settings with their environment

@@ -23,7 +23,8 @@
 //     with username and password headers, then authToken and
 //     organizationId headers; the {success, data, error} envelope, with a
 //     refused login answered HTTP 200 "success": false, and refusals of
-//     users of SSO and two-factor organizations); GET /project, and
+//     users of SSO and two-factor organizations); GET /project, PUT
+//     /project (Deploy Project, counted per project), and
 //     GET/PUT /project-variables of a project in a Harmony environment,
 //     addressed by environmentId and projectGuid; plus the provider's own
 //     contract for Jira Service Management connections (Jitterbit manages

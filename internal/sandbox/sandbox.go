@@ -1,6 +1,8 @@
 package sandbox
 
 import (
+	"time"
+
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/aqua"
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/interchange"
 	"github.com/almsync/terraform-provider-almsync/internal/sandbox/jama"
@@ -87,6 +89,13 @@ func (s *Server) JiraConnectionPassword(id int64) (password string, ok bool) {
 // holds; field is its JSON path, e.g. "apiToken" or "oauth.refreshToken".
 func (s *Server) JitterbitConnectionSecret(id, field string) (value string, ok bool) {
 	return s.jitterbit.JitterbitConnectionSecret(id, field)
+}
+
+// JitterbitProjectDeployments returns how often PUT /project deployed the
+// Integration Studio project with guid, and when last (zero before the
+// first); ok is false when no such project exists.
+func (s *Server) JitterbitProjectDeployments(guid string) (count int64, last time.Time, ok bool) {
+	return s.jitterbit.ProjectDeployments(guid)
 }
 
 // AquaSyncSecret returns a secret a Jira sync definition holds; which is one

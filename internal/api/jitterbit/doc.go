@@ -41,6 +41,10 @@
 //     (GetProject). A refusal, or an answer without a project, for a
 //     project unknown in that environment matches api.ErrNotFound: the
 //     reference shows no such answer.
+//   - PUT {base}/project with the body {"projectGuid"} deploys the
+//     project and answers the envelope without data (DeployProject). The
+//     reference's deploy names no environment and lists no organizationId
+//     (the client sends the session's anyway).
 //   - GET {base}/project-variables?environmentId=&projectGuid= answers
 //     data {"projectVariableDetail": [{"projectVariableId",
 //     "projectVariableName", "projectVariableValue" (may be null),

@@ -18,6 +18,7 @@ import (
 //
 //	POST   /login                                      headers username and password; data {authenticationToken, serverUrl, cloudAppsUrl, orgAttrs, defaultOrgId, sessionTimeoutInSeconds}
 //	GET    /project?environmentId=&projectGuid=        header organizationId; data {projects: {guid, name, projectId, description, environments: [{envId, envName, ...}], ...}}
+//	PUT    /project                                    body {projectGuid}: deploys the project (product_jitterbit_deploy.go); no data
 //	GET    /project-variables?environmentId=&projectGuid=   data {projectVariableDetail: [{projectVariableId, projectVariableName, projectVariableValue, ...}]}
 //	PUT    /project-variables                          body {projectVariableId, projectVariableValue, projectVariableDescription, projectVariableHideValue}; no data
 //	GET    /almsync/jitterbit-jsm-connections/v1/contract      discovery, without credentials: data {name, version}
@@ -48,6 +49,10 @@ import (
 // upper snake case ("NOT_FOUND"), except for the authentication codes in
 // product_jitterbit_auth.go, and every error has a fresh errorId.
 //
+// PUT /project, the reference's Deploy Project, names the project only
+// (no environment, and no organizationId among its parameters, so a
+// request without the header is accepted too); each deployment is counted
+// on the project in the state (deployments, last_deployed_on).
 // GET /project and GET /project-variables answer 400 BAD_REQUEST when
 // environmentId or projectGuid is missing and 404 NOT_FOUND when the
 // environment is unknown or the project is not in it. PUT
@@ -123,6 +128,7 @@ func (p *Product) Register(env *kernel.Env) error {
 		handle := func(method, route string, h http.HandlerFunc) { env.Handle(method+" "+stage+route, h) }
 		handle("POST", jitterbitLoginPath, p.login)
 		handle("GET", jitterbitProjectPath, auth(p.getProject))
+		handle("PUT", jitterbitProjectPath, authAnyOrg(p.deployProject))
 		handle("GET", jitterbitProjectVariablesPath, authAnyOrg(p.listProjectVariables))
 		handle("PUT", jitterbitProjectVariablesPath, authAnyOrg(p.setProjectVariable))
 		handle("GET", jitterbitDiscoveryPath, p.discoverContract)

@@ -51,14 +51,18 @@ type environment struct {
 }
 
 // project is an Integration Studio project as the state file lists it:
-// {"guid", "project_id", "name", "description", "environments"}, the last
-// being the ids of the environments the project is deployed to.
+// {"guid", "project_id", "name", "description", "environments",
+// "deployments", "last_deployed_on"}, environments being the ids of the
+// environments the project is deployed to, deployments how often PUT
+// /project deployed it and last_deployed_on when last (Unix milliseconds).
 type project struct {
-	GUID         string   `json:"guid"`
-	ProjectID    int64    `json:"project_id"`
-	Name         string   `json:"name"`
-	Description  string   `json:"description,omitempty"`
-	Environments []string `json:"environments"`
+	GUID           string   `json:"guid"`
+	ProjectID      int64    `json:"project_id"`
+	Name           string   `json:"name"`
+	Description    string   `json:"description,omitempty"`
+	Environments   []string `json:"environments"`
+	Deployments    int64    `json:"deployments,omitempty"`
+	LastDeployedOn int64    `json:"last_deployed_on,omitempty"`
 }
 
 // projectVariable is a project variable of one project in one environment
