@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
+	"github.com/almsync/terraform-provider-almsync/internal/api/readcache"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
@@ -26,6 +27,13 @@ type Credentials struct {
 func (c Credentials) String() string { return fmt.Sprintf("aqua user %q", c.Username) }
 
 // Client is an aqua REST API client. It is safe for concurrent use.
+//
+// GetSyncDefinition is list-backed when many definitions are read in a row
+// (package readcache): the contract's list holds each definition as its
+// read does, so the client lists them all in one request and serves the
+// reads from it; every write through the client makes the definition's
+// next reads plain GETs. GetUser is not: aqua's user list lacks the email
+// address and the licenses a user's read holds.
 type Client struct {
 	base string // aqua base URL, no trailing slash
 	// contractBase is where the Jira Sync contract is served (the
@@ -35,6 +43,7 @@ type Client struct {
 	http         *transport.Client
 	tokens       *tokenSource
 	discovery    *contract.Discovery
+	syncDefs     *readcache.Cache[int64, SyncDefinition]
 }
 
 // Option configures a Client.
@@ -77,6 +86,10 @@ func New(baseURL string, creds Credentials, tc *transport.Client, opts ...Option
 	c := &Client{base: base, contractBase: contractBase, http: tc}
 	c.tokens = newTokenSource(c.requestToken, creds)
 	c.discovery = contract.NewDiscovery(contract.AquaJiraSync, contractBase+contract.AquaJiraSync.DiscoveryPath(), c.probeContract)
+	c.syncDefs = readcache.New(readcache.Options[int64, SyncDefinition]{
+		List: c.ListSyncDefinitions, // not paged: one request
+		Key:  func(d SyncDefinition) int64 { return d.ID },
+	})
 	return c, nil
 }
 

@@ -33,11 +33,13 @@ func (c *Client) FindSyncDefinition(ctx context.Context, name string) (SyncDefin
 }
 
 // GetSyncDefinition reads one definition by id. Password and ApiToken come
-// back empty.
+// back empty. List-backed when many definitions are read (see Client).
 func (c *Client) GetSyncDefinition(ctx context.Context, id int64) (SyncDefinition, error) {
-	var d SyncDefinition
-	err := c.contractCall(ctx, "read sync definition", http.MethodGet, pathSyncDefinition(id), nil, nil, &d)
-	return d, err
+	return c.syncDefs.Get(ctx, id, func(ctx context.Context) (SyncDefinition, error) {
+		var d SyncDefinition
+		err := c.contractCall(ctx, "read sync definition", http.MethodGet, pathSyncDefinition(id), nil, nil, &d)
+		return d, err
+	})
 }
 
 // CreateSyncDefinition creates a definition and returns it with its Id;
@@ -52,6 +54,9 @@ func (c *Client) CreateSyncDefinition(ctx context.Context, def SyncDefinition) (
 		created = found
 		return ok, err
 	})
+	if created.ID != 0 {
+		c.syncDefs.Forget(created.ID)
+	}
 	if err != nil {
 		return SyncDefinition{}, err
 	}
@@ -65,6 +70,7 @@ func (c *Client) CreateSyncDefinition(ctx context.Context, def SyncDefinition) (
 // An empty Password or ApiToken keeps the stored secret; a nil SyncUser
 // removes the Jira sync user.
 func (c *Client) UpdateSyncDefinition(ctx context.Context, id int64, def SyncDefinition) (SyncDefinition, error) {
+	c.syncDefs.Forget(id)
 	def.ID = id
 	var updated SyncDefinition
 	err := c.contractCall(ctx, "update sync definition", http.MethodPut, pathSyncDefinition(id), nil, def, &updated)
@@ -73,5 +79,6 @@ func (c *Client) UpdateSyncDefinition(ctx context.Context, id int64, def SyncDef
 
 // DeleteSyncDefinition deletes a definition and its mappings.
 func (c *Client) DeleteSyncDefinition(ctx context.Context, id int64) error {
+	c.syncDefs.Forget(id)
 	return c.contractCall(ctx, "delete sync definition", http.MethodDelete, pathSyncDefinition(id), nil, nil, nil)
 }

@@ -8,14 +8,21 @@ import (
 
 	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
 	"github.com/almsync/terraform-provider-almsync/internal/api/jama"
+	"github.com/almsync/terraform-provider-almsync/internal/api/readcache"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
 // Client manages Interchange connectors through the provider's contract
 // (contract.InterchangeConnectors), served at the contract URL
 // (jama.WithContractURL; default instanceURL).
+//
+// GetConnector is list-backed when many connectors are read in a row
+// (package readcache): the client lists every connector, one request per
+// page, and serves the reads from it. Every write through the client makes
+// the connector's next reads plain GETs.
 type Client struct {
-	rest *jama.REST
+	rest       *jama.REST
+	connectors *readcache.Cache[int64, Connector]
 }
 
 // New returns a client for the Interchange instance at instanceURL; opts
@@ -26,7 +33,13 @@ func New(instanceURL string, creds jama.Credentials, tc *transport.Client, opts 
 	if err != nil {
 		return nil, err
 	}
-	return &Client{rest: rest}, nil
+	c := &Client{rest: rest}
+	c.connectors = readcache.New(readcache.Options[int64, Connector]{
+		List:     c.ListConnectors,
+		Key:      func(conn Connector) int64 { return conn.ID },
+		PageSize: jama.MaxMaxResults,
+	})
+	return c, nil
 }
 
 // CheckContract runs the discovery of the connector contract at the
@@ -40,10 +53,13 @@ func (c *Client) CheckContract(ctx context.Context) error { return c.rest.CheckC
 func (c *Client) ContractURL(route string) string { return c.rest.ContractURL(route) }
 
 // GetConnector reads one connector by id. Secrets come back empty.
+// List-backed when many connectors are read (see Client).
 func (c *Client) GetConnector(ctx context.Context, id int64) (Connector, error) {
-	var conn Connector
-	_, err := c.rest.ContractCall(ctx, "read connector", http.MethodGet, routeConnector(id), nil, nil, &conn)
-	return conn, err
+	return c.connectors.Get(ctx, id, func(ctx context.Context) (Connector, error) {
+		var conn Connector
+		_, err := c.rest.ContractCall(ctx, "read connector", http.MethodGet, routeConnector(id), nil, nil, &conn)
+		return conn, err
+	})
 }
 
 // FindConnector looks a connector up by name (case-insensitive).
@@ -73,15 +89,20 @@ func (c *Client) CreateConnector(ctx context.Context, conn Connector) (int64, er
 	if conn.Application == "" {
 		conn.Application = ApplicationJamaConnect
 	}
-	return c.rest.ContractCreate(ctx, "create connector", routeConnectors, conn, func(ctx context.Context) (int64, bool, error) {
+	id, err := c.rest.ContractCreate(ctx, "create connector", routeConnectors, conn, func(ctx context.Context) (int64, bool, error) {
 		found, ok, err := c.FindConnector(ctx, conn.Name)
 		return found.ID, ok, err
 	})
+	if id != 0 {
+		c.connectors.Forget(id)
+	}
+	return id, err
 }
 
 // UpdateConnector replaces a connector; an empty secret keeps the stored
 // one. conn.ID is ignored.
 func (c *Client) UpdateConnector(ctx context.Context, id int64, conn Connector) error {
+	c.connectors.Forget(id)
 	conn.ID = 0 // read-only in the contract: the route names the connector
 	if conn.Application == "" {
 		conn.Application = ApplicationJamaConnect
@@ -92,6 +113,7 @@ func (c *Client) UpdateConnector(ctx context.Context, id int64, conn Connector) 
 
 // DeleteConnector deletes a connector.
 func (c *Client) DeleteConnector(ctx context.Context, id int64) error {
+	c.connectors.Forget(id)
 	_, err := c.rest.ContractCall(ctx, "delete connector", http.MethodDelete, routeConnector(id), nil, nil, nil)
 	return err
 }

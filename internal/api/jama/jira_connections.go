@@ -19,11 +19,14 @@ func (c *Client) CheckJiraConnectorContract(ctx context.Context) error {
 func (c *Client) JiraConnectorContractURL(route string) string { return c.rest.ContractURL(route) }
 
 // GetJiraConnection reads one JIRA Connector connection by id. The answer
-// never holds the Jira password.
+// never holds the Jira password. List-backed when many connections are
+// read (see Client).
 func (c *Client) GetJiraConnection(ctx context.Context, id int64) (JiraConnection, error) {
-	var conn JiraConnection
-	_, err := c.rest.ContractCall(ctx, "read JIRA connection", http.MethodGet, routeJiraConnection(id), nil, nil, &conn)
-	return conn, err
+	return c.jiraConns.Get(ctx, id, func(ctx context.Context) (JiraConnection, error) {
+		var conn JiraConnection
+		_, err := c.rest.ContractCall(ctx, "read JIRA connection", http.MethodGet, routeJiraConnection(id), nil, nil, &conn)
+		return conn, err
+	})
 }
 
 // FindJiraConnection looks up the connection to the Jira instance at
@@ -47,15 +50,20 @@ func (c *Client) FindJiraConnection(ctx context.Context, jiraURL string) (JiraCo
 // URL rather than created twice.
 func (c *Client) CreateJiraConnection(ctx context.Context, conn JiraConnection) (int64, error) {
 	conn.ID = 0
-	return c.rest.ContractCreate(ctx, "create JIRA connection", routeJiraConnections, conn, func(ctx context.Context) (int64, bool, error) {
+	id, err := c.rest.ContractCreate(ctx, "create JIRA connection", routeJiraConnections, conn, func(ctx context.Context) (int64, bool, error) {
 		found, ok, err := c.FindJiraConnection(ctx, conn.JiraURL)
 		return found.ID, ok, err
 	})
+	if id != 0 {
+		c.jiraConns.Forget(id)
+	}
+	return id, err
 }
 
 // UpdateJiraConnection replaces a connection's fields. An empty
 // JiraPassword keeps the stored password; conn.ID is ignored.
 func (c *Client) UpdateJiraConnection(ctx context.Context, id int64, conn JiraConnection) error {
+	c.jiraConns.Forget(id)
 	conn.ID = 0
 	_, err := c.rest.ContractCall(ctx, "update JIRA connection", http.MethodPut, routeJiraConnection(id), nil, conn, nil)
 	return err
@@ -63,6 +71,7 @@ func (c *Client) UpdateJiraConnection(ctx context.Context, id int64, conn JiraCo
 
 // DeleteJiraConnection deletes a connection.
 func (c *Client) DeleteJiraConnection(ctx context.Context, id int64) error {
+	c.jiraConns.Forget(id)
 	_, err := c.rest.ContractCall(ctx, "delete JIRA connection", http.MethodDelete, routeJiraConnection(id), nil, nil, nil)
 	return err
 }

@@ -7,14 +7,23 @@ import (
 	"strings"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api/contract"
+	"github.com/almsync/terraform-provider-almsync/internal/api/readcache"
 	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
 )
 
 // Client is a Jama Connect REST API client, and the client of the
 // provider's JIRA Connector contract (contract.JamaJiraConnector), served
 // at the contract URL (WithContractURL; default instanceURL).
+//
+// GetUser and GetJiraConnection are list-backed when many objects are read
+// in a row (package readcache): the client lists the type, every user
+// (inactive ones too) or every connection, one request per page, and
+// serves the reads from it. Every write through the client makes the
+// object's next reads plain GETs.
 type Client struct {
-	rest *REST
+	rest      *REST
+	users     *readcache.Cache[int64, User]
+	jiraConns *readcache.Cache[int64, JiraConnection]
 }
 
 // New returns a client for the Jama Connect instance at instanceURL. The
@@ -25,7 +34,18 @@ func New(instanceURL string, creds Credentials, tc *transport.Client, opts ...Op
 	if err != nil {
 		return nil, err
 	}
-	return &Client{rest: rest}, nil
+	c := &Client{rest: rest}
+	c.users = readcache.New(readcache.Options[int64, User]{
+		List:     func(ctx context.Context) ([]User, error) { return c.ListUsers(ctx, true) },
+		Key:      func(u User) int64 { return u.ID },
+		PageSize: MaxMaxResults,
+	})
+	c.jiraConns = readcache.New(readcache.Options[int64, JiraConnection]{
+		List:     c.ListJiraConnections,
+		Key:      func(conn JiraConnection) int64 { return conn.ID },
+		PageSize: MaxMaxResults,
+	})
+	return c, nil
 }
 
 // CurrentUser returns the user the client authenticates as.
@@ -35,11 +55,14 @@ func (c *Client) CurrentUser(ctx context.Context) (User, error) {
 	return u, err
 }
 
-// GetUser reads one user by id.
+// GetUser reads one user by id, active or not; list-backed when many
+// users are read (see Client).
 func (c *Client) GetUser(ctx context.Context, id int64) (User, error) {
-	var u User
-	_, err := c.rest.Call(ctx, "read user", http.MethodGet, pathUser(id), nil, nil, &u)
-	return u, err
+	return c.users.Get(ctx, id, func(ctx context.Context) (User, error) {
+		var u User
+		_, err := c.rest.Call(ctx, "read user", http.MethodGet, pathUser(id), nil, nil, &u)
+		return u, err
+	})
 }
 
 // FindUser looks a user up by username (case-insensitive), active or not.
@@ -62,21 +85,27 @@ func (c *Client) FindUser(ctx context.Context, username string) (User, bool, err
 // use is an *AlreadyExistsError (Jama answers 400 "already exists"), which
 // matches api.ErrConflict.
 func (c *Client) CreateUser(ctx context.Context, req UserRequest) (int64, error) {
-	return c.rest.Create(ctx, "create user", pathUsers, req, func(ctx context.Context) (int64, bool, error) {
+	id, err := c.rest.Create(ctx, "create user", pathUsers, req, func(ctx context.Context) (int64, bool, error) {
 		u, found, err := c.FindUser(ctx, req.Username)
 		return u.ID, found, err
 	})
+	if id != 0 {
+		c.users.Forget(id)
+	}
+	return id, err
 }
 
 // UpdateUser replaces a user's fields. It cannot change the password:
 // Jama's PUT /users/{id} does not accept one (see UserUpdate).
 func (c *Client) UpdateUser(ctx context.Context, id int64, req UserUpdate) error {
+	c.users.Forget(id)
 	_, err := c.rest.Call(ctx, "update user", http.MethodPut, pathUser(id), nil, req, nil)
 	return err
 }
 
 // SetUserActive activates or deactivates a user (Jama has no user delete).
 func (c *Client) SetUserActive(ctx context.Context, id int64, active bool) error {
+	c.users.Forget(id)
 	_, err := c.rest.Call(ctx, "set user active", http.MethodPut, pathUserActive(id), nil, ActiveRequest{Active: active}, nil)
 	return err
 }
