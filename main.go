@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
+	"github.com/almsync/terraform-provider-almsync/internal/api/transport"
+	"github.com/almsync/terraform-provider-almsync/internal/pluginlog"
 	"github.com/almsync/terraform-provider-almsync/internal/provider"
 )
 
@@ -21,6 +23,14 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "start the provider with support for debuggers such as delve")
 	flag.Parse()
 
+	if !debug {
+		// Started by Terraform without TF_LOG or TF_LOG_PROVIDER, the
+		// provider's logs would be discarded by Terraform after being
+		// written and parsed: write none (see package pluginlog).
+		if err := pluginlog.Quiet("almsync", transport.LogSubsystem); err != nil {
+			log.Fatal(err)
+		}
+	}
 	server, err := provider.Server(version)()
 	if err != nil {
 		log.Fatal(err)

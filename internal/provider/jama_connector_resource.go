@@ -150,15 +150,18 @@ func (r *jamaConnectorResource) Configure(_ context.Context, req resource.Config
 // authentication type are required, the other type's are not allowed.
 // Warnings are ModifyPlan's, so that each appears once per plan.
 func (r *jamaConnectorResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m jamaConnectorModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.AuthType.IsNull() || m.AuthType.IsUnknown() {
+	// It runs for every connector of every plan: read the three
+	// attributes it needs, not the whole model.
+	cfg := readRaw(req.Config.Raw)
+	authTypeValue, username, clientID := cfg.String("auth_type"), cfg.String("username"), cfg.String("client_id")
+	resp.Diagnostics.Append(cfg.diags...)
+	if resp.Diagnostics.HasError() || authTypeValue.IsNull() || authTypeValue.IsUnknown() {
 		return
 	}
-	authType := m.AuthType.ValueString()
+	authType := authTypeValue.ValueString()
 	fields := authFields{
-		interchange.AuthBasic: {id: "username", idValue: m.Username, secret: "password"},
-		interchange.AuthOAuth: {id: "client_id", idValue: m.ClientID, secret: "client_secret"},
+		interchange.AuthBasic: {id: "username", idValue: username, secret: "password"},
+		interchange.AuthOAuth: {id: "client_id", idValue: clientID, secret: "client_secret"},
 	}
 	resp.Diagnostics.Append(fields.validate(ctx, req.Config, authType)...)
 }
@@ -206,8 +209,16 @@ func (r *jamaConnectorResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan jamaConnectorModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	// It runs for every connector of every plan, mostly with nothing to
+	// change: read the attributes it needs, not the whole model.
+	planValues := readRaw(req.Plan.Raw)
+	plan := jamaConnectorModel{
+		VerifySSL: planValues.Bool("verify_ssl"),
+		URL:       planValues.String("url"),
+		AuthType:  planValues.String("auth_type"),
+		Username:  planValues.String("username"),
+	}
+	resp.Diagnostics.Append(planValues.diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -233,8 +244,9 @@ func (r *jamaConnectorResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if req.State.Raw.IsNull() {
 		checkSecretsOnCreate(ctx, req, &resp.Diagnostics, []secretRequirement{requirement})
 	} else {
-		var stateAuthType types.String
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("auth_type"), &stateAuthType)...)
+		stateValues := readRaw(req.State.Raw)
+		stateAuthType := stateValues.String("auth_type")
+		resp.Diagnostics.Append(stateValues.diags...)
 		if !stateAuthType.IsNull() && stateAuthType.ValueString() != authType {
 			requirement.detail = fmt.Sprintf("Changing `auth_type` from %q to %q needs the new type's secret: Interchange holds none for it. "+
 				"Set exactly one of `%s` and `%s_wo` (with `%s_wo_version`).", stateAuthType.ValueString(), authType, secret, secret, secret)
@@ -242,7 +254,7 @@ func (r *jamaConnectorResource) ModifyPlan(ctx context.Context, req resource.Mod
 		}
 	}
 	if authType == interchange.AuthBasic {
-		r.warnNoRESTAccess(ctx, req, &resp.Diagnostics)
+		r.warnNoRESTAccess(ctx, req, plan, &resp.Diagnostics)
 	}
 	r.checkContract(ctx, req, &resp.Diagnostics)
 }
@@ -260,17 +272,17 @@ func (r *jamaConnectorResource) checkContract(ctx context.Context, req resource.
 // provider's Jama client, and only when that client serves the connector's
 // Jama Connect URL and the plan creates the connector or changes its
 // username or URL. The check is advice: a failed lookup is only logged.
-func (r *jamaConnectorResource) warnNoRESTAccess(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) {
-	var plan jamaConnectorModel
-	diags.Append(req.Plan.Get(ctx, &plan)...)
+// plan holds the planned username and URL.
+func (r *jamaConnectorResource) warnNoRESTAccess(ctx context.Context, req resource.ModifyPlanRequest, plan jamaConnectorModel, diags *diag.Diagnostics) {
 	if diags.HasError() || r.jama == nil || plan.Username.IsNull() || plan.Username.IsUnknown() || plan.URL.IsUnknown() ||
 		!sameJamaInstance(plan.URL.ValueString(), r.jamaURL) {
 		return
 	}
 	if !req.State.Raw.IsNull() {
-		var state jamaConnectorModel
-		diags.Append(req.State.Get(ctx, &state)...)
-		if diags.HasError() || (state.Username.Equal(plan.Username) && state.URL.Equal(plan.URL)) {
+		state := readRaw(req.State.Raw)
+		username, u := state.String("username"), state.String("url")
+		diags.Append(state.diags...)
+		if diags.HasError() || (username.Equal(plan.Username) && u.Equal(plan.URL)) {
 			return
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -30,7 +29,7 @@ func secretAttributes(name, what string) map[string]schema.Attribute {
 				"Conflicts with `%s`. The API never returns it, so a change made outside Terraform is not detected.", what, wo, wo),
 			Validators: []validator.String{
 				stringvalidator.LengthAtLeast(1),
-				stringvalidator.ConflictsWith(path.MatchRelative().AtParent().AtName(wo)),
+				conflictsWithSibling(wo),
 			},
 		},
 		wo: schema.StringAttribute{
@@ -41,7 +40,7 @@ func secretAttributes(name, what string) map[string]schema.Attribute {
 				"Requires `%s`; change that number to send a new value. Conflicts with `%s`.", what, version, name),
 			Validators: []validator.String{
 				stringvalidator.LengthAtLeast(1),
-				stringvalidator.AlsoRequires(path.MatchRelative().AtParent().AtName(version)),
+				requiresSibling(version),
 			},
 		},
 		version: schema.Int64Attribute{
@@ -49,7 +48,7 @@ func secretAttributes(name, what string) map[string]schema.Attribute {
 			MarkdownDescription: fmt.Sprintf("Version of `%s`. Terraform cannot see a write-only value change, so change this number (for example increment it) "+
 				"whenever `%s` changes; the new value is then sent. Requires `%s`.", wo, wo, wo),
 			Validators: []validator.Int64{
-				int64validator.AlsoRequires(path.MatchRelative().AtParent().AtName(wo)),
+				requiresSibling(wo),
 			},
 		},
 	}
@@ -68,10 +67,10 @@ func secretPaths(p path.Path) (plain, wo, version path.Path) {
 // config (unknown counts as set: it will hold a value).
 func secretSet(ctx context.Context, config tfsdk.Config, p path.Path) (bool, diag.Diagnostics) {
 	plainPath, woPath, _ := secretPaths(p)
-	var plain, wo types.String
-	diags := config.GetAttribute(ctx, plainPath, &plain)
-	diags.Append(config.GetAttribute(ctx, woPath, &wo)...)
-	return !plain.IsNull() || !wo.IsNull(), diags
+	plainNull, diags := configIsNull(ctx, config, plainPath)
+	woNull, d := configIsNull(ctx, config, woPath)
+	diags.Append(d...)
+	return !plainNull || !woNull, diags
 }
 
 // secretForCreate returns the value of the secret at p to send on create:

@@ -12,9 +12,13 @@ import (
 // the provider level unless the environment variable
 // TF_LOG_PROVIDER_ALMSYNC_HTTP sets it.
 const (
-	logSubsystem   = "http"
+	logSubsystem   = LogSubsystem
 	logLevelEnvVar = "TF_LOG_PROVIDER_ALMSYNC"
 )
+
+// LogSubsystem is the name of the provider logger's subsystem that the
+// HTTP requests are logged to.
+const LogSubsystem = "http"
 
 // Log field names.
 const (

@@ -2,42 +2,74 @@ package main
 
 import (
 	"context"
-	"maps"
-	"slices"
+	"reflect"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	almsync "github.com/almsync/terraform-provider-almsync/internal/provider"
 )
 
-// TestSchemaMatchesAlmsync checks that noop_jama_connector declares the
-// attributes of almsync_jama_connector with the same types and flags, as
-// Terraform sees them over the plugin protocol.
+// TestSchemaMatchesAlmsync checks that Terraform sees noop_jama_connector
+// exactly as almsync_jama_connector: the same attributes, types, flags
+// and descriptions over the plugin protocol.
 func TestSchemaMatchesAlmsync(t *testing.T) {
-	want := resourceAttributes(t, almsync.New("test"), "almsync_jama_connector")
-	got := resourceAttributes(t, newProvider, "noop_jama_connector")
-	if !slices.Equal(slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want))) {
-		t.Fatalf("attributes differ:\n noop:    %v\n almsync: %v", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
+	want := resourceSchema(t, almsync.New("test"), mirroredType)
+	got := resourceSchema(t, newProvider, "noop_jama_connector")
+	if len(got.Block.Attributes) == 0 {
+		t.Fatal("noop_jama_connector has no attributes")
 	}
-	for name, w := range want {
-		if g := got[name]; g != w {
-			t.Errorf("attribute %s: noop %+v, almsync %+v", name, g, w)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("schemas differ:\n noop:    %+v\n almsync: %+v", got.Block, want.Block)
+	}
+}
+
+// TestFloorHasNoValidators checks that the floor keeps the plan modifiers
+// and defaults of almsync_jama_connector and drops its validators.
+func TestFloorHasNoValidators(t *testing.T) {
+	s, diags := floorSchema(context.Background(), mirroredType)
+	if diags.HasError() {
+		t.Fatalf("floorSchema: %v", diags)
+	}
+	var modifiers, defaults int
+	for name, a := range s.Attributes {
+		switch a := a.(type) {
+		case schema.StringAttribute:
+			if len(a.Validators) > 0 {
+				t.Errorf("attribute %s keeps %d validators", name, len(a.Validators))
+			}
+			modifiers += len(a.PlanModifiers)
+		case schema.BoolAttribute:
+			if len(a.Validators) > 0 {
+				t.Errorf("attribute %s keeps %d validators", name, len(a.Validators))
+			}
+			if a.Default != nil {
+				defaults++
+			}
+		case schema.Int64Attribute:
+			if len(a.Validators) > 0 {
+				t.Errorf("attribute %s keeps %d validators", name, len(a.Validators))
+			}
 		}
 	}
+	// id and application keep UseStateForUnknown, verify_ssl its default.
+	if modifiers != 2 || defaults != 1 {
+		t.Errorf("plan modifiers %d, defaults %d; want 2 and 1", modifiers, defaults)
+	}
 }
 
-// attribute is what Terraform learns about one attribute.
-type attribute struct {
-	typ                                                string
-	required, optional, computed, sensitive, writeOnly bool
+func TestFloorSchemaOfUnknownType(t *testing.T) {
+	if _, diags := floorSchema(context.Background(), "almsync_nothing"); !diags.HasError() {
+		t.Error("floorSchema of an unknown type gave no error")
+	}
 }
 
-// resourceAttributes returns the attributes of resource typeName of the
+// resourceSchema returns the protocol schema of resource typeName of the
 // provider made by newProv.
-func resourceAttributes(t *testing.T, newProv func() provider.Provider, typeName string) map[string]attribute {
+func resourceSchema(t *testing.T, newProv func() provider.Provider, typeName string) *tfprotov6.Schema {
 	t.Helper()
 	server := providerserver.NewProtocol6(newProv())()
 	resp, err := server.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
@@ -51,12 +83,5 @@ func resourceAttributes(t *testing.T, newProv func() provider.Provider, typeName
 	if !ok {
 		t.Fatalf("no resource %s", typeName)
 	}
-	out := make(map[string]attribute)
-	for _, a := range s.Block.Attributes {
-		out[a.Name] = attribute{
-			typ: a.Type.String(), required: a.Required, optional: a.Optional,
-			computed: a.Computed, sensitive: a.Sensitive, writeOnly: a.WriteOnly,
-		}
-	}
-	return out
+	return s
 }

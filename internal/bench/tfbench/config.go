@@ -34,8 +34,11 @@ func connectors(n int) []connector {
 }
 
 // renderConfig returns the configuration of n resources of kind k; for
-// almsync it points the provider at the sandbox at sandboxURL.
-func renderConfig(k kind, n int, sandboxURL string) string {
+// almsync it points the provider at the sandbox at sandboxURL. With setup,
+// the almsync provider is unpaced (requests_per_second = 0), for the
+// applies and destroys that create and remove the objects; the measured
+// plans use the configuration without it, the provider's defaults.
+func renderConfig(k kind, n int, sandboxURL string, setup bool) string {
 	var b strings.Builder
 	switch k {
 	case kindAlmsync:
@@ -49,10 +52,10 @@ provider "almsync" {
   interchange {
     url      = %q
     username = %q
-    password = %q
+    password = %q%s
   }
 }
-`, almsyncSource, sandboxURL+"/interchange", sandbox.DefaultUsername, sandbox.DefaultPassword)
+`, almsyncSource, sandboxURL+"/interchange", sandbox.DefaultUsername, sandbox.DefaultPassword, setupRate(setup))
 	case kindNoop:
 		fmt.Fprintf(&b, `terraform {
   required_providers {
@@ -88,10 +91,20 @@ provider "almsync" {
 	return b.String()
 }
 
-// writeConfig writes the configuration of n resources of kind k into dir.
-func writeConfig(dir string, k kind, n int, sandboxURL string) error {
+// setupRate is the interchange block's rate setting of a setup
+// configuration.
+func setupRate(setup bool) string {
+	if !setup {
+		return ""
+	}
+	return "\n    requests_per_second = 0"
+}
+
+// writeConfig writes the configuration of n resources of kind k into dir
+// (setup: see renderConfig).
+func writeConfig(dir string, k kind, n int, sandboxURL string, setup bool) error {
 	file := filepath.Join(dir, "main.tf")
-	if err := os.WriteFile(file, []byte(renderConfig(k, n, sandboxURL)), 0o600); err != nil {
+	if err := os.WriteFile(file, []byte(renderConfig(k, n, sandboxURL, setup)), 0o600); err != nil {
 		return fmt.Errorf("write %s configuration: %w", k, err)
 	}
 	return nil

@@ -16,30 +16,26 @@ const (
 )
 
 // The almsync provider paces its requests to Interchange at 10 per second
-// by default, so its commands take at least their requests ÷ 10 s: an
-// apply sends two per resource (the create and a read), a plan or a
-// destroy one.
-const (
-	estimatePacedRequest = time.Second / 10
-	estimateApplyPaced   = 2 * estimatePacedRequest
-)
+// by default, so a plan that refreshes N connectors takes up to N ÷ 10 s
+// (one GET per connector; fewer with list-backed reads). The setup applies
+// and destroys are unpaced (see renderConfig).
+const estimatePacedRequest = time.Second / 10
 
 // estimate returns the rough duration of a run: per size and kind, an
-// init and a validate, an apply and a plan per round, and a destroy
-// between rounds and after the last one.
+// init, a setup apply, a validate and a destroy, and per round a plan with
+// refresh and one without.
 func estimate(sizes []int, rounds int) time.Duration {
 	total := estimateBuild
 	r := time.Duration(rounds)
 	for _, n := range sizes {
 		res := time.Duration(n)
 		for _, k := range allKinds {
-			apply, plan, destroy := estimateApplyPerRes, estimatePlanPerRes, estimateDestroyPerRes
+			refresh := estimatePlanPerRes
 			if k == kindAlmsync {
-				apply, plan, destroy = max(apply, estimateApplyPaced), max(plan, estimatePacedRequest), max(destroy, estimatePacedRequest)
+				refresh = max(refresh, estimatePacedRequest)
 			}
-			total += 2*estimateFixed +
-				r*(2*estimateFixed+res*(apply+plan)) +
-				r*(estimateFixed+res*destroy)
+			total += 4*estimateFixed + res*(estimateApplyPerRes+estimateDestroyPerRes) +
+				r*(2*estimateFixed+res*(refresh+estimatePlanPerRes))
 		}
 	}
 	return total.Round(time.Second)

@@ -10,7 +10,7 @@ import (
 )
 
 // The rate-limited phase: N almsync_jama_connector resources are created
-// with faults off, then the sandbox is limited to rateLimit requests per
+// with faults off (unpaced, see renderConfig), then the sandbox is limited to rateLimit requests per
 // second and one terraform plan refreshes them (N reads) with the
 // provider's default settings. Issue #15 expects fewer than
 // targetLimitedPercent of the requests answered 429 and a wall time of at
@@ -79,8 +79,8 @@ func (r rateResult) floorRatio(d time.Duration) float64 {
 
 // measureRateLimit runs the rate-limited phase at n resources: first the
 // no-op floor (apply, rateFloorPlans plans, destroy), then the almsync
-// resources: an apply with faults off, the rate-limited plan, and a
-// destroy with faults off again.
+// resources: an unpaced apply with faults off, the rate-limited plan with
+// the provider's defaults, and an unpaced destroy with faults off again.
 func (b *bench) measureRateLimit(ctx context.Context, n int) (rateResult, error) {
 	res := rateResult{n: n, limit: rateLimit, seed: rateLimitSeed}
 	b.tf.rssLog = filepath.Join(b.tmp, "rss-ratelimit.log")
@@ -89,11 +89,8 @@ func (b *bench) measureRateLimit(ctx context.Context, n int) (rateResult, error)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", kindNoop, err)
 	}
-	if _, err := b.tf.apply(ctx, dir); err != nil {
-		return res, fmt.Errorf("%s: %w", kindNoop, err)
-	}
 	for i := range rateFloorPlans {
-		t, err := b.tf.plan(ctx, dir)
+		t, err := b.tf.plan(ctx, dir, true)
 		if err != nil {
 			return res, fmt.Errorf("%s: %w", kindNoop, err)
 		}
@@ -107,16 +104,11 @@ func (b *bench) measureRateLimit(ctx context.Context, n int) (rateResult, error)
 	if dir, err = b.prepare(ctx, kindAlmsync, n); err != nil {
 		return res, fmt.Errorf("%s: %w", kindAlmsync, err)
 	}
-	apply, err := b.tf.apply(ctx, dir)
-	if err != nil {
-		return res, fmt.Errorf("%s: %w", kindAlmsync, err)
-	}
-	b.progressf("rate limit N=%d: almsync apply, no limit %7.0f ms", n, ms(apply.wall))
 	if err := b.sandbox.setFaults(sandbox.Faults{Seed: res.seed, RateLimitPerSecond: res.limit}); err != nil {
 		return res, err
 	}
 	before := b.sandbox.counts()
-	plan, err := b.tf.plan(ctx, dir)
+	plan, err := b.tf.plan(ctx, dir, true)
 	if err != nil {
 		return res, fmt.Errorf("%s, limited to %v requests/s: %w", kindAlmsync, res.limit, err)
 	}
@@ -133,15 +125,15 @@ func (b *bench) measureRateLimit(ctx context.Context, n int) (rateResult, error)
 }
 
 // estimateRateLimit is the rough duration of the rate-limited phase: the
-// no-op floor, and the almsync apply, plan and destroy, paced at the
-// provider's default rate.
+// no-op floor, and the almsync setup apply, the plan paced at the
+// provider's default rate and the destroy.
 func estimateRateLimit(n int) time.Duration {
 	if n == 0 {
 		return 0
 	}
 	res := time.Duration(n)
 	noop := (4+rateFloorPlans)*estimateFixed + res*(estimateApplyPerRes+rateFloorPlans*estimatePlanPerRes+estimateDestroyPerRes)
-	almsync := 4*estimateFixed + res*(estimateApplyPaced+2*estimatePacedRequest)
+	almsync := 4*estimateFixed + res*(estimateApplyPerRes+estimatePacedRequest+estimateDestroyPerRes)
 	return noop + almsync
 }
 
@@ -149,7 +141,7 @@ func estimateRateLimit(n int) time.Duration {
 func rateLimitReport(p *printer, r rateResult, parallelism int) {
 	p.line("")
 	p.line("Rate limit: terraform plan (refresh) of N=%d almsync_jama_connector against the sandbox limited to %v requests/s", r.n, r.limit)
-	p.line("  the N were created with faults off; then rate_limit_per_second = %v (seed %d) and one plan, -parallelism=%d,", r.limit, r.seed, parallelism)
+	p.line("  the N were created with faults off (unpaced); then rate_limit_per_second = %v (seed %d) and one plan, -parallelism=%d,", r.limit, r.seed, parallelism)
 	p.line("  with the provider's defaults (no requests_per_second, no max_retries in the configuration)")
 	p.line("  raw = the plan's wall time; net = raw - the median no-op plan of N (Terraform core + plugin protocol, no I/O, no limit)")
 	p.line("  floor = requests not answered 429 ÷ %v/s (the sandbox also allows a burst of %v)", r.limit, max(1, r.limit))

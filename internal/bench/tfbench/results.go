@@ -8,10 +8,12 @@ import (
 )
 
 // sample is one round of one kind at one size.
+// plan refreshes and plans N existing objects; planNR is the same plan
+// with -refresh=false. Neither has anything to change.
 type sample struct {
-	apply, plan       time.Duration // wall time
-	applyCPU, planCPU time.Duration // CPU time of terraform and its providers
-	applyReq, planReq requests
+	planNR, plan       time.Duration // wall time
+	planNRCPU, planCPU time.Duration // CPU time of terraform and its providers
+	planNRReq, planReq requests
 }
 
 // sizeResult is everything measured at one resource count.
@@ -53,10 +55,10 @@ func aggregateRSS(records []rsslog.Record) map[rssKey]rssStat {
 // metric picks one duration of a sample.
 type metric func(sample) time.Duration
 
-func applyTime(s sample) time.Duration { return s.apply }
-func planTime(s sample) time.Duration  { return s.plan }
-func applyCPU(s sample) time.Duration  { return s.applyCPU }
-func planCPU(s sample) time.Duration   { return s.planCPU }
+func planNRTime(s sample) time.Duration { return s.planNR }
+func planTime(s sample) time.Duration   { return s.plan }
+func planNRCPU(s sample) time.Duration  { return s.planNRCPU }
+func planCPU(s sample) time.Duration    { return s.planCPU }
 
 // medianMS is the median of metric m over the kind's rounds, in ms.
 func (r sizeResult) medianMS(k kind, m metric) float64 {

@@ -15,6 +15,9 @@ import (
 const (
 	routeGetConnector    = "GET /almsync/interchange-connectors/v1/connectors/{id}"
 	routeDeleteConnector = "DELETE /almsync/interchange-connectors/v1/connectors/{id}"
+	// routeListConnectors lists the connectors, page by page: what a
+	// list-backed refresh asks instead of one GET per connector.
+	routeListConnectors = "GET /almsync/interchange-connectors/v1/connectors"
 	// routeDiscovery is the contract's discovery, asked once per run
 	// before the first contract call.
 	routeDiscovery = "GET /almsync/interchange-connectors/v1/contract"
@@ -51,6 +54,8 @@ func startSandbox() (*sandboxServer, error) {
 // requests counts the sandbox requests, of every product.
 type requests struct {
 	total       int64 // all product requests, those answered by fault injection included
+	interchange int64 // Interchange requests: those of almsync_jama_connector, the only almsync type measured
+	list        int64 // GET of the connector list
 	getByID     int64 // GET of one Interchange connector: the refresh of one resource
 	deleteByID  int64 // DELETE of one Interchange connector
 	rateLimited int64 // answered 429 by the sandbox's rate limit
@@ -61,6 +66,8 @@ type requests struct {
 func (r requests) sub(before requests) requests {
 	return requests{
 		total:       r.total - before.total,
+		interchange: r.interchange - before.interchange,
+		list:        r.list - before.list,
 		getByID:     r.getByID - before.getByID,
 		deleteByID:  r.deleteByID - before.deleteByID,
 		rateLimited: r.rateLimited - before.rateLimited,
@@ -76,6 +83,8 @@ func (s *sandboxServer) counts() requests {
 	ic := st.Products["interchange"]
 	return requests{
 		total:       st.Total,
+		interchange: ic.Total,
+		list:        ic.Routes[routeListConnectors],
 		getByID:     ic.Routes[routeGetConnector],
 		discovery:   ic.Routes[routeDiscovery],
 		deleteByID:  ic.Routes[routeDeleteConnector],

@@ -23,6 +23,7 @@ const (
 	phaseInit     = "init"
 	phaseApply    = "apply"
 	phasePlan     = "plan"
+	phasePlanNR   = "plan-norefresh"
 	phaseDestroy  = "destroy"
 	phaseValidate = "validate"
 	phaseVersion  = "version"
@@ -131,10 +132,15 @@ func (t *terraform) validate(ctx context.Context, dir string) error {
 	return err
 }
 
-// plan refreshes dir's state and plans; the plan must be empty.
-func (t *terraform) plan(ctx context.Context, dir string) (timing, error) {
+// plan refreshes dir's state (unless refresh is false: -refresh=false)
+// and plans; the plan must be empty.
+func (t *terraform) plan(ctx context.Context, dir string, refresh bool) (timing, error) {
 	args := []string{"plan", "-input=false", "-no-color", "-detailed-exitcode", "-parallelism=" + t.parallelism}
-	res, err := t.execute(ctx, dir, phasePlan, args...)
+	phase := phasePlan
+	if !refresh {
+		args, phase = append(args, "-refresh=false"), phasePlanNR
+	}
+	res, err := t.execute(ctx, dir, phase, args...)
 	if err != nil {
 		return timing{}, err
 	}

@@ -48,7 +48,7 @@ func TestRenderConfig(t *testing.T) {
 		{kindNoop, []string{`source = "almsync/noop"`, `resource "noop_jama_connector" "c0001"`, `password  = "pw-0002"`}},
 		{kindData, []string{`resource "terraform_data" "c0002"`, `input = {`, `auth_type = "basic"`}},
 	} {
-		got := renderConfig(tc.k, 3, "http://sb")
+		got := renderConfig(tc.k, 3, "http://sb", false)
 		for _, w := range tc.want {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s configuration lacks %q:\n%s", tc.k, w, got)
@@ -85,9 +85,9 @@ func TestRatioPairsRounds(t *testing.T) {
 
 func TestMarginal(t *testing.T) {
 	a, b := sizeResult{n: 50}, sizeResult{n: 200}
-	a.samples[kindData] = []sample{{apply: 1000 * time.Millisecond}}
-	b.samples[kindData] = []sample{{apply: 2500 * time.Millisecond}}
-	if got := marginalMS(a, b, kindData, applyTime); got != 10 {
+	a.samples[kindData] = []sample{{planNR: 1000 * time.Millisecond}}
+	b.samples[kindData] = []sample{{planNR: 2500 * time.Millisecond}}
+	if got := marginalMS(a, b, kindData, planNRTime); got != 10 {
 		t.Errorf("marginalMS = %v, want 10", got)
 	}
 }
@@ -259,15 +259,33 @@ func TestOptionsCheckRateLimit(t *testing.T) {
 }
 
 func TestEstimateCountsAlmsyncPacing(t *testing.T) {
-	// At N = 500, 1 round: almsync's apply, plan and destroy send 2, 1
-	// and 1 requests per resource at 10 per second, 200 s in all.
-	if got := estimate([]int{500}, 1); got < 200*time.Second {
-		t.Errorf("estimate(N=500, 1 round) = %v, below almsync's paced 200s", got)
+	// At N = 500, 1 round: almsync's plan with refresh sends up to one
+	// request per resource at 10 per second, 50 s.
+	if got := estimate([]int{500}, 1); got < 50*time.Second {
+		t.Errorf("estimate(N=500, 1 round) = %v, below almsync's paced 50s", got)
 	}
-	if got := estimateRateLimit(200); got < 80*time.Second {
-		t.Errorf("estimateRateLimit(200) = %v, below almsync's paced 80s", got)
+	if got := estimateRateLimit(200); got < 20*time.Second {
+		t.Errorf("estimateRateLimit(200) = %v, below almsync's paced 20s", got)
 	}
 	if got := estimateRateLimit(0); got != 0 {
 		t.Errorf("estimateRateLimit(0) = %v, want 0 for a skipped phase", got)
+	}
+}
+
+func TestRenderSetupConfigIsUnpaced(t *testing.T) {
+	if got := renderConfig(kindAlmsync, 2, "http://sb", true); !strings.Contains(got, "requests_per_second = 0") {
+		t.Errorf("setup configuration is not unpaced:\n%s", got)
+	}
+	if got := renderConfig(kindAlmsync, 2, "http://sb", false); strings.Contains(got, "requests_per_second") {
+		t.Errorf("measured configuration sets requests_per_second:\n%s", got)
+	}
+}
+
+func TestRefreshBudget(t *testing.T) {
+	if got := refreshBudget(200); got != 15 {
+		t.Errorf("refreshBudget(200) = %d, want 200/20 + 5", got)
+	}
+	if got := refreshBudget(500); got != 30 {
+		t.Errorf("refreshBudget(500) = %d, want 500/20 + 5", got)
 	}
 }

@@ -1,10 +1,12 @@
-// Command tfbench measures the Terraform plan and apply wall time of N
+// Command tfbench measures the wall and CPU time of steady-state Terraform
+// plans (with refresh and with -refresh=false) of N existing
 // almsync_jama_connector resources against the sandbox, beside the same N
-// of a no-op plugin resource with the same schema and of terraform_data,
-// and prints the table (see package tfbench). It runs from the provider's
+// of the floor (a no-op provider serving the connector's real schema) and
+// of terraform_data, with the sandbox requests per object of a refresh,
+// and prints the tables (see package tfbench). It runs from the provider's
 // repository, as `make bench` does:
 //
-//	go run ./internal/bench/cmd/tfbench                  # N = 50,200,500, 5 rounds; rate limit N = 200
+//	go run ./internal/bench/cmd/tfbench                  # N = 200,500, 5 rounds; rate limit N = 200
 //	go run ./internal/bench/cmd/tfbench -quick           # N = 5,10, 1 round; rate limit N = 50
 //	go run ./internal/bench/cmd/tfbench -ratelimit-only  # the rate-limited phase alone
 //	go run ./internal/bench/cmd/tfbench -ratelimit-n 0   # without the rate-limited phase
@@ -16,7 +18,7 @@
 // and the wall time against the limit's floor.
 //
 // It exits 1 when something breaks (a build, a Terraform command, a plan
-// that is not empty after apply), never because of a timing; 2 on invalid
+// that is not empty), never because of a timing; 2 on invalid
 // flags; 130 when interrupted. -quick overrides -n, -rounds and a
 // non-zero -ratelimit-n.
 package main
@@ -82,7 +84,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func parseFlags(args []string, stderr io.Writer) (tfbench.Options, error) {
 	fs := flag.NewFlagSet("tfbench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	sizes := fs.String("n", "50,200,500", "comma-separated resource counts N")
+	sizes := fs.String("n", "200,500", "comma-separated resource counts N")
 	rounds := fs.Int("rounds", 5, "rounds per N; the report gives medians")
 	parallelism := fs.Int("parallelism", 10, "terraform -parallelism")
 	rateN := fs.Int("ratelimit-n", 200, "resources refreshed by the plan against the sandbox limited to 10 requests/s; 0 skips that phase")
