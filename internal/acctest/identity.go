@@ -2,9 +2,11 @@ package acctest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"sort"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 )
@@ -58,3 +60,11 @@ func (c plannedIdentity) CheckPlan(_ context.Context, req plancheck.CheckPlanReq
 	}
 	resp.Error = fmt.Errorf("%s is not in the plan's planned values", c.address)
 }
+
+// LateString is a configuration variable whose value is read when the step
+// runs, e.g. an id an earlier step stored in *v.
+func LateString(v *string) config.Variable { return lateString{v} }
+
+type lateString struct{ v *string }
+
+func (l lateString) MarshalJSON() ([]byte, error) { return json.Marshal(*l.v) }
