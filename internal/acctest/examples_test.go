@@ -126,6 +126,13 @@ const importIdentityFile = "import-by-identity.tf"
 // later, the first to read `import { identity = {...} }`.
 func readsIdentity(t *testing.T, terraform string) bool {
 	t.Helper()
+	return cliAtLeast(t, terraform, 1, 12)
+}
+
+// cliAtLeast reports whether the Terraform CLI at terraform is at least
+// version major.minor.
+func cliAtLeast(t *testing.T, terraform string, wantMajor, wantMinor int) bool {
+	t.Helper()
 	out, err := exec.Command(terraform, "version", "-json").Output()
 	if err != nil {
 		t.Fatalf("terraform version: %v", err)
@@ -140,7 +147,7 @@ func readsIdentity(t *testing.T, terraform string) bool {
 	if _, err := fmt.Sscanf(v.Version, "%d.%d", &major, &minor); err != nil {
 		t.Fatalf("terraform version %q: %v", v.Version, err)
 	}
-	return major > 1 || (major == 1 && minor >= 12)
+	return major > wantMajor || (major == wantMajor && minor >= wantMinor)
 }
 
 // setImportBlockAside renames the import block file of an example, if it
