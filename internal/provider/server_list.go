@@ -10,7 +10,7 @@ import (
 // requiredBlocksServer hands the list resource calls of `terraform query`
 // to the framework too: they are not part of tfprotov6.ProviderServer yet,
 // so embedding does not forward them.
-var _ tfprotov6.ProviderServerWithListResource = requiredBlocksServer{}
+var _ tfprotov6.ListResourceServer = requiredBlocksServer{}
 
 func (s requiredBlocksServer) listServer() (tfprotov6.ListResourceServer, error) {
 	ls, ok := s.ProviderServer.(tfprotov6.ListResourceServer)
