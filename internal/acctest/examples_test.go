@@ -77,8 +77,18 @@ func TestExamples(t *testing.T) {
 				t.Fatalf("terraform %s in examples/%s: exit %d (%v)\n%s", strings.Join(args, " "), rel, code, err, out.String())
 				return ""
 			}
+			// The identity import block of a resource page needs Terraform
+			// 1.12 and names a placeholder object: it is only validated,
+			// by a CLI that reads it.
+			identityFile := filepath.Join(work, importIdentityFile)
+			_, hasIdentityImport := setImportBlockAside(t, identityFile)
 			run([]int{0}, "init", "-input=false", "-no-color")
 			run([]int{0}, "validate", "-no-color")
+			if hasIdentityImport && readsIdentity(t, terraform) {
+				restoreImportBlock(t, identityFile)
+				run([]int{0}, "validate", "-no-color")
+				setImportBlockAside(t, identityFile)
+			}
 			// The import block of a resource page adopts an object the
 			// example made: set it aside until the object exists.
 			importFile := filepath.Join(work, importBlockFile)
@@ -111,6 +121,38 @@ func TestExamples(t *testing.T) {
 
 // importBlockFile is the import block tfplugindocs shows on a resource page.
 const importBlockFile = "import-by-string-id.tf"
+
+// importIdentityFile is the import block by resource identity of a
+// resource page.
+const importIdentityFile = "import-by-identity.tf"
+
+// readsIdentity reports whether the Terraform CLI at terraform is 1.12 or
+// later, the first to read `import { identity = {...} }`.
+func readsIdentity(t *testing.T, terraform string) bool {
+	t.Helper()
+	return cliAtLeast(t, terraform, 1, 12)
+}
+
+// cliAtLeast reports whether the Terraform CLI at terraform is at least
+// version major.minor.
+func cliAtLeast(t *testing.T, terraform string, wantMajor, wantMinor int) bool {
+	t.Helper()
+	out, err := exec.Command(terraform, "version", "-json").Output()
+	if err != nil {
+		t.Fatalf("terraform version: %v", err)
+	}
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatalf("terraform version: %v: %s", err, out)
+	}
+	var major, minor int
+	if _, err := fmt.Sscanf(v.Version, "%d.%d", &major, &minor); err != nil {
+		t.Fatalf("terraform version %q: %v", v.Version, err)
+	}
+	return major > wantMajor || (major == wantMajor && minor >= wantMinor)
+}
 
 // setImportBlockAside renames the import block file of an example, if it
 // has one, so that Terraform does not read it, and returns the address it

@@ -22,6 +22,7 @@ import (
 
 var (
 	_ resource.ResourceWithConfigure   = &aquaFieldMappingResource{}
+	_ resource.ResourceWithIdentity    = &aquaFieldMappingResource{}
 	_ resource.ResourceWithImportState = &aquaFieldMappingResource{}
 	_ resource.ResourceWithModifyPlan  = &aquaFieldMappingResource{}
 )
@@ -101,6 +102,11 @@ func (r *aquaFieldMappingResource) Schema(_ context.Context, _ resource.SchemaRe
 	}
 }
 
+// IdentitySchema is the resource identity (Terraform 1.12 and later).
+func (r *aquaFieldMappingResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = mappingIdentitySchema("field mapping")
+}
+
 func (r *aquaFieldMappingResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_aqua_field_mapping", aquaProduct)
 }
@@ -135,6 +141,7 @@ func (r *aquaFieldMappingResource) Create(ctx context.Context, req resource.Crea
 	}
 	modelFromFieldMapping(&plan, created)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, mappingIdentityOf(plan.ID))
 }
 
 func (r *aquaFieldMappingResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -151,6 +158,7 @@ func (r *aquaFieldMappingResource) Read(ctx context.Context, req resource.ReadRe
 	m, err := r.client.GetFieldMapping(ctx, id.sync, id.mapping)
 	if errors.Is(err, api.ErrNotFound) {
 		removedOutOfBand(ctx, &resp.Diagnostics, "aqua Field Mapping", state.ID.ValueString())
+		setIdentity(ctx, resp.Identity, &resp.Diagnostics, mappingIdentityOf(state.ID))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -160,6 +168,7 @@ func (r *aquaFieldMappingResource) Read(ctx context.Context, req resource.ReadRe
 	}
 	modelFromFieldMapping(&state, m)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, mappingIdentityOf(state.ID))
 }
 
 func (r *aquaFieldMappingResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -181,6 +190,7 @@ func (r *aquaFieldMappingResource) Update(ctx context.Context, req resource.Upda
 	}
 	modelFromFieldMapping(&plan, updated)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, mappingIdentityOf(plan.ID))
 }
 
 func (r *aquaFieldMappingResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -27,6 +27,7 @@ import (
 
 var (
 	_ resource.ResourceWithConfigure      = &aquaJiraSyncResource{}
+	_ resource.ResourceWithIdentity       = &aquaJiraSyncResource{}
 	_ resource.ResourceWithImportState    = &aquaJiraSyncResource{}
 	_ resource.ResourceWithValidateConfig = &aquaJiraSyncResource{}
 	_ resource.ResourceWithModifyPlan     = &aquaJiraSyncResource{}
@@ -140,6 +141,11 @@ func (r *aquaJiraSyncResource) Schema(_ context.Context, _ resource.SchemaReques
 	}
 }
 
+// IdentitySchema is the resource identity (Terraform 1.12 and later).
+func (r *aquaJiraSyncResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentitySchema("Identifier of the Jira sync in aqua, a positive number such as `3`: the resource's `id`.")
+}
+
 func (r *aquaJiraSyncResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_aqua_jira_sync", aquaProduct)
 }
@@ -231,6 +237,7 @@ func (r *aquaJiraSyncResource) Create(ctx context.Context, req resource.CreateRe
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read aqua Jira Sync After Create")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: plan.ID})
 	knownAfterFailure(&resp.State, &resp.Diagnostics)
 }
 
@@ -243,6 +250,7 @@ func (r *aquaJiraSyncResource) Read(ctx context.Context, req resource.ReadReques
 	obj, ok, gone := getByID(ctx, state.ID, &resp.Diagnostics, "Unable to Read aqua Jira Sync", r.client.GetSyncDefinition)
 	if gone {
 		removedOutOfBand(ctx, &resp.Diagnostics, "aqua Jira Sync", state.ID.ValueString())
+		setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: state.ID})
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -251,6 +259,7 @@ func (r *aquaJiraSyncResource) Read(ctx context.Context, req resource.ReadReques
 	}
 	modelFromSyncDefinition(&state, obj)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: state.ID})
 }
 
 func (r *aquaJiraSyncResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -280,6 +289,7 @@ func (r *aquaJiraSyncResource) Update(ctx context.Context, req resource.UpdateRe
 	plan.ID = state.ID
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read aqua Jira Sync After Update")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: plan.ID})
 }
 
 func (r *aquaJiraSyncResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

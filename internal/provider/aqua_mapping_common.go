@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/almsync/terraform-provider-almsync/internal/api"
 	"github.com/almsync/terraform-provider-almsync/internal/api/aqua"
@@ -89,6 +90,19 @@ func parseMappingImport(raw string, keys ...string) (mappingImport, error) {
 func importMapping(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, what, example string,
 	find func(ctx context.Context, sync int64, natural []string) (int64, bool, error), keys ...string,
 ) {
+	var ident mappingIdentityModel
+	if importIdentity(ctx, req, &resp.Diagnostics, &ident) {
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		id, err := mappingIDFromIdentity(ident)
+		if err != nil {
+			resp.Diagnostics.AddError("Invalid Import Identity", fmt.Sprintf("The `identity` of the import block %v. Example:\n\n  identity = {\n    sync_id = \"3\"\n    id      = \"12\"\n  }", err))
+			return
+		}
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id.String())...)
+		return
+	}
 	imp, err := parseMappingImport(req.ID, keys...)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid Import Identifier", fmt.Sprintf("%v. Example: `%s`.", err, example))
@@ -113,6 +127,40 @@ func importMapping(ctx context.Context, req resource.ImportStateRequest, resp *r
 		id = mappingID{sync: imp.sync, mapping: found}
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id.String())...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, id.identity())
+}
+
+// identity is the resource identity of the mapping.
+func (m mappingID) identity() mappingIdentityModel {
+	return mappingIdentityModel{
+		ID:     types.StringValue(strconv.FormatInt(m.mapping, 10)),
+		SyncID: types.StringValue(strconv.FormatInt(m.sync, 10)),
+	}
+}
+
+// mappingIDFromIdentity is the mapping an identity names; the error says
+// which attribute is wrong.
+func mappingIDFromIdentity(ident mappingIdentityModel) (mappingID, error) {
+	sync, err := strconv.ParseInt(identityString(ident.SyncID), 10, 64)
+	if err != nil || sync <= 0 {
+		return mappingID{}, fmt.Errorf("has `sync_id` %q, which is not a positive number", ident.SyncID.ValueString())
+	}
+	mapping, err := strconv.ParseInt(identityString(ident.ID), 10, 64)
+	if err != nil || mapping <= 0 {
+		return mappingID{}, fmt.Errorf("has `id` %q, which is not a positive number (the mapping's own id, without the sync's)", ident.ID.ValueString())
+	}
+	return mappingID{sync: sync, mapping: mapping}, nil
+}
+
+// mappingIdentityOf is the identity of the mapping whose id state holds
+// as `<sync_id>/<mapping_id>`; an id in no such form (nothing is stored
+// yet) gives a null identity.
+func mappingIdentityOf(stateID types.String) mappingIdentityModel {
+	id, err := parseMappingID(stateID.ValueString())
+	if err != nil {
+		return mappingIdentityModel{ID: types.StringNull(), SyncID: types.StringNull()}
+	}
+	return id.identity()
 }
 
 // addMappingAPIError adds the diagnostic for a failed mapping call. A

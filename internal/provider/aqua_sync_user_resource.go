@@ -28,6 +28,7 @@ import (
 
 var (
 	_ resource.ResourceWithConfigure   = &aquaSyncUserResource{}
+	_ resource.ResourceWithIdentity    = &aquaSyncUserResource{}
 	_ resource.ResourceWithImportState = &aquaSyncUserResource{}
 )
 
@@ -117,6 +118,11 @@ func (r *aquaSyncUserResource) Schema(_ context.Context, _ resource.SchemaReques
 	}
 }
 
+// IdentitySchema is the resource identity (Terraform 1.12 and later).
+func (r *aquaSyncUserResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentitySchema("Identifier of the user in aqua, a positive number such as `12`: the resource's `id`.")
+}
+
 func (r *aquaSyncUserResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_aqua_sync_user", aquaProduct)
 }
@@ -141,6 +147,7 @@ func (r *aquaSyncUserResource) Create(ctx context.Context, req resource.CreateRe
 	_, d := r.read(ctx, &plan)
 	resp.Diagnostics.Append(d...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: plan.ID})
 	knownAfterFailure(&resp.State, &resp.Diagnostics)
 }
 
@@ -153,6 +160,7 @@ func (r *aquaSyncUserResource) Read(ctx context.Context, req resource.ReadReques
 	notFound, diags := r.read(ctx, &state)
 	if notFound {
 		removedOutOfBand(ctx, &resp.Diagnostics, "aqua User", state.ID.ValueString())
+		setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: state.ID})
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -161,6 +169,7 @@ func (r *aquaSyncUserResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: state.ID})
 }
 
 func (r *aquaSyncUserResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -187,6 +196,7 @@ func (r *aquaSyncUserResource) Update(ctx context.Context, req resource.UpdateRe
 	_, d := r.read(ctx, &plan)
 	resp.Diagnostics.Append(d...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: plan.ID})
 }
 
 func (r *aquaSyncUserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

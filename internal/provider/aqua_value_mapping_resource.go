@@ -25,6 +25,7 @@ import (
 
 var (
 	_ resource.ResourceWithConfigure      = &aquaValueMappingResource{}
+	_ resource.ResourceWithIdentity       = &aquaValueMappingResource{}
 	_ resource.ResourceWithImportState    = &aquaValueMappingResource{}
 	_ resource.ResourceWithValidateConfig = &aquaValueMappingResource{}
 	_ resource.ResourceWithModifyPlan     = &aquaValueMappingResource{}
@@ -94,6 +95,11 @@ func (r *aquaValueMappingResource) Schema(_ context.Context, _ resource.SchemaRe
 	}
 }
 
+// IdentitySchema is the resource identity (Terraform 1.12 and later).
+func (r *aquaValueMappingResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = mappingIdentitySchema("value mapping")
+}
+
 func (r *aquaValueMappingResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_aqua_value_mapping", aquaProduct)
 }
@@ -149,6 +155,7 @@ func (r *aquaValueMappingResource) Create(ctx context.Context, req resource.Crea
 	}
 	resp.Diagnostics.Append(modelFromValueMapping(ctx, &plan, created)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, mappingIdentityOf(plan.ID))
 	r.warnUnmapped(ctx, syncID, created, &resp.Diagnostics)
 }
 
@@ -166,6 +173,7 @@ func (r *aquaValueMappingResource) Read(ctx context.Context, req resource.ReadRe
 	m, err := r.client.GetValueMapping(ctx, id.sync, id.mapping)
 	if errors.Is(err, api.ErrNotFound) {
 		removedOutOfBand(ctx, &resp.Diagnostics, "aqua Value Mapping", state.ID.ValueString())
+		setIdentity(ctx, resp.Identity, &resp.Diagnostics, mappingIdentityOf(state.ID))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -175,6 +183,7 @@ func (r *aquaValueMappingResource) Read(ctx context.Context, req resource.ReadRe
 	}
 	resp.Diagnostics.Append(modelFromValueMapping(ctx, &state, m)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, mappingIdentityOf(state.ID))
 }
 
 func (r *aquaValueMappingResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -201,6 +210,7 @@ func (r *aquaValueMappingResource) Update(ctx context.Context, req resource.Upda
 	}
 	resp.Diagnostics.Append(modelFromValueMapping(ctx, &plan, updated)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, mappingIdentityOf(plan.ID))
 	r.warnUnmapped(ctx, id.sync, updated, &resp.Diagnostics)
 }
 

@@ -26,6 +26,7 @@ import (
 
 var (
 	_ resource.ResourceWithConfigure      = &jamaConnectorResource{}
+	_ resource.ResourceWithIdentity       = &jamaConnectorResource{}
 	_ resource.ResourceWithImportState    = &jamaConnectorResource{}
 	_ resource.ResourceWithValidateConfig = &jamaConnectorResource{}
 	_ resource.ResourceWithModifyPlan     = &jamaConnectorResource{}
@@ -137,6 +138,11 @@ func (r *jamaConnectorResource) Schema(_ context.Context, _ resource.SchemaReque
 			"with an error saying that the contract is not served, never with a connector read as deleted.",
 		Attributes: attrs,
 	}
+}
+
+// IdentitySchema is the resource identity (Terraform 1.12 and later).
+func (r *jamaConnectorResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentitySchema("Identifier of the connector in Interchange, a positive number such as `12`: the resource's `id`.")
 }
 
 func (r *jamaConnectorResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -335,6 +341,7 @@ func (r *jamaConnectorResource) Create(ctx context.Context, req resource.CreateR
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read Jama Connector After Create")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: plan.ID})
 	knownAfterFailure(&resp.State, &resp.Diagnostics)
 }
 
@@ -347,6 +354,7 @@ func (r *jamaConnectorResource) Read(ctx context.Context, req resource.ReadReque
 	obj, ok, gone := getByID(ctx, state.ID, &resp.Diagnostics, "Unable to Read Jama Connector", r.client.GetConnector)
 	if gone {
 		removedOutOfBand(ctx, &resp.Diagnostics, "Jama Connector", state.ID.ValueString())
+		setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: state.ID})
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -355,6 +363,7 @@ func (r *jamaConnectorResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	modelFromConnector(&state, obj)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: state.ID})
 }
 
 func (r *jamaConnectorResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -387,6 +396,7 @@ func (r *jamaConnectorResource) Update(ctx context.Context, req resource.UpdateR
 	plan.ID = state.ID
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read Jama Connector After Update")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: plan.ID})
 }
 
 func (r *jamaConnectorResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

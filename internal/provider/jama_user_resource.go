@@ -24,6 +24,7 @@ import (
 
 var (
 	_ resource.ResourceWithConfigure   = &jamaUserResource{}
+	_ resource.ResourceWithIdentity    = &jamaUserResource{}
 	_ resource.ResourceWithImportState = &jamaUserResource{}
 	_ resource.ResourceWithModifyPlan  = &jamaUserResource{}
 )
@@ -182,6 +183,11 @@ func passwordAttributes() map[string]schema.Attribute {
 	}
 }
 
+// IdentitySchema is the resource identity (Terraform 1.12 and later).
+func (r *jamaUserResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentitySchema("Identifier of the user in Jama Connect, a positive number such as `12`: the resource's `id`.")
+}
+
 func (r *jamaUserResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFor(req.ProviderData, &resp.Diagnostics, "almsync_jama_user", jamaProduct)
 }
@@ -259,6 +265,7 @@ func (r *jamaUserResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read Jama User After Create")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: plan.ID})
 	knownAfterFailure(&resp.State, &resp.Diagnostics)
 }
 
@@ -294,6 +301,7 @@ func (r *jamaUserResource) Read(ctx context.Context, req resource.ReadRequest, r
 	obj, ok, gone := getByID(ctx, state.ID, &resp.Diagnostics, "Unable to Read Jama User", r.client.GetUser)
 	if gone {
 		removedOutOfBand(ctx, &resp.Diagnostics, "Jama User", state.ID.ValueString())
+		setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: state.ID})
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -302,6 +310,7 @@ func (r *jamaUserResource) Read(ctx context.Context, req resource.ReadRequest, r
 	}
 	modelFromUser(&state, obj)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: state.ID})
 }
 
 func (r *jamaUserResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -331,6 +340,7 @@ func (r *jamaUserResource) Update(ctx context.Context, req resource.UpdateReques
 	plan.ID = state.ID
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read Jama User After Update")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: plan.ID})
 }
 
 // Delete deactivates the user: Jama Connect has no user delete.

@@ -31,6 +31,7 @@ import (
 
 var (
 	_ resource.ResourceWithConfigure      = &jiraSyncConnectionResource{}
+	_ resource.ResourceWithIdentity       = &jiraSyncConnectionResource{}
 	_ resource.ResourceWithImportState    = &jiraSyncConnectionResource{}
 	_ resource.ResourceWithValidateConfig = &jiraSyncConnectionResource{}
 	_ resource.ResourceWithModifyPlan     = &jiraSyncConnectionResource{}
@@ -164,6 +165,11 @@ func (r *jiraSyncConnectionResource) Schema(_ context.Context, _ resource.Schema
 			},
 		},
 	}
+}
+
+// IdentitySchema is the resource identity (Terraform 1.12 and later).
+func (r *jiraSyncConnectionResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentitySchema("Identifier of the connection in Jama's JIRA Connector, a positive number such as `12`: the resource's `id`.")
 }
 
 func (r *jiraSyncConnectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -384,6 +390,7 @@ func (r *jiraSyncConnectionResource) Create(ctx context.Context, req resource.Cr
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read JIRA Sync Connection After Create")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: plan.ID})
 	knownAfterFailure(&resp.State, &resp.Diagnostics)
 }
 
@@ -396,6 +403,7 @@ func (r *jiraSyncConnectionResource) Read(ctx context.Context, req resource.Read
 	obj, ok, gone := getByID(ctx, state.ID, &resp.Diagnostics, "Unable to Read JIRA Sync Connection", r.client.GetJiraConnection)
 	if gone {
 		removedOutOfBand(ctx, &resp.Diagnostics, "JIRA Sync Connection", state.ID.ValueString())
+		setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: state.ID})
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -404,6 +412,7 @@ func (r *jiraSyncConnectionResource) Read(ctx context.Context, req resource.Read
 	}
 	modelFromJiraConnection(&state, obj)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: state.ID})
 }
 
 func (r *jiraSyncConnectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -432,6 +441,7 @@ func (r *jiraSyncConnectionResource) Update(ctx context.Context, req resource.Up
 	plan.ID = state.ID
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read JIRA Sync Connection After Update")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: plan.ID})
 }
 
 func (r *jiraSyncConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -19,6 +19,7 @@ import (
 
 var (
 	_ resource.ResourceWithConfigure      = &jsmConnectionResource{}
+	_ resource.ResourceWithIdentity       = &jsmConnectionResource{}
 	_ resource.ResourceWithImportState    = &jsmConnectionResource{}
 	_ resource.ResourceWithValidateConfig = &jsmConnectionResource{}
 	_ resource.ResourceWithModifyPlan     = &jsmConnectionResource{}
@@ -39,6 +40,11 @@ func (r *jsmConnectionResource) Metadata(_ context.Context, req resource.Metadat
 
 func (r *jsmConnectionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = jsmConnectionSchema()
+}
+
+// IdentitySchema is the resource identity (Terraform 1.12 and later).
+func (r *jsmConnectionResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = jitterbitIdentitySchema("Identifier of the connection in Harmony: the resource's `id`.")
 }
 
 func (r *jsmConnectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -349,6 +355,7 @@ func (r *jsmConnectionResource) Create(ctx context.Context, req resource.CreateR
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read Jitterbit JSM Connection After Create")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, jitterbitIdentity(plan.ID, plan.EnvironmentID, plan.ProjectGUID))
 	knownAfterFailure(&resp.State, &resp.Diagnostics)
 }
 
@@ -361,6 +368,7 @@ func (r *jsmConnectionResource) Read(ctx context.Context, req resource.ReadReque
 	conn, err := r.client.GetJSMConnection(ctx, state.ID.ValueString())
 	if errors.Is(err, api.ErrNotFound) {
 		removedOutOfBand(ctx, &resp.Diagnostics, "Jitterbit JSM Connection", state.ID.ValueString())
+		setIdentity(ctx, resp.Identity, &resp.Diagnostics, jitterbitIdentity(state.ID, state.EnvironmentID, state.ProjectGUID))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -370,6 +378,7 @@ func (r *jsmConnectionResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	resp.Diagnostics.Append(modelFromJSMConnection(ctx, &state, conn)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, jitterbitIdentity(state.ID, state.EnvironmentID, state.ProjectGUID))
 }
 
 func (r *jsmConnectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -396,6 +405,7 @@ func (r *jsmConnectionResource) Update(ctx context.Context, req resource.UpdateR
 	plan.ID = state.ID
 	r.readInto(ctx, &plan, &resp.Diagnostics, "Unable to Read Jitterbit JSM Connection After Update")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, jitterbitIdentity(plan.ID, plan.EnvironmentID, plan.ProjectGUID))
 }
 
 func (r *jsmConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -412,6 +422,11 @@ func (r *jsmConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 // ImportState accepts `<id>` or `<environment_id>/<project_guid>/name=<name>`
 // (`<project_guid>/name=<name>` in the provider's default environment).
 func (r *jsmConnectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	var ident jitterbitIdentityModel
+	if importIdentity(ctx, req, &resp.Diagnostics, &ident) {
+		r.importByIdentity(ctx, ident, resp)
+		return
+	}
 	id := strings.TrimSpace(req.ID)
 	const example = "`201/9a87b6c5-a1b2-34c5-6d7e-123456a7b001/name=JSM Production`, or the connection id"
 	if parent, name, ok := strings.Cut(id, "/name="); ok {
@@ -442,6 +457,50 @@ func (r *jsmConnectionResource) ImportState(ctx context.Context, req resource.Im
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+// importByIdentity imports the connection an identity names: its id, in
+// the project and environment the identity gives (the environment
+// defaulting to the provider's), which must be the connection's own.
+func (r *jsmConnectionResource) importByIdentity(ctx context.Context, ident jitterbitIdentityModel, resp *resource.ImportStateResponse) {
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	const example = `id             = "<connection id>"` + "\n    environment_id = \"201\"\n    project_guid   = \"9a87b6c5-a1b2-34c5-6d7e-123456a7b001\""
+	id, env, guid := identityString(ident.ID), identityString(ident.EnvironmentID), identityString(ident.ProjectGUID)
+	if env == "" {
+		env = r.defaultEnvironment
+	}
+	switch {
+	case id == "" || strings.ContainsAny(id, "/="):
+		invalidIdentity(&resp.Diagnostics, "id", fmt.Sprintf("%q, which is not a connection id", ident.ID.ValueString()), example)
+		return
+	case env == "":
+		invalidIdentity(&resp.Diagnostics, "environment_id", "unset, and the provider's `jitterbit` block sets no default `environment_id` (nor `JITTERBIT_ENVIRONMENT_ID`)", example)
+		return
+	case !environmentIDPattern.MatchString(env):
+		invalidIdentity(&resp.Diagnostics, "environment_id", fmt.Sprintf("%q, which is not a Harmony environment ID (digits only)", env), example)
+		return
+	case !projectGUIDPattern.MatchString(guid):
+		invalidIdentity(&resp.Diagnostics, "project_guid", fmt.Sprintf("%q, which is not a project GUID", ident.ProjectGUID.ValueString()), example)
+		return
+	}
+	conn, err := r.client.GetJSMConnection(ctx, id)
+	switch {
+	case errors.Is(err, api.ErrNotFound):
+		resp.Diagnostics.AddError("Jitterbit JSM Connection Not Found", fmt.Sprintf("Harmony has no Jira Service Management connection with id %q.", id))
+		return
+	case err != nil:
+		addJitterbitAPIError(&resp.Diagnostics, "Unable to Import Jitterbit JSM Connection", err)
+		return
+	case conn.EnvironmentID != env || !strings.EqualFold(conn.ProjectGUID, guid):
+		resp.Diagnostics.AddError("Jitterbit JSM Connection Not in This Project",
+			fmt.Sprintf("Connection %q belongs to project %s in Harmony environment %s, not to project %s in environment %s. "+
+				"Correct `project_guid` and `environment_id` of the import block's `identity`.", id, conn.ProjectGUID, conn.EnvironmentID, guid, env))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, jitterbitIdentity(types.StringValue(id), types.StringValue(conn.EnvironmentID), types.StringValue(conn.ProjectGUID)))
 }
 
 // jsmImportID is the import identifier of a connection by name.

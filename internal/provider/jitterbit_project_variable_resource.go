@@ -27,6 +27,7 @@ import (
 
 var (
 	_ resource.ResourceWithConfigure        = &projectVariableResource{}
+	_ resource.ResourceWithIdentity         = &projectVariableResource{}
 	_ resource.ResourceWithImportState      = &projectVariableResource{}
 	_ resource.ResourceWithModifyPlan       = &projectVariableResource{}
 	_ resource.ResourceWithConfigValidators = &projectVariableResource{}
@@ -136,6 +137,12 @@ func (r *projectVariableResource) ConfigValidators(context.Context) []resource.C
 	return []resource.ConfigValidator{resourcevalidator.ExactlyOneOf(path.MatchRoot("value"), path.MatchRoot("value_wo"))}
 }
 
+// IdentitySchema is the resource identity (Terraform 1.12 and later).
+func (r *projectVariableResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = jitterbitIdentitySchema("Name of the project variable, as the resource's `name` (case-sensitive): the name identifies a variable within its project, and it is what Harmony's API and the import identifier use. " +
+		"The resource's own `id` is `<environment_id>/<project_guid>/<name>`; Harmony's `variable_id` is in the state.")
+}
+
 func (r *projectVariableResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client, r.defaultEnvironment = jitterbitClientFor(req.ProviderData, &resp.Diagnostics, "almsync_jitterbit_project_variable")
 }
@@ -187,6 +194,7 @@ func (r *projectVariableResource) Create(ctx context.Context, req resource.Creat
 	}
 	r.write(ctx, req.Config, &plan, current, &resp.Diagnostics, summary)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, jitterbitIdentity(plan.Name, plan.EnvironmentID, plan.ProjectGUID))
 }
 
 func (r *projectVariableResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -202,6 +210,7 @@ func (r *projectVariableResource) Update(ctx context.Context, req resource.Updat
 	}
 	r.write(ctx, req.Config, &plan, current, &resp.Diagnostics, summary)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, jitterbitIdentity(plan.Name, plan.EnvironmentID, plan.ProjectGUID))
 }
 
 // write sends the planned value, description and hide flag of the
@@ -299,6 +308,7 @@ func (r *projectVariableResource) Read(ctx context.Context, req resource.ReadReq
 	if errors.Is(err, api.ErrNotFound) || (err == nil && !found) {
 		// The project left the environment, or the variable left the project.
 		removedOutOfBand(ctx, &resp.Diagnostics, "Jitterbit Project Variable", projectVariableID(env, guid, name))
+		setIdentity(ctx, resp.Identity, &resp.Diagnostics, jitterbitIdentity(state.Name, state.EnvironmentID, state.ProjectGUID))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -308,6 +318,7 @@ func (r *projectVariableResource) Read(ctx context.Context, req resource.ReadReq
 	}
 	modelFromProjectVariable(&state, v)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, jitterbitIdentity(state.Name, state.EnvironmentID, state.ProjectGUID))
 }
 
 // Delete forgets the variable: the Harmony API cannot delete one, and the
@@ -322,6 +333,11 @@ func (r *projectVariableResource) Delete(ctx context.Context, req resource.Delet
 // `<project_guid>/<name>` in the provider's default environment. The
 // value stays unknown to Terraform (null) until the configuration sets it.
 func (r *projectVariableResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	var ident jitterbitIdentityModel
+	if importIdentity(ctx, req, &resp.Diagnostics, &ident) {
+		r.importByIdentity(ctx, ident, resp)
+		return
+	}
 	parts := strings.SplitN(strings.TrimSpace(req.ID), "/", 3)
 	if len(parts) == 2 {
 		parts = append([]string{r.defaultEnvironment}, parts...)
@@ -332,9 +348,45 @@ func (r *projectVariableResource) ImportState(ctx context.Context, req resource.
 				"e.g. `201/9a87b6c5-a1b2-34c5-6d7e-123456a7b001/jsm_url`.", req.ID))
 		return
 	}
-	env, guid, name := parts[0], parts[1], parts[2]
+	importProjectVariable(ctx, resp, parts[0], parts[1], parts[2])
+}
+
+// importByIdentity imports the variable an identity names: id is the
+// variable's name, in the project and environment the identity gives (the
+// environment defaulting to the provider's).
+func (r *projectVariableResource) importByIdentity(ctx context.Context, ident jitterbitIdentityModel, resp *resource.ImportStateResponse) {
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	const example = `id             = "jsm_url"` + "\n    environment_id = \"201\"\n    project_guid   = \"9a87b6c5-a1b2-34c5-6d7e-123456a7b001\""
+	// The name is taken as written: variable names are case-sensitive.
+	name, env, guid := ident.ID.ValueString(), identityString(ident.EnvironmentID), identityString(ident.ProjectGUID)
+	if env == "" {
+		env = r.defaultEnvironment
+	}
+	switch {
+	case name == "":
+		invalidIdentity(&resp.Diagnostics, "id", "empty; it is the project variable's name", example)
+		return
+	case env == "":
+		invalidIdentity(&resp.Diagnostics, "environment_id", "unset, and the provider's `jitterbit` block sets no default `environment_id` (nor `JITTERBIT_ENVIRONMENT_ID`)", example)
+		return
+	case !environmentIDPattern.MatchString(env):
+		invalidIdentity(&resp.Diagnostics, "environment_id", fmt.Sprintf("%q, which is not a Harmony environment ID (digits only)", env), example)
+		return
+	case !projectGUIDPattern.MatchString(guid):
+		invalidIdentity(&resp.Diagnostics, "project_guid", fmt.Sprintf("%q, which is not a project GUID", ident.ProjectGUID.ValueString()), example)
+		return
+	}
+	importProjectVariable(ctx, resp, env, guid, name)
+}
+
+// importProjectVariable sets the state and identity of an imported
+// variable: its value stays null until the configuration sets it.
+func importProjectVariable(ctx context.Context, resp *resource.ImportStateResponse, env, guid, name string) {
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), projectVariableID(env, guid, name))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("environment_id"), env)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_guid"), guid)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, jitterbitIdentity(types.StringValue(name), types.StringValue(env), types.StringValue(guid)))
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -27,6 +28,7 @@ var (
 	_ provider.Provider                   = &almsyncProvider{}
 	_ provider.ProviderWithValidateConfig = &almsyncProvider{}
 	_ provider.ProviderWithFunctions      = &almsyncProvider{}
+	_ provider.ProviderWithListResources  = &almsyncProvider{}
 )
 
 // Defaults of the provider-wide settings.
@@ -155,6 +157,7 @@ func (p *almsyncProvider) Configure(ctx context.Context, req provider.ConfigureR
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ActionData = data
+	resp.ListResourceData = data
 }
 
 // resolveSettings merges the provider-wide settings with their environment
@@ -211,6 +214,22 @@ func (p *almsyncProvider) Resources(_ context.Context) []func() resource.Resourc
 		newAquaJiraSyncResource,
 		newAquaFieldMappingResource,
 		newAquaValueMappingResource,
+	}
+}
+
+// ListResources are the list resources of `terraform query` (Terraform
+// 1.14 and later): one per resource type, with the same type name.
+func (p *almsyncProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		newJamaConnectorListResource,
+		newJamaUserListResource,
+		newJiraSyncConnectionListResource,
+		newJSMConnectionListResource,
+		newProjectVariableListResource,
+		newAquaSyncUserListResource,
+		newAquaJiraSyncListResource,
+		newAquaFieldMappingListResource,
+		newAquaValueMappingListResource,
 	}
 }
 

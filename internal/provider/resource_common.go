@@ -314,6 +314,21 @@ type importLookup[K any] func(ctx context.Context, raw string) (K, error)
 func importByKey[K any](ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse,
 	what, example string, parse keyParser[K], format func(K) string, lookup importLookup[K],
 ) {
+	// An import by identity names the object by its id: {id} is the whole
+	// identity of the resources that import this way.
+	var ident idIdentityModel
+	if importIdentity(ctx, req, &resp.Diagnostics, &ident) {
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		key, err := parse(identityString(ident.ID))
+		if err != nil {
+			invalidIdentity(&resp.Diagnostics, "id", fmt.Sprintf("%q: %v", ident.ID.ValueString(), err), `id = "12"`)
+			return
+		}
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), format(key))...)
+		return
+	}
 	raw := strings.TrimSpace(req.ID)
 	key, err := parse(raw)
 	if err != nil && lookup != nil {
@@ -333,6 +348,7 @@ func importByKey[K any](ctx context.Context, req resource.ImportStateRequest, re
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), format(key))...)
+	setIdentity(ctx, resp.Identity, &resp.Diagnostics, idIdentityModel{ID: types.StringValue(format(key))})
 }
 
 // importByIDOrKey sets the id of an import given as `<id>` or

@@ -82,6 +82,13 @@ func (c *Client) ListConnectors(ctx context.Context) ([]Connector, error) {
 	return jama.ContractList[Connector](ctx, c.rest, "list connectors", routeConnectors, nil)
 }
 
+// EachConnector hands every connector to yield, one page at a time, and
+// fetches no further page once yield returns false. Secrets come back
+// empty.
+func (c *Client) EachConnector(ctx context.Context, yield func(Connector) bool) error {
+	return jama.ContractEach(ctx, c.rest, "list connectors", routeConnectors, nil, yield)
+}
+
 // CreateConnector creates a connector and returns its id. If the answer is
 // lost, the connector is looked up by name rather than created twice.
 func (c *Client) CreateConnector(ctx context.Context, conn Connector) (int64, error) {

@@ -89,6 +89,12 @@ func ContractList[T any](ctx context.Context, r *REST, op, route string, query u
 	return listPages[T](ctx, op, route, query, r.ContractCall)
 }
 
+// ContractEach hands every item of a list route of the client's contract
+// to yield, one page at a time, and stops fetching once yield returns false.
+func ContractEach[T any](ctx context.Context, r *REST, op, route string, query url.Values, yield func(T) bool) error {
+	return eachPage(ctx, op, route, query, r.ContractCall, yield)
+}
+
 // ContractCreate is Create for a route of the client's contract.
 func (r *REST) ContractCreate(ctx context.Context, op, route string, body any, find func(context.Context) (int64, bool, error)) (int64, error) {
 	if err := r.CheckContract(ctx); err != nil {

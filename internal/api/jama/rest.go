@@ -233,6 +233,20 @@ type caller func(ctx context.Context, op, method, path string, query url.Values,
 // listPages fetches every page of a list with call.
 func listPages[T any](ctx context.Context, op, path string, query url.Values, call caller) ([]T, error) {
 	var all []T
+	err := eachPage(ctx, op, path, query, call, func(item T) bool {
+		all = append(all, item)
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return all, nil
+}
+
+// eachPage hands every item of a list to yield, fetching one page of
+// MaxMaxResults at a time, and asks for no further page once yield returns
+// false.
+func eachPage[T any](ctx context.Context, op, path string, query url.Values, call caller, yield func(T) bool) error {
 	q := url.Values{}
 	for k, v := range query {
 		q[k] = v
@@ -243,11 +257,15 @@ func listPages[T any](ctx context.Context, op, path string, query url.Values, ca
 		var page []T
 		meta, err := call(ctx, op, http.MethodGet, path, q, nil, &page)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		all = append(all, page...)
+		for _, item := range page {
+			if !yield(item) {
+				return nil
+			}
+		}
 		if meta.PageInfo == nil || len(page) == 0 || start+len(page) >= meta.PageInfo.TotalResults {
-			return all, nil
+			return nil
 		}
 		start += len(page)
 	}

@@ -23,6 +23,18 @@ func (c *Client) ListJSMConnections(ctx context.Context, environmentID, projectG
 	return listAll[JSMConnection](ctx, c, op, pathJSMConnections, q)
 }
 
+// EachJSMConnection hands every Jira Service Management connection of a
+// project in an environment to yield, one page at a time, and fetches no
+// further page once yield returns false. Secrets come back empty.
+func (c *Client) EachJSMConnection(ctx context.Context, environmentID, projectGUID string, yield func(JSMConnection) bool) error {
+	const op = "list JSM connections"
+	if err := requireProjectKey(op, environmentID, projectGUID); err != nil {
+		return err
+	}
+	q := url.Values{"environmentId": {environmentID}, "projectGuid": {projectGUID}}
+	return eachOf(ctx, c, op, pathJSMConnections, q, yield)
+}
+
 // FindJSMConnection looks a connection up by environment, project and name,
 // the name compared without regard to case.
 func (c *Client) FindJSMConnection(ctx context.Context, environmentID, projectGUID, name string) (JSMConnection, bool, error) {

@@ -1,0 +1,9 @@
+# Terraform 1.12 and later: by the resource identity, the mapping's own id
+# within its sync and the sync's id.
+import {
+  to = almsync_aqua_field_mapping.jira_key
+  identity = {
+    sync_id = "1"
+    id      = "12"
+  }
+}

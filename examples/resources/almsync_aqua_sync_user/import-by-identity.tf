@@ -1,0 +1,7 @@
+# Terraform 1.12 and later: by the resource identity, the object's id.
+import {
+  to = almsync_aqua_sync_user.sync
+  identity = {
+    id = "12"
+  }
+}
