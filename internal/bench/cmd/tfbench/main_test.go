@@ -11,8 +11,8 @@ func TestParseFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(opts.Sizes, []int{50, 200, 500}) || opts.Rounds != 5 || opts.Parallelism != 10 {
-		t.Errorf("defaults = %v, %d rounds, parallelism %d; want [50 200 500], 5, 10", opts.Sizes, opts.Rounds, opts.Parallelism)
+	if !slices.Equal(opts.Sizes, []int{200, 500}) || opts.Rounds != 5 || opts.Parallelism != 10 {
+		t.Errorf("defaults = %v, %d rounds, parallelism %d; want [200 500], 5, 10", opts.Sizes, opts.Rounds, opts.Parallelism)
 	}
 	if opts.RateLimitN != 200 || opts.RateLimitOnly {
 		t.Errorf("rate-limited phase defaults = N %d, only %v; want 200, false", opts.RateLimitN, opts.RateLimitOnly)
