@@ -77,9 +77,14 @@ func TestExamples(t *testing.T) {
 				t.Fatalf("terraform %s in examples/%s: exit %d (%v)\n%s", strings.Join(args, " "), rel, code, err, out.String())
 				return ""
 			}
+			// The import block of a resource page adopts an object the
+			// example made: set it aside until the object exists.
+			importFile := filepath.Join(work, importBlockFile)
+			importTo, hasImport := setImportBlockAside(t, importFile)
 			// The identity import block of a resource page needs Terraform
 			// 1.12 and names a placeholder object: it is only validated,
-			// by a CLI that reads it.
+			// by a CLI that reads it, without the other import block of
+			// the same resource (a resource has one import block).
 			identityFile := filepath.Join(work, importIdentityFile)
 			_, hasIdentityImport := setImportBlockAside(t, identityFile)
 			run([]int{0}, "init", "-input=false", "-no-color")
@@ -89,10 +94,6 @@ func TestExamples(t *testing.T) {
 				run([]int{0}, "validate", "-no-color")
 				setImportBlockAside(t, identityFile)
 			}
-			// The import block of a resource page adopts an object the
-			// example made: set it aside until the object exists.
-			importFile := filepath.Join(work, importBlockFile)
-			importTo, hasImport := setImportBlockAside(t, importFile)
 			run([]int{0}, "apply", "-input=false", "-auto-approve", "-no-color")
 			// -detailed-exitcode: 2 would mean changes, a plan that is not empty.
 			run([]int{0}, "plan", "-input=false", "-detailed-exitcode", "-no-color")
