@@ -158,6 +158,8 @@ func rateLimitReport(p *printer, r rateResult, parallelism int) {
 	p.line("  target (reported, never enforced): < %.0f%% answered 429 and raw wall <= %.1fx the floor: %.2f%%, %.2fx: %s",
 		targetLimitedPercent, targetFloorRatio, r.limitedPercent(), r.floorRatio(r.plan),
 		verdict(r.limitedPercent() < targetLimitedPercent && r.floor() > 0 && r.floorRatio(r.plan) <= targetFloorRatio))
+	p.line("  the raw figure holds Terraform's own time, which a floor of few requests does not; net wall <= %.1fx the floor: %.2fx: %s",
+		targetFloorRatio, r.floorRatio(r.net()), verdict(r.floor() > 0 && r.floorRatio(r.net()) <= targetFloorRatio))
 }
 
 // seconds formats d in seconds with two decimals.

@@ -3,6 +3,7 @@ package tfbench
 import (
 	"bytes"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -206,6 +207,10 @@ func TestRateLimitReport(t *testing.T) {
 		}
 	}
 
+	if !strings.Contains(out, "net wall <= 1.2x the floor: 1.00x: met") {
+		t.Errorf("report lacks the net verdict:\n%s", out)
+	}
+
 	r.plan = 25 * time.Second
 	b.Reset()
 	rateLimitReport(&printer{w: &b}, r, 10)
@@ -287,5 +292,58 @@ func TestRefreshBudget(t *testing.T) {
 	}
 	if got := refreshBudget(500); got != 30 {
 		t.Errorf("refreshBudget(500) = %d, want 500/20 + 5", got)
+	}
+}
+
+func TestPacingFloor(t *testing.T) {
+	for k, want := range map[int64]time.Duration{0: 0, 1: 0, 2: 100 * time.Millisecond, 6: 500 * time.Millisecond, 12: 1100 * time.Millisecond} {
+		if got := pacingFloor(k); got != want {
+			t.Errorf("pacingFloor(%d) = %v, want %v", k, got, want)
+		}
+	}
+}
+
+// pacedSizeResult is N=200 over two rounds: noop plans of 800 and 1000 ms,
+// almsync plans of 1400 and 1500 ms with 6 and 7 Interchange requests; no
+// CPU times, so the CPU ratios are 0 and must not read as met.
+func pacedSizeResult() sizeResult {
+	var r sizeResult
+	r.n = 200
+	r.samples[kindNoop] = []sample{{planNR: 700 * time.Millisecond, plan: 800 * time.Millisecond}, {planNR: 700 * time.Millisecond, plan: 1000 * time.Millisecond}}
+	r.samples[kindAlmsync] = []sample{
+		{planNR: 750 * time.Millisecond, plan: 1400 * time.Millisecond, planReq: requests{interchange: 6}},
+		{planNR: 750 * time.Millisecond, plan: 1500 * time.Millisecond, planReq: requests{interchange: 7}},
+	}
+	return r
+}
+
+func TestPacedRatio(t *testing.T) {
+	r := pacedSizeResult()
+	// Round 1: 1400 / (800 + 500) ≈ 1.077; round 2: 1500 / (1000 + 600) = 0.9375.
+	want := (1400.0/1300 + 1500.0/1600) / 2
+	if got := r.pacedRatio(); math.Abs(got-want) > 1e-9 {
+		t.Errorf("pacedRatio = %v, want %v", got, want)
+	}
+	if got := r.mostRefreshRequests(); got != 7 {
+		t.Errorf("mostRefreshRequests = %d, want 7", got)
+	}
+	if got := (sizeResult{n: 1}).pacedRatio(); got != 0 {
+		t.Errorf("pacedRatio without rounds = %v, want 0", got)
+	}
+}
+
+func TestTargetsReportPacing(t *testing.T) {
+	var b bytes.Buffer
+	report{rounds: 2, results: []sizeResult{pacedSizeResult()}}.targets(&printer{w: &b})
+	out := b.String()
+	for _, want := range []string{
+		"wall time: plan -refresh=false 1.07x, plan with refresh 1.62x (target <= 1.2x): NOT met",
+		"CPU  time: plan -refresh=false 0.00x, plan with refresh 0.00x (target <= 1.2x): NOT met",
+		"almsync / (noop + pacing floor) at N=200, wall time: plan with refresh 1.01x, pacing floor 0.60 s of at most 7 requests (target <= 1.2x): met",
+		"at most 7 per plan (target <= N/20 + 5 = 15): met",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("targets lack %q:\n%s", want, out)
+		}
 	}
 }
